@@ -1,0 +1,131 @@
+package org.paternoster.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paternoster.orders.CabCall;
+import org.paternoster.replica.client.OrderClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Failover time: with clients committing orders, kill -9 the primary and measure until a client's
+ * new order is committed by the new primary (its reply names a higher view). Repeats with the
+ * killed replica restarted each round. {@code --soak-s} instead runs commit load with no faults
+ * and counts view changes (false failovers). One JSON line per round, then a summary.
+ */
+@Command(name = "bench-failover", mixinStandardHelpOptions = true)
+public final class FailoverBench implements Callable<Integer> {
+  @Option(names = "--root", required = true) Path root;
+  @Option(names = "--rounds", defaultValue = "20") int rounds;
+  @Option(names = "--ping-interval-ms", defaultValue = "100") long pingMs;
+  @Option(names = "--dead-pings", defaultValue = "5") int deadPings;
+  @Option(names = "--clients", defaultValue = "4") int clients;
+  @Option(names = "--soak-s", defaultValue = "0") int soakS;
+  @Option(names = "--seed", defaultValue = "1") long seed;
+
+  private final AtomicLong lastAckViewnum = new AtomicLong();
+  private final AtomicLong firstAckInViewAt = new AtomicLong();
+  private final AtomicLong watchedViewnum = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong acked = new AtomicLong();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+
+  @Override
+  public Integer call() throws Exception {
+    Path logs = Files.createTempDirectory("bench-failover");
+    Vertx vertx = Vertx.vertx();
+    WebClient http = WebClient.create(vertx);
+    Random random = new Random(seed);
+    try (Cluster cluster = new Cluster(root, logs, 7950, pingMs, deadPings)) {
+      for (int i = 1; i <= 3; i++) cluster.startReplica(i);
+      awaitSettled(cluster, http);
+      OrderClient client = new OrderClient(vertx, http, () -> cluster.viewService, Math.max(100, 2 * pingMs));
+      for (int c = 0; c < clients; c++) {
+        String name = "f" + c;
+        vertx.runOnContext(x -> loop(client, name, 0));
+      }
+      if (soakS > 0) return soak(cluster, http);
+      List<Long> times = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        Thread.sleep(500 + random.nextInt(1000));
+        JsonObject view = cluster.view(http);
+        String primary = view.getString("primary");
+        long viewnum = view.getLong("viewnum");
+        firstAckInViewAt.set(0);
+        watchedViewnum.set(viewnum);
+        long killedAt = System.nanoTime();
+        cluster.kill9(primary);
+        while (firstAckInViewAt.get() == 0) Thread.sleep(1);
+        long ms = (firstAckInViewAt.get() - killedAt) / 1_000_000;
+        times.add(ms);
+        System.out.println(new JsonObject().put("bench", "failover").put("round", round).put("killed", primary)
+            .put("from_view", viewnum).put("to_view", lastAckViewnum.get()).put("failover_ms", ms).encode());
+        cluster.startReplica(cluster.indexOf(primary));
+        awaitSettled(cluster, http);
+      }
+      Collections.sort(times);
+      System.out.println(new JsonObject().put("bench", "failover").put("summary", true).put("rounds", times.size())
+          .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("clients", clients)
+          .put("median_ms", times.get(times.size() / 2)).put("p90_ms", times.get((int) (times.size() * 0.9)))
+          .put("max_ms", times.get(times.size() - 1)).put("min_ms", times.get(0))
+          .put("all_ms", new JsonArray(new ArrayList<>(times))).put("machine", Machine.describe()).encode());
+      return 0;
+    } finally {
+      running.set(false);
+      vertx.close().await();
+    }
+  }
+
+  private int soak(Cluster cluster, WebClient http) throws InterruptedException {
+    long startView = cluster.view(http).getLong("viewnum");
+    long ackedBefore = acked.get();
+    Thread.sleep(soakS * 1000L);
+    long endView = cluster.view(http).getLong("viewnum");
+    System.out.println(new JsonObject().put("bench", "failover-soak").put("seconds", soakS)
+        .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("clients", clients)
+        .put("acked", acked.get() - ackedBefore).put("false_failovers", endView - startView)
+        .put("machine", Machine.describe()).encode());
+    return endView == startView ? 0 : 1;
+  }
+
+  private void loop(OrderClient client, String name, long n) {
+    if (!running.get()) return;
+    client.press(name + "-" + n, new CabCall(name, (int) (n % 4)), Long.MAX_VALUE).onComplete(ar -> {
+      if (ar.succeeded()) {
+        long viewnum = ar.result().getLong("viewnum");
+        acked.incrementAndGet();
+        lastAckViewnum.accumulateAndGet(viewnum, Math::max);
+        if (viewnum > watchedViewnum.get()) firstAckInViewAt.compareAndSet(0, System.nanoTime());
+      }
+      loop(client, name, n + 1);
+    });
+  }
+
+  private static void awaitSettled(Cluster cluster, WebClient http) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      try {
+        JsonObject v = cluster.view(http);
+        if (v.getBoolean("acked") && v.getString("backup") != null) return;
+      } catch (Exception e) { // Future.await rethrows the connect failure as is
+        // view service still starting
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("cluster did not settle");
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FailoverBench()).execute(args));
+  }
+}

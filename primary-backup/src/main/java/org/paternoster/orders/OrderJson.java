@@ -1,0 +1,76 @@
+package org.paternoster.orders;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.paternoster.http.BadRequest;
+import org.paternoster.http.Fields;
+
+/**
+ * JSON shapes of calls and operations, shared by the order API, replication and the elevator
+ * link. A call is {@code {"type":"hall","floor":F,"direction":"up"}} or
+ * {@code {"type":"cab","floor":F,"elevator":ID}}. Parsing validates strictly (throws
+ * {@link BadRequest}); range checks against the building are the caller's ({@link Building}).
+ */
+public final class OrderJson {
+  private OrderJson() {}
+
+  public static JsonObject call(Call call) {
+    JsonObject o = new JsonObject().put("floor", call.floor());
+    if (call instanceof HallCall h) return o.put("type", "hall").put("direction", h.direction().json());
+    return o.put("type", "cab").put("elevator", ((CabCall) call).elevator());
+  }
+
+  public static Call call(JsonObject o) {
+    String type = Fields.oneOf(o, "type", "hall", "cab");
+    int floor = (int) Fields.integer(o, "floor", 0, Building.MAX_FLOORS - 1);
+    if (type.equals("hall")) return new HallCall(floor, Direction.fromJson(Fields.oneOf(o, "direction", "up", "down")));
+    return new CabCall(Fields.id(o, "elevator"), floor);
+  }
+
+  public static JsonObject op(Op op) {
+    JsonObject o = call(op.call()).put("id", op.requestId());
+    if (op instanceof Op.Served s) o.put("op", "served").put("callSeq", s.callSeq());
+    else o.put("op", "press");
+    return o;
+  }
+
+  public static Op op(JsonObject o) {
+    String id = Fields.id(o, "id");
+    Call call = call(o);
+    if ("served".equals(o.getString("op"))) return new Op.Served(id, call, Fields.integer(o, "callSeq", 1, Long.MAX_VALUE));
+    return new Op.Press(id, call);
+  }
+
+  public static JsonObject sequenced(Sequenced s) {
+    return new JsonObject().put("seq", s.seq()).put("at", s.at()).put("op", op(s.op()));
+  }
+
+  public static Sequenced sequenced(JsonObject o) {
+    return new Sequenced(o.getLong("seq"), o.getLong("at"), op(o.getJsonObject("op")));
+  }
+
+  public static JsonObject pending(PendingCall p) {
+    return call(p.call()).put("seq", p.seq()).put("at", p.at());
+  }
+
+  public static PendingCall pending(JsonObject o) {
+    return new PendingCall(call(o), o.getLong("seq"), o.getLong("at"));
+  }
+
+  public static JsonObject snapshot(Snapshot s) {
+    JsonArray pending = new JsonArray();
+    s.pending().forEach(p -> pending.add(pending(p)));
+    JsonArray receipts = new JsonArray();
+    s.receipts().forEach(r -> receipts.add(new JsonArray().add(r.requestId()).add(r.seq()).add(r.callSeq())));
+    return new JsonObject().put("lastSeq", s.lastSeq()).put("pending", pending).put("receipts", receipts);
+  }
+
+  public static Snapshot snapshot(JsonObject o) {
+    var pending = o.getJsonArray("pending").stream().map(p -> pending((JsonObject) p)).toList();
+    var receipts = o.getJsonArray("receipts").stream()
+        .map(r -> (JsonArray) r)
+        .map(r -> new Receipt(r.getString(0), r.getLong(1), r.getLong(2)))
+        .toList();
+    return new Snapshot(o.getLong("lastSeq"), pending, receipts);
+  }
+}

@@ -1,0 +1,72 @@
+package org.paternoster.replica;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import org.paternoster.discovery.Discovery;
+import org.paternoster.discovery.DiscoveryOptions;
+import org.paternoster.discovery.ViewServiceLocator;
+import org.paternoster.replica.http.ReplicaConfig;
+import org.paternoster.replica.http.ReplicaVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code scripts/replica.sh}: one controller replica. A restarted replica starts empty (pings 0). */
+@Command(name = "replica.sh", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "A Paternoster controller replica: primary or backup of the order book, as the view service decides.")
+public final class ReplicaMain implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ReplicaMain.class);
+
+  @Option(names = "--id", required = true, description = "replica identity, 1-64 of [A-Za-z0-9._-]")
+  String id;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on and announce (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--port", defaultValue = "7101", description = "HTTP port (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--view-service", paramLabel = "URL", description = "view service URL; without it, found through discovery")
+  String viewService;
+
+  @Option(names = "--floors", defaultValue = "4", description = "floors in the building (default: ${DEFAULT-VALUE})")
+  int floors;
+
+  @Option(names = "--ping-interval-ms", defaultValue = "" + Defaults.PING_INTERVAL_MS,
+      description = "how often to ping the view service (default: ${DEFAULT-VALUE})")
+  long pingIntervalMs;
+
+  @Mixin DiscoveryOptions discovery;
+
+  @Override
+  public Integer call() {
+    if (!org.paternoster.http.Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(new CommandLine(this), "--id must be 1-64 of [A-Za-z0-9._-]");
+    if (floors < 2 || floors > 64) throw new CommandLine.ParameterException(new CommandLine(this), "--floors must be in 2..64");
+    if (pingIntervalMs < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--ping-interval-ms must be >= 1");
+    if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(new CommandLine(this), "--discovery none needs --view-service URL");
+    String address = "http://" + host + ":" + port;
+    Discovery found = discovery.start("replica", id, address).orElse(null);
+    ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
+    Vertx vertx = Vertx.vertx();
+    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs);
+    vertx.deployVerticle(new ReplicaVerticle(config)).await();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close().await();
+      if (found != null) found.close();
+    }, "shutdown"));
+    log.info("replica {} started", id);
+    return 0;
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new ReplicaMain()).execute(args);
+  }
+
+  public static void main(String[] args) {
+    int code = run(args);
+    if (code != 0) System.exit(code);
+  }
+}

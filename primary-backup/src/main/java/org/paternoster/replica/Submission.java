@@ -1,0 +1,16 @@
+package org.paternoster.replica;
+
+import org.paternoster.orders.Receipt;
+import org.paternoster.view.View;
+
+/** The immediate answer of the core to a client operation. */
+public sealed interface Submission {
+  /** Not primary of the current view: the client must go to {@code view.primary()}. */
+  record NotPrimary(View view) implements Submission {}
+
+  /**
+   * Ordered (or found, for a duplicate id). The client may be acknowledged when {@code committed},
+   * or later when a {@link Effect.Committed} covers {@code receipt.seq()}.
+   */
+  record Accepted(Receipt receipt, long viewnum, boolean committed) implements Submission {}
+}

@@ -1,0 +1,126 @@
+package org.paternoster.replica.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.function.Supplier;
+import org.paternoster.orders.Call;
+import org.paternoster.orders.OrderJson;
+import org.paternoster.view.View;
+import org.paternoster.view.client.ViewServiceClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits orders to whichever replica is primary, until they are committed. It caches the view,
+ * follows "not primary" redirects, asks the view service again after a timeout or refusal, and
+ * resends the <em>same request id</em> with jittered backoff — so a retry is never a second order
+ * (invariant 6). Futures complete on the caller's Vert.x context.
+ *
+ * <p>Completes with the primary's {@code {"id","status":"committed","viewnum","seq","callSeq"}};
+ * fails only with {@link OrderRejected} (400) or when {@code deadlineMs} passes.
+ */
+public final class OrderClient {
+  private static final Logger log = LoggerFactory.getLogger(OrderClient.class);
+
+  private final Vertx vertx;
+  private final WebClient http;
+  private final ViewServiceClient viewService;
+  private final long requestTimeoutMs;
+  private final Backoff backoff;
+  private volatile View view = View.INITIAL;
+
+  public OrderClient(Vertx vertx, WebClient http, Supplier<String> viewServiceUrl, long requestTimeoutMs) {
+    this.vertx = vertx;
+    this.http = http;
+    this.viewService = new ViewServiceClient(http, viewServiceUrl, requestTimeoutMs);
+    this.requestTimeoutMs = requestTimeoutMs;
+    this.backoff = new Backoff(5, 50);
+  }
+
+  /** The view this client last learned (from the view service or a redirect). */
+  public View view() {
+    return view;
+  }
+
+  public Future<JsonObject> press(String requestId, Call call, long deadlineMs) {
+    return submit("/orders", OrderJson.call(call).put("id", requestId), deadlineMs);
+  }
+
+  public Future<JsonObject> served(String requestId, Call call, long callSeq, long deadlineMs) {
+    return submit("/orders/served", OrderJson.call(call).put("id", requestId).put("callSeq", callSeq), deadlineMs);
+  }
+
+  /** POSTs {@code body} to the primary's {@code path} until committed or {@code deadlineMs} (epoch ms). */
+  public Future<JsonObject> submit(String path, JsonObject body, long deadlineMs) {
+    Promise<JsonObject> done = Promise.promise();
+    attempt(path, body.toBuffer(), deadlineMs, 0, done);
+    return done.future();
+  }
+
+  private void attempt(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done) {
+    if (System.currentTimeMillis() > deadlineMs) {
+      done.tryFail("not committed before the deadline after " + tries + " attempts");
+      return;
+    }
+    String primary = view.primaryAddress();
+    if (primary == null) {
+      refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done));
+      return;
+    }
+    http.postAbs(primary + path).timeout(requestTimeoutMs).sendBuffer(body).onComplete(ar -> {
+      if (ar.failed()) {
+        refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done));
+        return;
+      }
+      HttpResponse<Buffer> response = ar.result();
+      switch (response.statusCode()) {
+        case 200 -> done.tryComplete(response.bodyAsJsonObject());
+        case 400 -> done.tryFail(new OrderRejected(errorOf(response)));
+        default -> {
+          if (!learnRedirect(response)) refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done));
+          else attempt(path, body, deadlineMs, tries + 1, done);
+        }
+      }
+    });
+  }
+
+  private void retryLater(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done) {
+    vertx.setTimer(backoff.delay(tries), t -> attempt(path, body, deadlineMs, tries + 1, done));
+  }
+
+  /** A "not primary" answer naming a newer primary: follow it at once. */
+  private boolean learnRedirect(HttpResponse<Buffer> response) {
+    try {
+      JsonObject o = response.bodyAsJsonObject();
+      long viewnum = o.getLong("viewnum", -1L);
+      String address = o.getString("primaryAddress");
+      if (viewnum > view.viewnum() && address != null) {
+        view = new View(viewnum, o.getString("primary"), null, address, null);
+        return true;
+      }
+    } catch (RuntimeException e) {
+      log.debug("unreadable 503 body", e);
+    }
+    return false;
+  }
+
+  private Future<View> refreshView() {
+    return viewService.view().map(state -> {
+      if (state.view().viewnum() >= view.viewnum()) view = state.view();
+      return view;
+    }).otherwise(view);
+  }
+
+  private static String errorOf(HttpResponse<Buffer> response) {
+    try {
+      return response.bodyAsJsonObject().getString("error", "rejected");
+    } catch (RuntimeException e) {
+      return "rejected: " + response.statusMessage();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.paternoster.replica.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.paternoster.http.Fields;
+import org.paternoster.http.JsonHttp;
+import org.paternoster.orders.Building;
+import org.paternoster.orders.Call;
+import org.paternoster.orders.Op;
+import org.paternoster.orders.OrderJson;
+import org.paternoster.replica.Replica;
+import org.paternoster.view.View;
+import org.paternoster.view.ViewJson;
+
+/**
+ * The order API. {@code POST /orders} and {@code POST /orders/served} answer {@code 200
+ * committed} only once the operation is committed (invariant 1), {@code 503} when this replica is
+ * not the primary or the commit is late (retry with the same id), {@code 400} for malformed or
+ * out-of-range input (nothing changes: validation happens before the core sees anything).
+ */
+final class OrderApi {
+  private final ReplicaVerticle replica;
+  private final Building building;
+
+  OrderApi(ReplicaVerticle replica, Building building) {
+    this.replica = replica;
+    this.building = building;
+  }
+
+  void mount(Router router) {
+    router.post("/orders").handler(ctx -> submit(ctx, false));
+    router.post("/orders/served").handler(ctx -> submit(ctx, true));
+    router.get("/orders").handler(this::list);
+    router.get("/state").handler(ctx -> JsonHttp.ok(ctx, replica.stateJson()));
+  }
+
+  private void submit(RoutingContext ctx, boolean served) {
+    JsonObject body = JsonHttp.body(ctx);
+    String id = Fields.id(body, "id");
+    Call call = building.check(OrderJson.call(body));
+    Op op = served ? new Op.Served(id, call, Fields.integer(body, "callSeq", 1, Long.MAX_VALUE)) : new Op.Press(id, call);
+    replica.submit(op).onComplete(result -> {
+      if (result.succeeded()) {
+        JsonHttp.ok(ctx, result.result().put("id", id).put("status", "committed"));
+      } else if (result.cause() instanceof NotPrimary np) {
+        JsonHttp.reply(ctx, 503, notPrimary(np.view()));
+      } else {
+        JsonHttp.reply(ctx, 503, new JsonObject().put("error", "not committed yet, retry with the same id: " + result.cause().getMessage()));
+      }
+    });
+  }
+
+  static JsonObject notPrimary(View view) {
+    return new JsonObject()
+        .put("error", "not primary")
+        .put("viewnum", view.viewnum())
+        .put("primary", view.primary())
+        .put("primaryAddress", view.primaryAddress());
+  }
+
+  private void list(RoutingContext ctx) {
+    Replica core = replica.core();
+    JsonArray orders = new JsonArray();
+    core.book().pending().forEach(p -> orders.add(OrderJson.pending(p)));
+    JsonHttp.ok(ctx, new JsonObject()
+        .put("viewnum", core.view().viewnum())
+        .put("role", core.role().json())
+        .put("view", ViewJson.toJson(core.view(), false))
+        .put("orders", orders));
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sourced by every start script. Finds the checkout, builds it once when sources are newer than
+# the last build, and runs a module's main class from target/classes + target/lib (no network).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STAMP="$ROOT/target/.built"
+
+# Build the whole reactor (skipping tests) unless the last build is newer than every source.
+ensure_built() {
+  if [ -f "$STAMP" ] && [ -z "$(find "$ROOT" -path "$ROOT/target" -prune -o \
+        \( -path '*/src/*' -o -name pom.xml \) -newer "$STAMP" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  command -v mvn >/dev/null || { echo "Maven (mvn) is required: apt-get install maven" >&2; exit 1; }
+  echo "building Paternoster (mvn package -DskipTests) ..." >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
+  mkdir -p "$ROOT/target" && touch "$STAMP"
+}
+
+# run_java MODULE MAIN_CLASS ARGS... : exec the JVM (so kill -9 of the script's PID hits the JVM).
+run_java() {
+  local module=$1 main=$2
+  shift 2
+  # shellcheck disable=SC2086
+  exec java ${JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC} \
+    -Dhazelcast.logging.type=slf4j -Dhazelcast.phone.home.enabled=false \
+    -cp "$ROOT/$module/target/classes:$ROOT/$module/target/lib/*" "$main" "$@"
+}

@@ -1,0 +1,90 @@
+package org.paternoster.view;
+
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ViewService} core behind its {@link ViewStore}. Invariant 4, persist before announce:
+ * every method that reveals the view first saves any state the core has not saved yet, and throws
+ * {@link StoreUnavailable} instead of revealing an unsaved view. Each view change is logged once,
+ * after it is durable. Single-threaded like the core (the view service's event loop).
+ */
+public final class DurableViewService {
+  private static final Logger log = LoggerFactory.getLogger(DurableViewService.class);
+  private final ViewService core;
+  private final ViewStore store;
+  private ViewState saved;
+  private long loggedViewnum;
+  private boolean storeFailing;
+
+  /** {@code core} must hold exactly what {@code store} holds (fresh, or restored from it). */
+  public DurableViewService(ViewService core, ViewStore store) {
+    this.core = core;
+    this.store = store;
+    this.saved = core.state();
+    this.loggedViewnum = core.view().viewnum();
+  }
+
+  /** Applies a ping; returns the view to answer with, durable. */
+  public ViewState ping(String server, long viewnum, String address, long now) {
+    core.ping(server, viewnum, address, now);
+    return state();
+  }
+
+  /** Re-evaluates the rules; a store failure is logged (once per outage) and retried next time. */
+  public void tick(long now) {
+    core.tick(now);
+    try {
+      persist();
+    } catch (StoreUnavailable e) {
+      // already logged by persist()
+    }
+  }
+
+  /** The current view, durable. */
+  public ViewState state() {
+    persist();
+    return core.state();
+  }
+
+  /** The history, oldest first; its last entry is the durable current view. */
+  public List<ViewChange> history() {
+    persist();
+    return core.history();
+  }
+
+  /** Who pinged and their roles; the roles reveal the view, so it is made durable first. */
+  public List<ServerStatus> servers(long now) {
+    persist();
+    return core.servers(now);
+  }
+
+  public PingTiming timing() {
+    return core.timing();
+  }
+
+  private void persist() {
+    ViewState current = core.state();
+    if (current.equals(saved)) return;
+    try {
+      store.save(core.saved());
+    } catch (IOException | RuntimeException e) {
+      if (!storeFailing) log.error("cannot save the view to {}: withholding view {} until it is saved", store.describe(), current.view().viewnum(), e);
+      storeFailing = true;
+      throw new StoreUnavailable("view store unavailable: " + e.getMessage(), e);
+    }
+    if (storeFailing) log.info("view store works again: {}", store.describe());
+    storeFailing = false;
+    saved = current;
+    logChanges();
+  }
+
+  private void logChanges() {
+    for (ViewChange change : core.history()) {
+      if (change.view().viewnum() > loggedViewnum) log.info("{}", change);
+    }
+    loggedViewnum = core.view().viewnum();
+  }
+}

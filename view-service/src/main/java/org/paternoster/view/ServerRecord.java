@@ -1,0 +1,45 @@
+package org.paternoster.view;
+
+/**
+ * The view service's memory of one server. Mutable, owned by {@link ViewService}; never shared.
+ */
+final class ServerRecord {
+  final String id;
+  /** Time of the latest ping. */
+  long lastPing;
+  /** Time of the latest ping in which the server still held its state (not a restart ping). */
+  long lastGoodPing;
+  /** The view number the server reported in its latest ping. */
+  long viewnum;
+  /** Where the server can be reached; the latest non-null address it reported. */
+  String address;
+  /** The view in which the server, while primary or backup, restarted and lost its state; -1 if none. */
+  long lostStateInView = -1;
+
+  ServerRecord(String id, long now, long viewnum, String address) {
+    this.id = id;
+    this.lastPing = now;
+    this.lastGoodPing = now;
+    this.viewnum = viewnum;
+    this.address = address;
+  }
+
+  /** Rule 3: dead once silent for the whole dead interval (alive until the deadline, dead at it). */
+  boolean dead(long now, PingTiming timing) {
+    return now - lastPing >= timing.deadAfterMs();
+  }
+
+  /** Rule 3: a primary or backup that restarted during {@code view} lost its state: treat as dead in it. */
+  boolean lostStateIn(View view) {
+    return lostStateInView == view.viewnum();
+  }
+
+  boolean failedIn(View view, long now, PingTiming timing) {
+    return dead(now, timing) || lostStateIn(view);
+  }
+
+  /** When this server was last known good: the start of the failover it causes. */
+  long lostSince() {
+    return lostStateInView >= 0 ? lastGoodPing : lastPing;
+  }
+}

@@ -1,0 +1,67 @@
+package org.paternoster.view;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The wire and disk form of views (issue 2): {@code {"viewnum", "primary", "backup",
+ * "primaryAddress", "backupAddress", "acked"}}, absent roles as JSON null. Shell-side: the core
+ * never sees Vert.x types.
+ */
+public final class ViewJson {
+  private ViewJson() {}
+
+  public static JsonObject toJson(View view, boolean acked) {
+    return new JsonObject()
+        .put("viewnum", view.viewnum())
+        .put("primary", view.primary())
+        .put("backup", view.backup())
+        .put("primaryAddress", view.primaryAddress())
+        .put("backupAddress", view.backupAddress())
+        .put("acked", acked);
+  }
+
+  public static JsonObject toJson(ViewState state) {
+    return toJson(state.view(), state.acked());
+  }
+
+  /** Reads a view; {@link IllegalArgumentException} (or a cast exception) when malformed. */
+  public static View fromJson(JsonObject json) {
+    Long viewnum = json.getLong("viewnum");
+    if (viewnum == null) throw new IllegalArgumentException("view without viewnum: " + json);
+    return new View(viewnum, json.getString("primary"), json.getString("backup"),
+        json.getString("primaryAddress"), json.getString("backupAddress"));
+  }
+
+  public static ViewState stateFromJson(JsonObject json) {
+    return new ViewState(fromJson(json), json.getBoolean("acked", false));
+  }
+
+  /**
+   * One history entry: the view JSON plus {@code announcedAt}, {@code reason} and
+   * {@code failoverMs} (null unless a failover).
+   */
+  public static JsonObject toJson(ViewChange change, boolean acked) {
+    return toJson(change.view(), acked)
+        .put("announcedAt", change.announcedAt())
+        .put("reason", change.reason())
+        .put("failoverMs", change.failoverMs());
+  }
+
+  public static ViewChange changeFromJson(JsonObject json) {
+    return new ViewChange(fromJson(json), json.getLong("announcedAt"), json.getString("reason"), json.getLong("failoverMs"));
+  }
+
+  /**
+   * The history oldest first. Every view but the current one was acked (rule 2: the service only
+   * advances past acked views); the current one is acked when {@code currentAcked}.
+   */
+  public static JsonArray historyToJson(List<ViewChange> history, boolean currentAcked) {
+    JsonArray out = new JsonArray();
+    for (int i = 0; i < history.size(); i++) {
+      out.add(toJson(history.get(i), i < history.size() - 1 || currentAcked));
+    }
+    return out;
+  }
+}

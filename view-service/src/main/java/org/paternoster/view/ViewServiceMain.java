@@ -1,0 +1,125 @@
+package org.paternoster.view;
+
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.paternoster.discovery.Discovery;
+import org.paternoster.discovery.DiscoveryOptions;
+import org.paternoster.discovery.ViewServiceLocator;
+import org.paternoster.time.MonotonicClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scripts/view-service.sh}: runs the view service. The flags are an external contract
+ * (issue 2): tests outside this repository start the process with them.
+ */
+@Command(name = "view-service", sortOptions = false,
+    description = "Decides which controller replica is primary and which is backup (MIT 6.824 view service).")
+public final class ViewServiceMain implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ViewServiceMain.class);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit.")
+  private boolean help;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  private String host;
+
+  @Option(names = "--port", defaultValue = "7000", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  private int port;
+
+  @Option(names = "--ping-interval-ms", defaultValue = "100", paramLabel = "MS",
+      description = "How often servers ping (default: ${DEFAULT-VALUE}).")
+  private long pingIntervalMs;
+
+  @Option(names = "--dead-pings", defaultValue = "5", paramLabel = "N",
+      description = "Missed pings after which a server is dead (default: ${DEFAULT-VALUE}).")
+  private int deadPings;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where the view is persisted so a restart resumes it (default: memory only).")
+  private Path dataDir;
+
+  @Mixin
+  private DiscoveryOptions discovery;
+
+  /** Starts the service; the JVM exits only on error (see {@link #run(PrintWriter, PrintWriter, String...)}). */
+  public static void main(String... args) {
+    int code = run(args);
+    if (code != 0) System.exit(code);
+  }
+
+  /** {@link #run(PrintWriter, PrintWriter, String...)} on the standard streams. */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /**
+   * Parses {@code args} and starts the service in this JVM. Returns 0 once it is listening (its
+   * non-daemon threads keep the JVM alive) or after {@code --help}; 2 with usage on {@code err}
+   * for a bad flag or value; 1 when it cannot start.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new ViewServiceMain()).setOut(out).setErr(err).execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    PingTiming timing = validatedTiming();
+    ViewStore store = dataDir == null ? ViewStore.inMemory() : ViewStore.inDirectory(dataDir);
+    if (dataDir == null) log.warn("no --data-dir: the view lives in memory only and a restart begins again at view 0");
+    Vertx vertx = Vertx.vertx();
+    ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, store, new MonotonicClock());
+    try {
+      vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.error("view service failed to start on {}:{}", host, port, e);
+      vertx.close();
+      return 1;
+    }
+    String url = "http://" + host + ":" + verticle.actualPort();
+    log.info("view service listening on {} (ping interval {} ms, dead after {} pings, store {})",
+        url, timing.intervalMs(), timing.deadPings(), store.describe());
+    Optional<Discovery> announced = announce(url);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("view service stopping");
+      announced.ifPresent(Discovery::close);
+      try {
+        vertx.close().await(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // the JVM is exiting anyway
+      }
+    }, "view-service-shutdown"));
+    return 0;
+  }
+
+  /** The HTTP API works without discovery (--view-service URL), so a failed join is logged, not fatal. */
+  private Optional<Discovery> announce(String url) {
+    try {
+      return discovery.start(ViewServiceLocator.ROLE, "view-service", url);
+    } catch (RuntimeException e) {
+      log.error("discovery failed to start; clients need --view-service {}", url, e);
+      return Optional.empty();
+    }
+  }
+
+  private PingTiming validatedTiming() {
+    if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
+    if (pingIntervalMs < 1) throw new ParameterException(spec.commandLine(), "--ping-interval-ms must be >= 1, got " + pingIntervalMs);
+    if (deadPings < 1) throw new ParameterException(spec.commandLine(), "--dead-pings must be >= 1, got " + deadPings);
+    return new PingTiming(pingIntervalMs, deadPings);
+  }
+}

@@ -1,0 +1,72 @@
+package org.paternoster.view;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin Vert.x shell around the view service: HTTP server, the tick timer, the store. Everything
+ * runs on this verticle's event loop, so the core needs no locks.
+ *
+ * <p>Invariant 4: the store is read at start and written synchronously on the event loop before
+ * any reply reveals a new view. View changes are rare and the write is one small file, so the
+ * short block is accepted rather than letting a reply overtake its own save.
+ */
+public final class ViewServiceVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(ViewServiceVerticle.class);
+  private final String host;
+  private final int port;
+  private final PingTiming timing;
+  private final ViewStore store;
+  private final LongSupplier clock;
+  private volatile HttpServer server;
+  private long tickTimer = -1;
+
+  /**
+   * @param port 0 picks a free port, see {@link #actualPort()}
+   * @param clock monotonic milliseconds that read as epoch time, e.g. {@link org.paternoster.time.MonotonicClock}
+   */
+  public ViewServiceVerticle(String host, int port, PingTiming timing, ViewStore store, LongSupplier clock) {
+    this.host = host;
+    this.port = port;
+    this.timing = timing;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() throws Exception {
+    long now = clock.getAsLong();
+    ViewService core = store.load()
+        .map(saved -> {
+          log.info("resuming from {} in {}", saved.state().view(), store.describe());
+          return new ViewService(timing, saved, now);
+        })
+        .orElseGet(() -> {
+          log.info("no saved view in {}: starting at view 0", store.describe());
+          return new ViewService(timing);
+        });
+    DurableViewService service = new DurableViewService(core, store);
+    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> service.tick(clock.getAsLong()));
+    return vertx.createHttpServer()
+        .requestHandler(ViewServiceApi.router(vertx, service, clock))
+        .listen(port, host)
+        .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(tickTimer);
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The bound port once started (useful with port 0). */
+  public int actualPort() {
+    HttpServer s = server;
+    if (s == null) throw new IllegalStateException("not started");
+    return s.actualPort();
+  }
+}

@@ -1,0 +1,72 @@
+package org.paternoster.view.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.paternoster.view.ViewJson;
+import org.paternoster.view.ViewState;
+
+/**
+ * The view service's HTTP API as futures. Each call looks the base URL up again (the view service
+ * may move); it fails when the URL is unknown, on a non-200 answer (with the service's error
+ * message), or after {@code timeoutMs}. Callbacks run on the calling Vert.x context.
+ */
+public final class ViewServiceClient {
+  private final WebClient client;
+  private final Supplier<String> baseUrl;
+  private final long timeoutMs;
+
+  /** @param baseUrl e.g. a {@link org.paternoster.discovery.ViewServiceLocator}; null while unknown */
+  public ViewServiceClient(WebClient client, Supplier<String> baseUrl, long timeoutMs) {
+    this.client = client;
+    this.baseUrl = baseUrl;
+    this.timeoutMs = timeoutMs;
+  }
+
+  public ViewServiceClient(WebClient client, String baseUrl) {
+    this(client, () -> baseUrl, 5_000);
+  }
+
+  /** {@code POST /ping}: reports {@code viewnum} (0 after a restart); answers the current view. */
+  public Future<ViewState> ping(String server, long viewnum, String address) {
+    JsonObject body = new JsonObject().put("server", server).put("viewnum", viewnum);
+    if (address != null) body.put("address", address);
+    return send(HttpMethod.POST, "/ping", r -> r.sendJsonObject(body))
+        .map(b -> ViewJson.stateFromJson(b.toJsonObject()));
+  }
+
+  /** {@code GET /view}: the current view; not a ping. */
+  public Future<ViewState> view() {
+    return get("/view").map(b -> ViewJson.stateFromJson(b.toJsonObject()));
+  }
+
+  /** {@code GET /views}: the history, oldest first. */
+  public Future<JsonArray> views() {
+    return get("/views").map(Buffer::toJsonArray);
+  }
+
+  /** {@code GET /servers}: every server that pinged, with role and liveness. */
+  public Future<JsonArray> servers() {
+    return get("/servers").map(Buffer::toJsonArray);
+  }
+
+  private Future<Buffer> get(String path) {
+    return send(HttpMethod.GET, path, HttpRequest::send);
+  }
+
+  private Future<Buffer> send(HttpMethod method, String path, Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender) {
+    String base = baseUrl.get();
+    if (base == null) return Future.failedFuture("view service location unknown");
+    HttpRequest<Buffer> request = client.requestAbs(method, base + path).timeout(timeoutMs);
+    return sender.apply(request).compose(response -> response.statusCode() == 200
+        ? Future.succeededFuture(response.body())
+        : Future.failedFuture("view service answered " + response.statusCode() + ": " + response.bodyAsString()));
+  }
+}

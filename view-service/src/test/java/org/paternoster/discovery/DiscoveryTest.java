@@ -1,0 +1,58 @@
+package org.paternoster.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.paternoster.testing.FreePorts;
+
+/** Two lite members (no data member at all) find each other; one sees the other arrive and leave. */
+class DiscoveryTest {
+  /** A cluster of its own, so a running demo on 5701+ can neither join nor be joined. */
+  final int port = FreePorts.pick();
+  final DiscoverySettings settings = new DiscoverySettings("discovery-test-" + UUID.randomUUID(),
+      List.of("127.0.0.1:" + port), port, 10);
+  Discovery viewService;
+  Discovery replica;
+
+  @AfterEach
+  void close() {
+    if (replica != null) replica.close();
+    if (viewService != null) viewService.close();
+  }
+
+  @Test
+  void aReplicaFindsTheViewServiceAndSeesItLeave() throws Exception {
+    Peer announced = new Peer(ViewServiceLocator.ROLE, "view-service", "http://127.0.0.1:7123");
+    viewService = Discovery.start(announced, settings);
+    replica = Discovery.start(new Peer("replica", "r1", "http://127.0.0.1:7201"), settings);
+
+    List<Peer> left = new CopyOnWriteArrayList<>();
+    replica.listen(new DiscoveryListener() {
+      @Override
+      public void left(Peer peer) {
+        left.add(peer);
+      }
+    });
+    ViewServiceLocator locator = ViewServiceLocator.discovered(replica);
+    await().atMost(Duration.ofSeconds(20)).until(() -> locator.get() != null);
+    assertThat(locator.get()).isEqualTo("http://127.0.0.1:7123");
+    assertThat(replica.members()).containsExactlyInAnyOrder(announced, replica.self());
+    assertThat(viewService.find("replica")).contains("http://127.0.0.1:7201");
+
+    viewService.close();
+    await().atMost(Duration.ofSeconds(20)).until(() -> left.contains(announced));
+    assertThat(replica.find(ViewServiceLocator.ROLE)).isEmpty();
+    assertThat(locator.get()).isNull();
+  }
+
+  @Test
+  void aFixedUrlBypassesDiscovery() {
+    assertThat(ViewServiceLocator.of("http://vs:7000/", null).get()).isEqualTo("http://vs:7000");
+  }
+}

@@ -1,0 +1,227 @@
+package org.paternoster.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.paternoster.time.MonotonicClock;
+import org.paternoster.view.client.ViewServiceClient;
+
+/**
+ * The view service driven only through its HTTP API, as an outside test would: the MIT 6.824
+ * sequence with real time (small intervals), bad input, history, health. Timing assertions are
+ * coarse: "changes eventually", "does not change for several dead intervals".
+ */
+@ExtendWith(VertxExtension.class)
+class ViewServiceHttpTest {
+  static final PingTiming TIMING = new PingTiming(25, 8);
+  static final Duration DEAD = Duration.ofMillis(TIMING.deadAfterMs());
+
+  WebClient web;
+  ViewServiceClient client;
+  int port;
+  /** The view number each simulated server holds: a trivial replica that adopts every view at once. */
+  final Map<String, Long> holds = new HashMap<>();
+  /** Servers that stopped adopting new views: they keep reporting what they hold, never acking. */
+  final Set<String> frozen = new HashSet<>();
+
+  @BeforeEach
+  void deploy(Vertx vertx) {
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, TIMING, ViewStore.inMemory(), new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    port = verticle.actualPort();
+    web = WebClient.create(vertx);
+    client = new ViewServiceClient(web, "http://127.0.0.1:" + port);
+  }
+
+  View ping(String server) {
+    View view = client.ping(server, holds.getOrDefault(server, 0L), "http://" + server).await().view();
+    if (view.hasRole(server) && !frozen.contains(server)) holds.put(server, view.viewnum());
+    return view;
+  }
+
+  void restart(String server) {
+    holds.put(server, 0L);
+  }
+
+  /**
+   * Every ping interval, pings as each of {@code servers}, until the current view satisfies
+   * {@code until} and its primary acked it (unless the primary is frozen).
+   */
+  View pingUntil(Predicate<View> until, String... servers) {
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(TIMING.intervalMs())).until(() -> {
+      for (String s : servers) ping(s);
+      ViewState state = client.view().await();
+      return until.test(state.view()) && (state.acked() || frozen.contains(state.view().primary()));
+    });
+    return view();
+  }
+
+  /** Pings as {@code servers} for {@code during}; the view must stay {@code expected} throughout. */
+  void pingKeeping(View expected, Duration during, String... servers) {
+    await().during(during).atMost(during.multipliedBy(3)).pollInterval(Duration.ofMillis(TIMING.intervalMs())).until(() -> {
+      for (String s : servers) ping(s);
+      return view().equals(expected);
+    });
+  }
+
+  boolean alive(String server) {
+    return client.servers().await().stream().map(JsonObject.class::cast)
+        .anyMatch(s -> s.getString("server").equals(server) && s.getBoolean("alive"));
+  }
+
+  View view() {
+    return client.view().await().view();
+  }
+
+  static View view(long n, String primary, String backup) {
+    return new View(n, primary, backup, primary == null ? null : "http://" + primary, backup == null ? null : "http://" + backup);
+  }
+
+  @Test
+  void theMitSequence() {
+    assertThat(client.view().await()).isEqualTo(new ViewState(View.INITIAL, false));
+
+    // First primary.
+    assertThat(pingUntil(v -> v.primary() != null, "a")).isEqualTo(view(1, "a", null));
+    // First backup.
+    assertThat(pingUntil(v -> v.backup() != null, "a", "b")).isEqualTo(view(2, "a", "b"));
+    // Backup takes over if the primary fails.
+    assertThat(pingUntil(v -> "b".equals(v.primary()), "b")).isEqualTo(view(3, "b", null));
+    // Restarted server becomes backup.
+    restart("a");
+    assertThat(pingUntil(v -> v.backup() != null, "a", "b")).isEqualTo(view(4, "b", "a"));
+    // Idle third server becomes backup when the primary fails.
+    ping("c");
+    assertThat(pingUntil(v -> v.viewnum() > 4, "a", "c")).isEqualTo(view(5, "a", "c"));
+    // Restarted primary is treated as dead.
+    restart("a");
+    assertThat(pingUntil(v -> v.viewnum() > 5, "a", "c")).isEqualTo(view(6, "c", "a"));
+    // Dead backup is removed.
+    assertThat(pingUntil(v -> v.viewnum() > 6, "c")).isEqualTo(view(7, "c", null));
+    // The service waits for the primary to ack: c stops adopting views, b joins then dies.
+    frozen.add("c");
+    assertThat(pingUntil(v -> v.viewnum() > 7, "b", "c")).isEqualTo(view(8, "c", "b"));
+    pingKeeping(view(8, "c", "b"), DEAD.multipliedBy(3), "c");
+    assertThat(client.view().await().acked()).isFalse();
+    frozen.remove("c");
+    assertThat(pingUntil(v -> v.viewnum() > 8, "c")).isEqualTo(view(9, "c", null));
+    // An uninitialized server never becomes primary: c dies, then d pings.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !alive("c"));
+    pingKeeping(view(9, "c", null), DEAD.multipliedBy(3), "d");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "not JSON                | 400 | `ping please`",
+      "empty body              | 400 | ``",
+      "array body              | 400 | `[{\"server\": \"x\", \"viewnum\": 0}]`",
+      "server not a string     | 400 | `{\"server\": 5, \"viewnum\": 0}`",
+      "missing server          | 400 | `{\"viewnum\": 0}`",
+      "bad ID characters       | 400 | `{\"server\": \"x y\", \"viewnum\": 0}`",
+      "empty ID                | 400 | `{\"server\": \"\", \"viewnum\": 0}`",
+      "65-character ID         | 400 | `{\"server\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\", \"viewnum\": 0}`",
+      "missing viewnum         | 400 | `{\"server\": \"x\"}`",
+      "negative viewnum        | 400 | `{\"server\": \"x\", \"viewnum\": -1}`",
+      "fractional viewnum      | 400 | `{\"server\": \"x\", \"viewnum\": 1.5}`",
+      "viewnum as string       | 400 | `{\"server\": \"x\", \"viewnum\": \"1\"}`",
+      "huge viewnum            | 400 | `{\"server\": \"x\", \"viewnum\": 123456789012345678901234567890}`",
+      "address not a string    | 400 | `{\"server\": \"x\", \"viewnum\": 0, \"address\": 7}`",
+  })
+  void malformedPingsAreRefusedAndChangeNothing(String name, int status, String body) {
+    assertRefusedWithoutChange(HttpMethod.POST, "/ping", Buffer.buffer(body), status);
+  }
+
+  @Test
+  void oversizedBodiesAndLongAddressesAreRefused() {
+    String longAddress = "http://" + "x".repeat(ViewServiceApi.ADDRESS_MAX_LENGTH);
+    JsonObject tooLong = new JsonObject().put("server", "x").put("viewnum", 0).put("address", longAddress);
+    assertRefusedWithoutChange(HttpMethod.POST, "/ping", Buffer.buffer(tooLong.encode()), 400);
+    JsonObject huge = new JsonObject().put("server", "x").put("viewnum", 0).put("pad", "x".repeat(ViewServiceApi.BODY_LIMIT_BYTES));
+    assertRefusedWithoutChange(HttpMethod.POST, "/ping", Buffer.buffer(huge.encode()), 413);
+  }
+
+  @Test
+  void unknownPathsAndMethodsAreJsonErrors() {
+    assertRefusedWithoutChange(HttpMethod.GET, "/nope", Buffer.buffer(), 404);
+    assertRefusedWithoutChange(HttpMethod.GET, "/ping", Buffer.buffer(), 405);
+    assertRefusedWithoutChange(HttpMethod.DELETE, "/view", Buffer.buffer(), 405);
+  }
+
+  void assertRefusedWithoutChange(HttpMethod method, String path, Buffer body, int status) {
+    ping("a");
+    ViewState before = client.view().await();
+    JsonArray serversBefore = client.servers().await();
+    HttpResponse<Buffer> response = web.request(method, port, "127.0.0.1", path).sendBuffer(body).await();
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.getHeader("content-type")).startsWith("application/json");
+    assertThat(response.bodyAsJsonObject().getString("error")).isNotBlank();
+    assertThat(client.view().await()).isEqualTo(before);
+    assertThat(client.servers().await().stream().map(s -> ((JsonObject) s).getString("server")))
+        .isEqualTo(serversBefore.stream().map(s -> ((JsonObject) s).getString("server")).toList());
+  }
+
+  @Test
+  void historyListsEveryViewOldestFirstWithReasonAndTime() {
+    long start = System.currentTimeMillis();
+    pingUntil(v -> v.backup() != null, "a", "b");
+    pingUntil(v -> "b".equals(v.primary()), "b");
+    JsonArray views = client.views().await();
+    assertThat(views).hasSize(3);
+    JsonObject failover = views.getJsonObject(2);
+    assertThat(failover.fieldNames()).containsExactlyInAnyOrder(
+        "viewnum", "primary", "backup", "primaryAddress", "backupAddress", "acked", "announcedAt", "reason", "failoverMs");
+    assertThat(views.stream().map(v -> ((JsonObject) v).getString("reason")))
+        .containsExactly("first primary", "backup joined", "primary dead");
+    assertThat(views.getJsonObject(0).getBoolean("acked")).isTrue();
+    assertThat(views.getJsonObject(0).getValue("failoverMs")).isNull();
+    assertThat(failover.getLong("failoverMs")).isGreaterThanOrEqualTo(TIMING.deadAfterMs());
+    assertThat(failover.getLong("announcedAt")).isBetween(start, System.currentTimeMillis());
+  }
+
+  @Test
+  void viewJsonHasExactlyTheIssueFields() {
+    ping("a");
+    JsonObject json = web.get(port, "127.0.0.1", "/view").send().await().bodyAsJsonObject();
+    assertThat(json.getMap()).containsOnlyKeys("viewnum", "primary", "backup", "primaryAddress", "backupAddress", "acked");
+    assertThat(json.getValue("backup")).isNull();
+    assertThat(json.getString("primaryAddress")).isEqualTo("http://a");
+  }
+
+  @Test
+  void serversListRolesAndLiveness() {
+    pingUntil(v -> v.backup() != null, "a", "b");
+    JsonObject a = client.servers().await().getJsonObject(0);
+    assertThat(a.getString("server")).isEqualTo("a");
+    assertThat(a.getString("role")).isEqualTo("primary");
+    assertThat(a.getBoolean("alive")).isTrue();
+    assertThat(a.getLong("viewnum")).isEqualTo(2);
+    assertThat(a.getString("address")).isEqualTo("http://a");
+    assertThat(a.getLong("lastPingAgeMs")).isNotNegative();
+  }
+
+  @Test
+  void healthIsUp() {
+    HttpResponse<Buffer> response = web.get(port, "127.0.0.1", "/health").send().await();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
+  }
+}
