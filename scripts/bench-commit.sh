@@ -14,7 +14,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-ensure_built
+build_once
 work=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
@@ -28,8 +28,8 @@ for _ in $(seq 100); do
 done
 redis_arg=()
 if [ "$redis" = yes ] && command -v redis-server >/dev/null; then
-  redis-server --port 7911 --save '' --appendonly no --daemonize no >"$work/redis1.log" 2>&1 & pids+=($!)
-  redis-server --port 7912 --save '' --appendonly no --replicaof 127.0.0.1 7911 --daemonize no >"$work/redis2.log" 2>&1 & pids+=($!)
+  redis-server --port 7911 --dir "$work" --save '' --appendonly no --daemonize no >"$work/redis1.log" 2>&1 & pids+=($!)
+  redis-server --port 7912 --dir "$work" --save '' --appendonly no --replicaof 127.0.0.1 7911 --daemonize no >"$work/redis2.log" 2>&1 & pids+=($!)
   for _ in $(seq 50); do redis-cli -p 7911 info replication 2>/dev/null | grep -q 'connected_slaves:1' && break; sleep 0.2; done
   redis_arg=(--redis 127.0.0.1:7911)
 elif [ "$redis" = yes ]; then

@@ -3,5 +3,5 @@
 # kill -9 the primary, time until a new order is committed by the new primary; N rounds.
 # Usage: scripts/bench-failover.sh [--rounds 20] [--ping-interval-ms 100] [--dead-pings 5] [--soak-s 600]
 source "$(dirname "$0")/lib.sh"
-ensure_built
+build_once
 java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.FailoverBench --root "$ROOT" "$@"

@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-ensure_built
+build_once
 RUN="$ROOT/run/demo"
 mkdir -p "$RUN"
 rm -f "$RUN"/*.pid

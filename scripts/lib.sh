@@ -6,7 +6,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STAMP="$ROOT/target/.built"
 
 # Build the whole reactor (skipping tests) unless the last build is newer than every source.
+# Scripts that start other scripts build once and export PATERNOSTER_NO_BUILD=1, so a process
+# restarted later (kill/restart tests, benchmarks) never triggers a rebuild under its siblings.
 ensure_built() {
+  [ -n "${PATERNOSTER_NO_BUILD:-}" ] && return 0
   if [ -f "$STAMP" ] && [ -z "$(find "$ROOT" -path "$ROOT/target" -prune -o \
         \( -path '*/src/*' -o -name pom.xml \) -newer "$STAMP" -print -quit 2>/dev/null)" ]; then
     return 0
@@ -15,6 +18,12 @@ ensure_built() {
   echo "building Paternoster (mvn package -DskipTests) ..." >&2
   (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
   mkdir -p "$ROOT/target" && touch "$STAMP"
+}
+
+# Build now, and keep every child script from building again.
+build_once() {
+  ensure_built
+  export PATERNOSTER_NO_BUILD=1
 }
 
 # run_java MODULE MAIN_CLASS ARGS... : exec the JVM (so kill -9 of the script's PID hits the JVM).

@@ -116,7 +116,9 @@ public final class FailoverBench implements Callable<Integer> {
     for (int i = 0; i < 600; i++) {
       try {
         JsonObject v = cluster.view(http);
-        if (v.getBoolean("acked") && v.getString("backup") != null) return;
+        long alive = http.getAbs(cluster.viewService + "/servers").timeout(1000).send().await().bodyAsJsonArray()
+            .stream().filter(s -> ((JsonObject) s).getBoolean("alive")).count();
+        if (v.getBoolean("acked") && v.getString("backup") != null && alive == 3) return;
       } catch (Exception e) { // Future.await rethrows the connect failure as is
         // view service still starting
       }

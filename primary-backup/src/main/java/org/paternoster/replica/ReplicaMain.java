@@ -39,6 +39,10 @@ public final class ReplicaMain implements Callable<Integer> {
       description = "how often to ping the view service (default: ${DEFAULT-VALUE})")
   long pingIntervalMs;
 
+  @Option(names = "--assigner-cmd", paramLabel = "\"PROGRAM ARGS\"",
+      description = "an external assigner speaking the course's JSON (hallRequests + states in, id -> hall matrix out); falls back to the built-in time-to-idle assigner on timeout or error")
+  String assignerCmd;
+
   @Mixin DiscoveryOptions discovery;
 
   @Override
@@ -51,7 +55,7 @@ public final class ReplicaMain implements Callable<Integer> {
     Discovery found = discovery.start("replica", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     Vertx vertx = Vertx.vertx();
-    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs);
+    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd);
     vertx.deployVerticle(new ReplicaVerticle(config)).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       vertx.close().await();

@@ -34,12 +34,18 @@ public final class OrderClient {
   private final Backoff backoff;
   private volatile View view = View.INITIAL;
 
+  /** A client for interactive latency: retries at most 50 ms apart. */
   public OrderClient(Vertx vertx, WebClient http, Supplier<String> viewServiceUrl, long requestTimeoutMs) {
+    this(vertx, http, viewServiceUrl, requestTimeoutMs, 50);
+  }
+
+  /** {@code maxBackoffMs} bounds the jittered wait between retries (a node offline for long waits longer). */
+  public OrderClient(Vertx vertx, WebClient http, Supplier<String> viewServiceUrl, long requestTimeoutMs, long maxBackoffMs) {
     this.vertx = vertx;
     this.http = http;
     this.viewService = new ViewServiceClient(http, viewServiceUrl, requestTimeoutMs);
     this.requestTimeoutMs = requestTimeoutMs;
-    this.backoff = new Backoff(5, 50);
+    this.backoff = new Backoff(5, maxBackoffMs);
   }
 
   /** The view this client last learned (from the view service or a redirect). */

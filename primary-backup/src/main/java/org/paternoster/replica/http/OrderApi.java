@@ -63,7 +63,11 @@ final class OrderApi {
   private void list(RoutingContext ctx) {
     Replica core = replica.core();
     JsonArray orders = new JsonArray();
-    core.book().pending().forEach(p -> orders.add(OrderJson.pending(p)));
+    core.book().pending().forEach(p -> {
+      JsonObject o = OrderJson.pending(p);
+      if (p.call() instanceof org.paternoster.orders.HallCall h) o.put("assignee", replica.elevators().assigneeOf(h));
+      orders.add(o);
+    });
     JsonHttp.ok(ctx, new JsonObject()
         .put("viewnum", core.view().viewnum())
         .put("role", core.role().json())

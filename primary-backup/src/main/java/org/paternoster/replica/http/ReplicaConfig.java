@@ -5,9 +5,9 @@ import org.paternoster.orders.Building;
 
 /**
  * How one replica runs. {@code viewServiceUrl} is asked before every ping (a fixed URL or discovery; null while unknown).
- * Timeouts derive from the ping interval unless given: a forward that takes longer than a few
- * ping intervals is retried, and a client waits at most {@code commitTimeoutMs} before being told
- * to retry with the same id.
+ * Timeouts derive from the ping interval: a forward unanswered for ten ping intervals (at least
+ * 250 ms; a timed-out transfer is only resent, never faster) is retried, and a client waits at most {@code commitTimeoutMs} before being told
+ * to retry with the same id. A car silent for {@code elevatorSilenceMs} loses its hall calls.
  */
 public record ReplicaConfig(
     String id,
@@ -17,11 +17,19 @@ public record ReplicaConfig(
     Supplier<String> viewServiceUrl,
     long pingIntervalMs,
     long peerTimeoutMs,
-    long commitTimeoutMs) {
+    long commitTimeoutMs,
+    long elevatorSilenceMs,
+    String assignerCmd) {
 
   public static ReplicaConfig of(String id, String host, int port, int floors, Supplier<String> viewServiceUrl, long pingIntervalMs) {
     return new ReplicaConfig(id, host, port, new Building(floors), viewServiceUrl, pingIntervalMs,
-        Math.max(50, 4 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs));
+        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null);
+  }
+
+  /** The same replica with an external course-format assigner ({@code --assigner-cmd}). */
+  public ReplicaConfig withAssignerCmd(String cmd) {
+    return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
+        elevatorSilenceMs, cmd);
   }
 
   public String address() {

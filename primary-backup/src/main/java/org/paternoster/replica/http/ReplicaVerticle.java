@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.paternoster.assign.Assigners;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Op;
 import org.paternoster.replica.Effect;
@@ -18,6 +19,7 @@ import org.paternoster.replica.Replica;
 import org.paternoster.replica.Role;
 import org.paternoster.replica.Submission;
 import org.paternoster.replica.Transfer;
+import org.paternoster.replica.elevators.Dispatcher;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.View;
 import org.paternoster.view.ViewJson;
@@ -36,6 +38,8 @@ public final class ReplicaVerticle extends VerticleBase {
   private final ReplicaConfig config;
   private final MonotonicClock clock = new MonotonicClock();
   private final CommitWaiters waiters = new CommitWaiters();
+  private final LatencyWindow latencies = new LatencyWindow(60_000);
+  private ElevatorService elevators;
   private Replica core;
   private PeerLink peers;
   private ViewPinger pinger;
@@ -49,12 +53,15 @@ public final class ReplicaVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     core = new Replica(config.id(), config.pingIntervalMs());
+    org.paternoster.replica.CodecWarmup.run();
     WebClient client = WebClient.create(vertx,
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()),
         new PoolOptions().setHttp1MaxSize(8));
     peers = new PeerLink(client, config.peerTimeoutMs());
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
+    elevators = new ElevatorService(vertx, core, clock, config,
+        new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
@@ -62,7 +69,7 @@ public final class ReplicaVerticle extends VerticleBase {
       core.tick(clock.getAsLong());
       run();
     });
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(s -> {
+    return vertx.createHttpServer().webSocketHandler(elevators::accept).requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
       pinger = new ViewPinger(vertx, client, config.viewServiceUrl(), config.id(), config.address(),
           config.pingIntervalMs(), core::reportedViewnum, this::onView);
@@ -90,10 +97,14 @@ public final class ReplicaVerticle extends VerticleBase {
     Submission.Accepted a = (Submission.Accepted) s;
     JsonObject receipt = new JsonObject().put("seq", a.receipt().seq()).put("callSeq", a.receipt().callSeq());
     if (a.committed()) return Future.succeededFuture(receipt.put("viewnum", a.viewnum()));
+    long startNanos = System.nanoTime();
     Promise<Long> committed = Promise.promise();
     waiters.park(a.receipt().seq(), committed);
     long timer = vertx.setTimer(config.commitTimeoutMs(), t -> committed.tryFail("no commit within " + config.commitTimeoutMs() + " ms"));
-    return committed.future().onComplete(x -> vertx.cancelTimer(timer)).map(viewnum -> receipt.put("viewnum", viewnum));
+    return committed.future().onComplete(x -> vertx.cancelTimer(timer)).map(viewnum -> {
+      latencies.record(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
+      return receipt.put("viewnum", viewnum);
+    });
   }
 
   PeerReply onForward(Forward forward) {
@@ -111,6 +122,7 @@ public final class ReplicaVerticle extends VerticleBase {
   private void onView(View view) {
     core.onView(view, clock.getAsLong());
     run();
+    elevators.changed(); // a view change may make this replica ready (or not) to dispatch
   }
 
   /** Executes the core's effects in order. */
@@ -130,6 +142,7 @@ public final class ReplicaVerticle extends VerticleBase {
         waiters.failAll(p -> p.tryFail(new NotPrimary(a.view())));
       }
     }
+    elevators.changed(); // coalesced: at most one dispatch per event-loop turn
     logViewChange();
   }
 
@@ -158,6 +171,12 @@ public final class ReplicaVerticle extends VerticleBase {
         .put("committedSeq", core.committedSeq())
         .put("pendingCalls", core.book().pending().size())
         .put("waitingClients", waiters.size())
-        .put("primary", core.role() == Role.PRIMARY);
+        .put("primary", core.role() == Role.PRIMARY)
+        .put("elevators", elevators.stateJson())
+        .put("commitLatency", latencies.summary(clock.getAsLong()));
+  }
+
+  ElevatorService elevators() {
+    return elevators;
   }
 }

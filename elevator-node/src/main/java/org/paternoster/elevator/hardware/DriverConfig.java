@@ -1,0 +1,56 @@
+package org.paternoster.elevator.hardware;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the elevator server is and how the {@link ElevatorDriver} talks to it.
+ *
+ * @param pollIntervalMs time between polls; a button press lasts about 200 ms, so keep it near 20
+ * @param pollTimeoutMs a poll not fully answered within this is abandoned and the connection reset
+ * @param minBackoffMs first reconnect delay; doubled on every failed attempt up to {@code maxBackoffMs}
+ */
+public record DriverConfig(
+    String host,
+    int port,
+    int floors,
+    long pollIntervalMs,
+    long pollTimeoutMs,
+    long minBackoffMs,
+    long maxBackoffMs,
+    int connectTimeoutMs) {
+
+  public static final int DEFAULT_PORT = 15657;
+  private static final Pattern HOST_PORT = Pattern.compile("(?:\\[([^\\]]+)]|([^:\\[\\]]*))(?::(\\d{1,5}))?");
+
+  public DriverConfig {
+    if (host == null || host.isBlank()) throw new IllegalArgumentException("host is required");
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be 1..65535");
+    if (floors < 2 || floors > 255) throw new IllegalArgumentException("floors must be 2..255");
+    if (pollIntervalMs < 1 || pollTimeoutMs < 1 || connectTimeoutMs < 1) {
+      throw new IllegalArgumentException("intervals and timeouts must be positive");
+    }
+    if (minBackoffMs < 1 || maxBackoffMs < minBackoffMs) {
+      throw new IllegalArgumentException("backoff must satisfy 1 <= min <= max");
+    }
+  }
+
+  /** Defaults: poll every 20 ms, 500 ms poll timeout, reconnect backoff 100 ms to 2 s. */
+  public static DriverConfig of(String host, int port, int floors) {
+    return new DriverConfig(host, port, floors, 20, 500, 100, 2000, 1000);
+  }
+
+  /**
+   * Parses {@code HOST:PORT}, {@code [IPV6]:PORT} or just {@code HOST} (port 15657), with the
+   * default timing of {@link #of}.
+   *
+   * @throws IllegalArgumentException when it is none of these
+   */
+  public static DriverConfig parse(String hostPort, int floors) {
+    Matcher m = HOST_PORT.matcher(hostPort);
+    if (!m.matches()) throw new IllegalArgumentException("not HOST:PORT: " + hostPort);
+    String host = m.group(1) != null ? m.group(1) : m.group(2);
+    int port = m.group(3) == null ? DEFAULT_PORT : Integer.parseInt(m.group(3));
+    return of(host, port, floors);
+  }
+}

@@ -1,0 +1,42 @@
+package org.paternoster.elevator.node;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.paternoster.elevator.fsm.FsmConfig;
+import org.paternoster.elevator.sim.SimulatorConfig;
+
+/**
+ * How one elevator node runs: its car either on real hardware ({@code hardware} = HOST:PORT of an
+ * elevator server) or on an in-process simulator ({@code simulator} non-null).
+ */
+public record NodeConfig(
+    String id,
+    String host,
+    int port,
+    int floors,
+    String hardware,
+    SimulatorConfig simulator,
+    FsmConfig fsm,
+    Supplier<String> viewServiceUrl,
+    Path dataDir,
+    long offlineAfterMs,
+    long reportMs) {
+
+  public static NodeConfig simulated(String id, String host, int port, int floors, long seed, Supplier<String> viewService, Path dataDir) {
+    return new NodeConfig(id, host, port, floors, null, SimulatorConfig.defaults(floors, seed), FsmConfig.defaults(floors),
+        viewService, dataDir, 1_000, 100);
+  }
+
+  public static NodeConfig onHardware(String id, String host, int port, int floors, String hardware, Supplier<String> viewService, Path dataDir) {
+    return new NodeConfig(id, host, port, floors, hardware, null, FsmConfig.defaults(floors), viewService, dataDir, 1_000, 100);
+  }
+
+  /** The same node with other car timings (tests run a faster building). */
+  public NodeConfig withTimings(SimulatorConfig simulator, FsmConfig fsm) {
+    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs);
+  }
+
+  public String address() {
+    return "http://" + host + ":" + port;
+  }
+}

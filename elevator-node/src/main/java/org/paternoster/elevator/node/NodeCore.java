@@ -1,0 +1,213 @@
+package org.paternoster.elevator.node;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.paternoster.orders.CabCall;
+import org.paternoster.orders.Call;
+import org.paternoster.orders.Direction;
+import org.paternoster.orders.HallCall;
+
+/**
+ * One elevator node's memory of calls, sans I/O: presses, commits, the primary's pushes, served
+ * calls and time go in; what the car must serve, what its lamps show and {@link NodeCommand}s come out.
+ *
+ * <ul>
+ *   <li>A press lights only once committed while online; while offline a cab call is made durable
+ *       first and lit at once, and a hall call pressed here is served by this car (invariant 7).
+ *   <li>Invariant 5: a push from a lower view than the highest seen is ignored.
+ *   <li>A served call stays out of what the car serves until the primary no longer lists that
+ *       incarnation (same seq), so a late push never makes the car serve it twice (invariant 6).
+ *   <li>The edge remembers: lit cab calls the primary does not list, and hall calls taken while
+ *       offline, are pressed again, so a controller that lost everything is rebuilt from the cars.
+ * </ul>
+ */
+public final class NodeCore {
+  private final String me;
+  private final long offlineAfterMs;
+  private final Map<Integer, Long> cab = new TreeMap<>(); // lit cab calls: floor → callSeq (0 = not committed yet)
+  private final Map<HallCall, Long> hall = new HashMap<>(); // committed hall calls, as last pushed
+  private final Set<HallCall> assigned = new HashSet<>(); // hall calls the primary gave this car
+  private final Set<HallCall> taken = new LinkedHashSet<>(); // hall calls pressed here while offline
+  private final Map<Call, Long> served = new HashMap<>(); // served incarnations the primary may still list
+  private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
+  private final List<NodeCommand> commands = new ArrayList<>();
+  private long highestViewnum;
+  private long lastHeardAt = Long.MIN_VALUE / 2;
+  private boolean linkUp;
+  private boolean online;
+
+  public NodeCore(String me, long offlineAfterMs) {
+    this.me = me;
+    this.offlineAfterMs = offlineAfterMs;
+  }
+
+  /** Cab calls restored from disk after a restart: lit at once and pressed again. */
+  public void restore(Map<Integer, Long> durable) {
+    durable.forEach((floor, seq) -> {
+      cab.put(floor, seq);
+      submit(new CabCall(me, floor));
+    });
+  }
+
+  public List<NodeCommand> drain() {
+    List<NodeCommand> out = List.copyOf(commands);
+    commands.clear();
+    return out;
+  }
+
+  public boolean online() {
+    return online;
+  }
+
+  public long viewnum() {
+    return highestViewnum;
+  }
+
+  /** A button on this car's panel. */
+  public void pressed(Call call) {
+    if (call instanceof CabCall c) {
+      if (!cab.containsKey(c.floor()) && !online) {
+        cab.put(c.floor(), 0L);
+        persist();
+      }
+      if (!cab.containsKey(c.floor()) || cab.get(c.floor()) == 0L) submit(c);
+    } else {
+      HallCall h = (HallCall) call;
+      if (hall.containsKey(h)) return; // already lit and committed
+      if (!online) taken.add(h);
+      submit(h);
+    }
+  }
+
+  /** The primary committed a press of {@code call} as incarnation {@code callSeq}. */
+  public void committed(Call call, long callSeq) {
+    inFlight.remove(call);
+    Long servedSeq = served.get(call);
+    if (servedSeq != null && (servedSeq == 0 || servedSeq == callSeq)) {
+      // served while the press travelled: report it, do not light it again
+      served.put(call, callSeq);
+      commands.add(new NodeCommand.SubmitServed(call, callSeq));
+      return;
+    }
+    if (call instanceof CabCall c) {
+      cab.put(c.floor(), callSeq);
+      persist();
+    } else {
+      HallCall h = (HallCall) call;
+      taken.remove(h);
+      hall.put(h, callSeq);
+    }
+  }
+
+  /** The primary's push: {@code {"viewnum","hall":[{floor,direction,seq,assignee}],"cab":[{floor,seq}]}}. */
+  public void pushed(JsonObject message, long now) {
+    long viewnum = message.getLong("viewnum", 0L);
+    if (viewnum < highestViewnum) return; // invariant 5: fenced
+    highestViewnum = viewnum;
+    lastHeardAt = now;
+    Map<Call, Long> listed = new HashMap<>();
+    hall.clear();
+    assigned.clear();
+    for (Object o : message.getJsonArray("hall")) {
+      JsonObject j = (JsonObject) o;
+      HallCall h = new HallCall(j.getInteger("floor"), Direction.fromJson(j.getString("direction")));
+      long seq = j.getLong("seq");
+      listed.put(h, seq);
+      if (seq == served.getOrDefault(h, -1L)) continue;
+      hall.put(h, seq);
+      taken.remove(h);
+      if (me.equals(j.getString("assignee"))) assigned.add(h);
+    }
+    Map<Integer, Long> pushedCab = new HashMap<>();
+    for (Object o : message.getJsonArray("cab")) {
+      JsonObject j = (JsonObject) o;
+      pushedCab.put(j.getInteger("floor"), j.getLong("seq"));
+      listed.put(new CabCall(me, j.getInteger("floor")), j.getLong("seq"));
+    }
+    served.entrySet().removeIf(e -> !e.getValue().equals(listed.get(e.getKey())) && e.getValue() != 0L);
+    boolean cabChanged = false;
+    for (var e : pushedCab.entrySet()) {
+      CabCall c = new CabCall(me, e.getKey());
+      if (e.getValue().equals(served.get(c))) continue;
+      if (!e.getValue().equals(cab.put(e.getKey(), e.getValue()))) cabChanged = true;
+    }
+    for (var e : cab.entrySet()) {
+      if (!pushedCab.containsKey(e.getKey())) submit(new CabCall(me, e.getKey())); // the edge remembers
+    }
+    if (cabChanged) persist();
+    taken.forEach(this::submit);
+    tick(now);
+  }
+
+  /** The car opened its door for {@code call}. */
+  public void served(Call call) {
+    long seq;
+    if (call instanceof CabCall c) {
+      Long s = cab.remove(c.floor());
+      if (s == null) return;
+      seq = s;
+      persist();
+    } else {
+      HallCall h = (HallCall) call;
+      Long s = hall.remove(h);
+      assigned.remove(h);
+      boolean wasTaken = taken.remove(h);
+      if (s == null && !wasTaken) return;
+      seq = s == null ? 0 : s;
+    }
+    served.put(call, seq);
+    if (seq > 0) commands.add(new NodeCommand.SubmitServed(call, seq));
+  }
+
+  public void link(boolean up, long now) {
+    linkUp = up;
+    tick(now);
+  }
+
+  /** Online while the link is up and the primary spoke within {@code offlineAfterMs}. */
+  public void tick(long now) {
+    online = linkUp && now - lastHeardAt < offlineAfterMs;
+  }
+
+  /** Cab calls, assigned hall calls, hall calls taken here; offline also every hall call shown lit. */
+  public Set<Call> toServe() {
+    Set<Call> calls = new LinkedHashSet<>();
+    cab.keySet().forEach(f -> calls.add(new CabCall(me, f)));
+    calls.addAll(assigned);
+    calls.addAll(taken);
+    if (!online) calls.addAll(hall.keySet());
+    return calls;
+  }
+
+  /** What the panel shows: committed hall calls (the same on every car), taken ones, this car's cab calls. */
+  public Set<Call> lit() {
+    Set<Call> calls = new LinkedHashSet<>();
+    cab.keySet().forEach(f -> calls.add(new CabCall(me, f)));
+    calls.addAll(hall.keySet());
+    calls.addAll(taken);
+    return calls;
+  }
+
+  public Map<Integer, Long> cabCalls() {
+    return Map.copyOf(cab);
+  }
+
+  public Set<HallCall> assigned() {
+    return Set.copyOf(assigned);
+  }
+
+  private void submit(Call call) {
+    if (inFlight.add(call)) commands.add(new NodeCommand.SubmitPress(call));
+  }
+
+  private void persist() {
+    commands.add(new NodeCommand.PersistCab(new TreeMap<>(cab)));
+  }
+}

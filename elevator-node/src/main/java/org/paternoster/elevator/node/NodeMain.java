@@ -1,0 +1,72 @@
+package org.paternoster.elevator.node;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.paternoster.discovery.Discovery;
+import org.paternoster.discovery.DiscoveryOptions;
+import org.paternoster.discovery.ViewServiceLocator;
+import org.paternoster.http.Fields;
+import org.paternoster.orders.Building;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code scripts/elevator.sh}: one elevator node, on real hardware or the built-in simulator. */
+@Command(name = "elevator.sh", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "A Paternoster elevator node: drives one car and serves what the primary assigns it.")
+public final class NodeMain implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(NodeMain.class);
+
+  @Option(names = "--id", required = true, description = "elevator identity, 1-64 of [A-Za-z0-9._-]") String id;
+  @Option(names = "--floors", defaultValue = "4", description = "floors (default: ${DEFAULT-VALUE})") int floors;
+
+  static final class Car {
+    @Option(names = "--hardware", paramLabel = "HOST:PORT", description = "an elevator server (TTK4145 protocol), e.g. 127.0.0.1:15657") String hardware;
+    @Option(names = "--simulate", description = "run the car on the built-in simulator (the default)") boolean simulate;
+  }
+
+  @ArgGroup(exclusive = true) Car car = new Car();
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP address (default: ${DEFAULT-VALUE})") String host;
+  @Option(names = "--port", defaultValue = "7201", description = "HTTP port (default: ${DEFAULT-VALUE})") int port;
+  @Option(names = "--view-service", paramLabel = "URL", description = "view service URL; without it, found through discovery") String viewService;
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "where cab calls are kept durably") Path dataDir;
+  @Option(names = "--seed", defaultValue = "0", description = "simulator seed (0: from the id)") long seed;
+  @Mixin DiscoveryOptions discovery;
+
+  @Override
+  public Integer call() {
+    CommandLine cmd = new CommandLine(this);
+    if (!Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(cmd, "--id must be 1-64 of [A-Za-z0-9._-]");
+    if (floors < Building.MIN_FLOORS || floors > 9) throw new CommandLine.ParameterException(cmd, "--floors must be in 2..9");
+    if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(cmd, "--discovery none needs --view-service URL");
+    String address = "http://" + host + ":" + port;
+    Discovery found = discovery.start("elevator", id, address).orElse(null);
+    ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
+    Path data = dataDir == null ? null : dataDir.resolve(id);
+    NodeConfig config = car.hardware != null
+        ? NodeConfig.onHardware(id, host, port, floors, car.hardware, locator, data)
+        : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data);
+    Vertx vertx = Vertx.vertx();
+    vertx.deployVerticle(new NodeVerticle(config)).await();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close().await();
+      if (found != null) found.close();
+    }, "shutdown"));
+    log.info("elevator node {} started", id);
+    return 0;
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new NodeMain()).execute(args);
+  }
+
+  public static void main(String[] args) {
+    int code = run(args);
+    if (code != 0) System.exit(code);
+  }
+}

@@ -1,0 +1,49 @@
+package org.paternoster.elevator.node;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+import org.paternoster.elevator.fsm.ElevatorState;
+import org.paternoster.orders.CabCall;
+import org.paternoster.orders.Call;
+import org.paternoster.orders.Direction;
+import org.paternoster.orders.HallCall;
+
+/** The node's {@code GET /state} document. */
+final class NodeState {
+  private NodeState() {}
+
+  static JsonObject json(NodeConfig config, ElevatorState car, NodeCore core, boolean hardwareUp, boolean durable) {
+    Set<Call> lit = core.lit();
+    JsonArray hallLights = new JsonArray();
+    JsonArray cabLights = new JsonArray();
+    for (int f = 0; f < config.floors(); f++) {
+      hallLights.add(new JsonArray()
+          .add(lit.contains(new HallCall(f, Direction.UP)))
+          .add(lit.contains(new HallCall(f, Direction.DOWN))));
+      cabLights.add(lit.contains(new CabCall(config.id(), f)));
+    }
+    JsonArray hallCalls = new JsonArray();
+    lit.stream().filter(c -> c instanceof HallCall).map(c -> (HallCall) c).forEach(h -> hallCalls.add(new JsonObject()
+        .put("floor", h.floor()).put("direction", h.direction().json()).put("assigned", core.assigned().contains(h))));
+    JsonArray cabCalls = new JsonArray();
+    core.cabCalls().keySet().forEach(cabCalls::add);
+    boolean available = hardwareUp && car.available();
+    return new JsonObject()
+        .put("id", config.id())
+        .put("floor", car.floor())
+        .put("direction", car.direction().wireName())
+        .put("behaviour", car.behaviour().wireName())
+        .put("obstruction", car.obstruction())
+        .put("stop", car.stopPressed())
+        .put("available", available)
+        .put("unavailableReason", available ? null : hardwareUp ? car.unavailable() : "hardware")
+        .put("online", core.online())
+        .put("viewnum", core.viewnum())
+        .put("cabCalls", cabCalls)
+        .put("hallCalls", hallCalls)
+        .put("lights", new JsonObject().put("hall", hallLights).put("cab", cabLights))
+        .put("hardwareConnected", hardwareUp)
+        .put("durableCabCalls", durable);
+  }
+}

@@ -1,0 +1,191 @@
+package org.paternoster.elevator.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paternoster.elevator.fsm.ElevatorState;
+import org.paternoster.elevator.fsm.FsmRunner;
+import org.paternoster.elevator.hardware.DriverConfig;
+import org.paternoster.elevator.hardware.ElevatorDriver;
+import org.paternoster.elevator.sim.EmbeddedSimulator;
+import org.paternoster.elevator.sim.SimulatorHttp;
+import org.paternoster.http.JsonHttp;
+import org.paternoster.orders.Call;
+import org.paternoster.replica.client.OrderClient;
+import org.paternoster.time.MonotonicClock;
+import org.paternoster.view.client.ViewServiceClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One elevator node: the car (driver + state machine), the node core, the link to the primary,
+ * the order client and the HTTP API, all on this verticle's event loop. After every input the
+ * core's commands run (durable write first, then submissions), then the car's calls and lamps are
+ * set from the core.
+ */
+public final class NodeVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(NodeVerticle.class);
+
+  private final NodeConfig config;
+  private final MonotonicClock clock = new MonotonicClock();
+  private final AtomicLong requests = new AtomicLong();
+  private final String incarnation = Long.toString(System.currentTimeMillis(), 36);
+  private NodeCore core;
+  private CabStore store;
+  private FsmRunner car;
+  private ElevatorDriver driver;
+  private EmbeddedSimulator simulator;
+  private OrderClient orders;
+  private PrimaryLink link;
+  private HttpServer server;
+  private Set<Call> lastServe = Set.of();
+  private Set<Call> lastLit = Set.of();
+  private boolean hardwareUp;
+
+  public NodeVerticle(NodeConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<String> hardware = config.simulator() == null
+        ? Future.succeededFuture(config.hardware())
+        : EmbeddedSimulator.start(vertx, config.simulator()).map(sim -> {
+          simulator = sim;
+          return sim.host() + ":" + sim.port();
+        });
+    return hardware.compose(this::startNode);
+  }
+
+  private Future<?> startNode(String hardware) {
+    core = new NodeCore(config.id(), config.offlineAfterMs());
+    store = new CabStore(config.dataDir());
+    if (!store.durable()) log.warn("no --data-dir: cab calls will not survive a restart of this node");
+    driver = new ElevatorDriver(vertx, DriverConfig.parse(hardware, config.floors()));
+    car = new FsmRunner(driver, config.fsm(), clock, new CarListener());
+    WebClient http = WebClient.create(vertx);
+    orders = new OrderClient(vertx, http, config.viewServiceUrl(), 500, 500);
+    link = new PrimaryLink(vertx, new ViewServiceClient(http, config.viewServiceUrl(), 500), this::report,
+        push -> {
+          core.pushed(push, clock.getAsLong());
+          apply();
+        },
+        up -> {
+          core.link(up, clock.getAsLong());
+          apply();
+        },
+        clock, config.reportMs(), config.offlineAfterMs());
+    core.restore(store.load());
+    car.start();
+    vertx.setPeriodic(100, t -> {
+      core.tick(clock.getAsLong());
+      apply();
+    });
+    Router router = JsonHttp.router(vertx, 4096);
+    router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));
+    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
+    if (simulator != null) SimulatorHttp.mountControls(router, simulator);
+    return driver.start()
+        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()))
+        .map(s -> {
+          server = s;
+          link.start();
+          apply();
+          log.info("elevator {} on {} ({}), HTTP {}", config.id(), hardware, simulator != null ? "simulated" : "hardware", config.address());
+          return s;
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (link != null) link.close();
+    if (car != null) car.close();
+    Future<?> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.compose(v -> driver == null ? Future.succeededFuture() : driver.close())
+        .compose(v -> simulator == null ? Future.succeededFuture() : simulator.close());
+  }
+
+  /** Runs the core's commands, then hands the car its calls and lamps when they changed. */
+  private void apply() {
+    for (NodeCommand command : core.drain()) {
+      if (command instanceof NodeCommand.PersistCab p) {
+        store.save(p.cab()); // before any lamp below shows it: fsync, then light
+      } else if (command instanceof NodeCommand.SubmitPress p) {
+        orders.press(requestId(), p.call(), Long.MAX_VALUE).onComplete(ar -> {
+          if (ar.succeeded()) core.committed(p.call(), ar.result().getLong("callSeq"));
+          else log.warn("press of {} rejected: {}", p.call(), ar.cause().getMessage());
+          apply();
+        });
+      } else if (command instanceof NodeCommand.SubmitServed s) {
+        orders.served(requestId(), s.call(), s.callSeq(), Long.MAX_VALUE)
+            .onFailure(e -> log.warn("served {} rejected: {}", s.call(), e.getMessage()));
+      }
+    }
+    Set<Call> serve = core.toServe();
+    if (!serve.equals(lastServe)) {
+      lastServe = serve;
+      car.setCalls(CallMapping.toCalls(config.floors(), serve));
+    }
+    Set<Call> lit = core.lit();
+    if (!lit.equals(lastLit)) {
+      lastLit = lit;
+      car.setButtonLamps(CallMapping.toCalls(config.floors(), lit));
+    }
+  }
+
+  private String requestId() {
+    return config.id() + "-" + incarnation + "-" + requests.incrementAndGet();
+  }
+
+  private JsonObject report() {
+    ElevatorState s = car.state();
+    boolean available = hardwareUp && s.available();
+    return new JsonObject()
+        .put("type", "report")
+        .put("id", config.id())
+        .put("address", config.address())
+        .put("floor", s.floor())
+        .put("behaviour", s.behaviour().wireName())
+        .put("direction", s.direction().wireName())
+        .put("available", available)
+        .put("unavailableReason", available ? null : hardwareUp ? s.unavailable() : "hardware")
+        .put("obstruction", s.obstruction())
+        .put("viewnum", core.viewnum());
+  }
+
+  private JsonObject stateJson() {
+    return NodeState.json(config, car.state(), core, hardwareUp, store.durable());
+  }
+
+  /** The car's events, on this context. */
+  private final class CarListener implements FsmRunner.Listener {
+    @Override
+    public void onButtonPressed(org.paternoster.elevator.fsm.Call button) {
+      core.pressed(CallMapping.toOrder(button, config.id()));
+      apply();
+    }
+
+    @Override
+    public void onServed(org.paternoster.elevator.fsm.Call button) {
+      core.served(CallMapping.toOrder(button, config.id()));
+      apply();
+    }
+
+    @Override
+    public void onStateChanged(ElevatorState state) {
+      if (link != null) link.sendReport();
+    }
+
+    @Override
+    public void onHardwareConnection(boolean connected) {
+      hardwareUp = connected;
+      log.info("hardware {}", connected ? "connected" : "disconnected");
+      if (link != null) link.sendReport();
+    }
+  }
+}

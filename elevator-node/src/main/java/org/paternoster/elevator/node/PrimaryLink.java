@@ -1,0 +1,137 @@
+package org.paternoster.elevator.node;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.paternoster.view.client.ViewServiceClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one WebSocket to the current primary ({@code /elevators/link}): finds it through the view
+ * service, sends this car's report every {@code reportMs} (and on demand), hands every push to the
+ * node, and reconnects with backoff when the link closes, is redirected, or goes quiet for
+ * {@code quietMs} (a half-open link counts as down). Runs on the node's context.
+ */
+final class PrimaryLink {
+  private static final Logger log = LoggerFactory.getLogger(PrimaryLink.class);
+
+  private final Vertx vertx;
+  private final WebSocketClient client;
+  private final ViewServiceClient viewService;
+  private final Supplier<JsonObject> report;
+  private final Consumer<JsonObject> onPush;
+  private final Consumer<Boolean> onLink;
+  private final LongSupplier clock;
+  private final long quietMs;
+  private WebSocket ws;
+  private String redirectTo;
+  private long lastMessageAt;
+  private int failures;
+  private boolean connecting;
+  private boolean closed;
+
+  PrimaryLink(Vertx vertx, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<JsonObject> onPush,
+      Consumer<Boolean> onLink, LongSupplier clock, long reportMs, long quietMs) {
+    this.vertx = vertx;
+    this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout((int) quietMs));
+    this.viewService = viewService;
+    this.report = report;
+    this.onPush = onPush;
+    this.onLink = onLink;
+    this.clock = clock;
+    this.quietMs = quietMs;
+    vertx.setPeriodic(reportMs, t -> {
+      sendReport();
+      if (ws != null && clock.getAsLong() - lastMessageAt > quietMs) {
+        log.warn("primary link quiet for {} ms: reconnecting", quietMs);
+        ws.close();
+      }
+    });
+  }
+
+  void start() {
+    connect();
+  }
+
+  void close() {
+    closed = true;
+    if (ws != null) ws.close();
+  }
+
+  boolean up() {
+    return ws != null;
+  }
+
+  void sendReport() {
+    if (ws != null && !ws.writeQueueFull()) ws.writeTextMessage(report.get().encode());
+  }
+
+  private void connect() {
+    if (closed || connecting || ws != null) return;
+    connecting = true;
+    String target = redirectTo;
+    redirectTo = null;
+    (target != null ? io.vertx.core.Future.succeededFuture(target)
+        : viewService.view().map(state -> state.view().primaryAddress()))
+        .compose(address -> {
+          if (address == null) return io.vertx.core.Future.failedFuture("no primary yet");
+          return client.connect(new WebSocketConnectOptions()
+              .setAbsoluteURI(address.replaceFirst("^http", "ws") + "/elevators/link").setTimeout(quietMs));
+        })
+        .onComplete(ar -> {
+          connecting = false;
+          if (ar.failed()) {
+            retry(ar.cause().getMessage());
+            return;
+          }
+          opened(ar.result());
+        });
+  }
+
+  private void opened(WebSocket socket) {
+    ws = socket;
+    failures = 0;
+    lastMessageAt = clock.getAsLong();
+    log.info("linked to primary at {}", socket.remoteAddress());
+    socket.textMessageHandler(text -> {
+      lastMessageAt = clock.getAsLong();
+      JsonObject message;
+      try {
+        message = new JsonObject(text);
+      } catch (RuntimeException e) {
+        log.warn("dropped a malformed frame from the primary");
+        return;
+      }
+      if ("not-primary".equals(message.getString("type"))) {
+        redirectTo = message.getString("primaryAddress");
+        socket.close();
+      } else if ("assignment".equals(message.getString("type"))) {
+        onPush.accept(message);
+      }
+    });
+    socket.closeHandler(v -> {
+      if (ws == socket) {
+        ws = null;
+        onLink.accept(false);
+        retry("link closed");
+      }
+    });
+    socket.exceptionHandler(e -> log.debug("primary link error: {}", e.getMessage()));
+    onLink.accept(true);
+    sendReport();
+  }
+
+  private void retry(String why) {
+    if (closed) return;
+    long delay = redirectTo != null ? 0 : Math.min(1_000, 50L << Math.min(failures++, 5));
+    if (failures == 3) log.warn("no link to a primary ({}): retrying", why);
+    vertx.setTimer(Math.max(1, delay), t -> connect());
+  }
+}

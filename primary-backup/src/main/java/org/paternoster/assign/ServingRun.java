@@ -1,0 +1,117 @@
+package org.paternoster.assign;
+
+import java.util.Collection;
+import org.paternoster.orders.Direction;
+import org.paternoster.orders.HallCall;
+
+/**
+ * One car serving a fixed set of calls, played forward with the single-car rules until it is idle:
+ * keep the direction while there are calls ahead, stop at a floor with a cab call or a hall call
+ * in the travel direction, and turn at the last call. One arrival never clears both hall
+ * directions: a car that turns at a floor where both were pressed holds the door a second time.
+ *
+ * <p>The report does not say how far a moving car is to its next floor, or how long a door has
+ * been open, so both are taken as half done: a moving car first reaches the floor after its last
+ * one in half a travel time; an open door first closes in half a door time. Single use.
+ */
+final class ServingRun {
+  /** Returned when the run hits its step bound, which a correct run never does. */
+  static final long UNBOUNDED = Long.MAX_VALUE;
+
+  private final long travelMillis;
+  private final long doorMillis;
+  private final int floors;
+  private final boolean[] up;
+  private final boolean[] down;
+  private final boolean[] cab;
+  private final ElevatorState car;
+  private int floor;
+  private MotorDirection direction;
+  private long elapsed;
+
+  ServingRun(ElevatorState car, int floors, Collection<HallCall> hallCalls, long travelMillis, long doorMillis) {
+    this.car = car;
+    this.floors = floors;
+    this.travelMillis = travelMillis;
+    this.doorMillis = doorMillis;
+    this.up = new boolean[floors];
+    this.down = new boolean[floors];
+    this.cab = new boolean[floors];
+    for (int f = 0; f < floors; f++) cab[f] = car.cabRequest(f);
+    for (HallCall c : hallCalls) (c.direction() == Direction.UP ? up : down)[c.floor()] = true;
+    this.floor = Math.min(car.floor(), floors - 1);
+    this.direction = car.direction();
+  }
+
+  /** Milliseconds until the car has served every call and stands idle with its door closed. */
+  long timeToIdle() {
+    start();
+    for (int trips = 0; trips <= 3 * floors; trips++) {
+      MotorDirection next = nextDirection();
+      if (next == MotorDirection.STOP) return elapsed;
+      direction = next;
+      floor += direction.step();
+      elapsed += travelMillis;
+      stop();
+    }
+    return UNBOUNDED;
+  }
+
+  private void start() {
+    boolean canMove = direction != MotorDirection.STOP && inBuilding(floor + direction.step());
+    switch (car.behaviour()) {
+      case MOVING -> {
+        if (canMove) {
+          elapsed += travelMillis / 2;
+          floor += direction.step();
+        } else {
+          direction = MotorDirection.STOP;
+        }
+      }
+      case DOOR_OPEN -> elapsed += doorMillis / 2;
+      case IDLE -> direction = MotorDirection.STOP;
+    }
+    if (direction == MotorDirection.STOP) direction = firstDirection();
+    stop();
+  }
+
+  /** For a car without a direction: towards a hall call here, else up if anything is above. */
+  private MotorDirection firstDirection() {
+    if (up[floor]) return MotorDirection.UP;
+    if (down[floor]) return MotorDirection.DOWN;
+    return callsAhead(MotorDirection.UP) ? MotorDirection.UP : MotorDirection.DOWN;
+  }
+
+  /** Opens the door if a call here wants this car, clears what it serves, and pays the door time. */
+  private void stop() {
+    boolean[] along = direction == MotorDirection.UP ? up : down;
+    boolean[] against = direction == MotorDirection.UP ? down : up;
+    boolean alongHere = along[floor];
+    boolean turnHere = against[floor] && !callsAhead(direction);
+    int openings = (cab[floor] || alongHere || turnHere ? 1 : 0) + (alongHere && turnHere ? 1 : 0);
+    cab[floor] = false;
+    along[floor] = false;
+    if (turnHere) {
+      against[floor] = false;
+      direction = direction.opposite();
+    }
+    elapsed += openings * doorMillis;
+  }
+
+  private MotorDirection nextDirection() {
+    if (callsAhead(direction)) return direction;
+    if (callsAhead(direction.opposite())) return direction.opposite();
+    return MotorDirection.STOP;
+  }
+
+  private boolean callsAhead(MotorDirection d) {
+    for (int f = floor + d.step(); d != MotorDirection.STOP && inBuilding(f); f += d.step()) {
+      if (up[f] || down[f] || cab[f]) return true;
+    }
+    return false;
+  }
+
+  private boolean inBuilding(int f) {
+    return f >= 0 && f < floors;
+  }
+}

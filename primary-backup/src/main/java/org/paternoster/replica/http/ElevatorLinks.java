@@ -1,0 +1,80 @@
+package org.paternoster.replica.http;
+
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.paternoster.orders.Building;
+import org.paternoster.replica.elevators.Dispatch;
+import org.paternoster.replica.elevators.ElevatorReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket links of elevator nodes to this replica ({@code /elevators/link}). Nodes send
+ * {@link ElevatorReport}s; this side pushes each its {@link Dispatch} message. A malformed frame
+ * is logged and dropped, never fatal. Event-loop confined.
+ */
+final class ElevatorLinks {
+  static final String PATH = "/elevators/link";
+  private static final Logger log = LoggerFactory.getLogger(ElevatorLinks.class);
+
+  private final Building building;
+  private final BiConsumer<ElevatorReport, ServerWebSocket> onReport;
+  private final Consumer<String> onClosed;
+  private final Map<String, ServerWebSocket> byElevator = new HashMap<>();
+
+  ElevatorLinks(Building building, BiConsumer<ElevatorReport, ServerWebSocket> onReport, Consumer<String> onClosed) {
+    this.building = building;
+    this.onReport = onReport;
+    this.onClosed = onClosed;
+  }
+
+  void accept(ServerWebSocket ws) {
+    if (!PATH.equals(ws.path())) {
+      ws.close((short) 1008, "no such path");
+      return;
+    }
+    ws.textMessageHandler(text -> {
+      ElevatorReport report;
+      try {
+        report = ElevatorReport.fromJson(new JsonObject(text), building);
+      } catch (RuntimeException e) {
+        log.warn("dropped a malformed frame from {}: {}", ws.remoteAddress(), e.getMessage());
+        return;
+      }
+      ServerWebSocket previous = byElevator.put(report.id(), ws);
+      if (previous != null && previous != ws) previous.close();
+      onReport.accept(report, ws);
+    });
+    ws.closeHandler(v -> byElevator.entrySet().removeIf(e -> {
+      boolean mine = e.getValue() == ws;
+      if (mine) onClosed.accept(e.getKey());
+      return mine;
+    }));
+    ws.exceptionHandler(e -> log.debug("elevator link error: {}", e.getMessage()));
+  }
+
+  void push(Dispatch dispatch) {
+    byElevator.forEach((id, ws) -> send(ws, dispatch.messageFor(id)));
+  }
+
+  void send(ServerWebSocket ws, JsonObject message) {
+    if (!ws.isClosed() && !ws.writeQueueFull()) ws.writeTextMessage(message.encode());
+  }
+
+  /** Tells every node to go to the primary of {@code view} and closes the links. */
+  void redirectAll(JsonObject notPrimary) {
+    byElevator.values().forEach(ws -> {
+      send(ws, notPrimary);
+      ws.close();
+    });
+    byElevator.clear();
+  }
+
+  int size() {
+    return byElevator.size();
+  }
+}
