@@ -36,9 +36,13 @@ final class Cluster implements AutoCloseable {
   }
 
   void startReplica(int i) throws IOException {
+    startReplica(i, 4);
+  }
+
+  void startReplica(int i, int floors) throws IOException {
     String id = "r" + i;
     Process p = start(id, "replica.sh", "--id", id, "--port", "" + (basePort + i), "--view-service", viewService,
-        "--discovery", "none", "--ping-interval-ms", "" + pingMs);
+        "--discovery", "none", "--ping-interval-ms", "" + pingMs, "--floors", "" + floors);
     replicas.put(id, p);
     all.add(p);
   }
@@ -53,6 +57,11 @@ final class Cluster implements AutoCloseable {
 
   JsonObject view(WebClient http) {
     return http.getAbs(viewService + "/view").timeout(1000).send().await().bodyAsJsonObject();
+  }
+
+  /** Any other process started through scripts/ (a simulator, an elevator node), stopped on close. */
+  void startScript(String name, String script, String... args) throws IOException {
+    all.add(start(name, script, args));
   }
 
   private Process start(String name, String script, String... args) throws IOException {

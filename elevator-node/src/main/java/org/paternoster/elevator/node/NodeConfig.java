@@ -31,6 +31,18 @@ public record NodeConfig(
     return new NodeConfig(id, host, port, floors, hardware, null, FsmConfig.defaults(floors), viewService, dataDir, 1_000, 100);
   }
 
+  /**
+   * The simulated building {@code scale} times faster: car physics, door time and watchdogs
+   * divided alike (button presses stay 200 ms: the driver polls every 20 ms). For demos and tests.
+   */
+  public NodeConfig timeScaled(double scale) {
+    if (scale == 1) return this;
+    SimulatorConfig sim = simulator.withTiming(Math.round(simulator.passFloorMs() / scale), Math.round(simulator.betweenFloorsMs() / scale));
+    FsmConfig f = new FsmConfig(floors, Math.round(fsm.doorOpenMs() / scale), Math.round(fsm.motorTimeoutMs() / scale),
+        Math.round(fsm.doorTimeoutMs() / scale));
+    return withTimings(sim, f);
+  }
+
   /** The same node with other car timings (tests run a faster building). */
   public NodeConfig withTimings(SimulatorConfig simulator, FsmConfig fsm) {
     return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs);

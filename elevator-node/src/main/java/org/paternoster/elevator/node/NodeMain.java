@@ -36,6 +36,7 @@ public final class NodeMain implements Callable<Integer> {
   @Option(names = "--view-service", paramLabel = "URL", description = "view service URL; without it, found through discovery") String viewService;
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where cab calls are kept durably") Path dataDir;
   @Option(names = "--seed", defaultValue = "0", description = "simulator seed (0: from the id)") long seed;
+  @Option(names = "--time-scale", defaultValue = "1", description = "with --simulate: run the car N times faster (physics, door, watchdogs); for demos and tests") double timeScale;
   @Mixin DiscoveryOptions discovery;
 
   @Override
@@ -43,6 +44,8 @@ public final class NodeMain implements Callable<Integer> {
     CommandLine cmd = new CommandLine(this);
     if (!Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(cmd, "--id must be 1-64 of [A-Za-z0-9._-]");
     if (floors < Building.MIN_FLOORS || floors > 9) throw new CommandLine.ParameterException(cmd, "--floors must be in 2..9");
+    if (timeScale < 1 || timeScale > 20) throw new CommandLine.ParameterException(cmd, "--time-scale must be in 1..20");
+    if (timeScale != 1 && car.hardware != null) throw new CommandLine.ParameterException(cmd, "--time-scale needs the simulator");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(cmd, "--discovery none needs --view-service URL");
     String address = "http://" + host + ":" + port;
     Discovery found = discovery.start("elevator", id, address).orElse(null);
@@ -50,7 +53,7 @@ public final class NodeMain implements Callable<Integer> {
     Path data = dataDir == null ? null : dataDir.resolve(id);
     NodeConfig config = car.hardware != null
         ? NodeConfig.onHardware(id, host, port, floors, car.hardware, locator, data)
-        : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data);
+        : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data).timeScaled(timeScale);
     Vertx vertx = Vertx.vertx();
     vertx.deployVerticle(new NodeVerticle(config)).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -69,8 +69,11 @@ final class PrimaryLink {
     return ws != null;
   }
 
+  /** Sends this car's report if linked; a link closing under us is not an error (retry follows). */
   void sendReport() {
-    if (ws != null && !ws.writeQueueFull()) ws.writeTextMessage(report.get().encode());
+    WebSocket socket = ws;
+    if (socket == null || socket.isClosed() || socket.writeQueueFull()) return;
+    socket.writeTextMessage(report.get().encode()).onFailure(e -> log.debug("report not sent: {}", e.getMessage()));
   }
 
   private void connect() {

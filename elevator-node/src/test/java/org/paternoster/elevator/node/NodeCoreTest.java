@@ -1,0 +1,136 @@
+package org.paternoster.elevator.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.paternoster.orders.CabCall;
+import org.paternoster.orders.Direction;
+import org.paternoster.orders.HallCall;
+
+/** Fake-clock tests of the node's rules: lights, fencing, surgical served, offline, the edge remembers. */
+class NodeCoreTest {
+  static final long T = 10_000;
+  static final HallCall UP1 = new HallCall(1, Direction.UP);
+  static final CabCall CAB2 = new CabCall("e1", 2);
+
+  NodeCore core = new NodeCore("e1", 1_000);
+
+  static JsonObject push(long viewnum, JsonArray hall, JsonArray cab) {
+    return new JsonObject().put("type", "assignment").put("viewnum", viewnum).put("hall", hall).put("cab", cab);
+  }
+
+  static JsonArray hall(int floor, String dir, long seq, String assignee) {
+    return new JsonArray().add(new JsonObject().put("floor", floor).put("direction", dir).put("seq", seq).put("assignee", assignee));
+  }
+
+  static JsonArray cab(int floor, long seq) {
+    return new JsonArray().add(new JsonObject().put("floor", floor).put("seq", seq));
+  }
+
+  void online() {
+    core.link(true, T);
+    core.pushed(push(3, new JsonArray(), new JsonArray()), T);
+    core.drain();
+  }
+
+  @Test
+  void onlinePressLightsOnlyOnceCommitted() {
+    online();
+    core.pressed(CAB2);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
+    assertThat(core.lit()).as("no light before commit").isEmpty();
+    core.committed(CAB2, 7);
+    assertThat(core.lit()).containsExactly(CAB2);
+    assertThat(core.drain()).as("durable once lit").containsExactly(new NodeCommand.PersistCab(Map.of(2, 7L)));
+    assertThat(core.toServe()).containsExactly(CAB2);
+  }
+
+  @Test
+  void offlineCabPressIsMadeDurableThenLitAtOnce() {
+    core.pressed(CAB2);
+    assertThat(core.online()).isFalse();
+    assertThat(core.drain()).containsExactly(new NodeCommand.PersistCab(Map.of(2, 0L)), new NodeCommand.SubmitPress(CAB2));
+    assertThat(core.lit()).containsExactly(CAB2);
+    assertThat(core.toServe()).containsExactly(CAB2);
+  }
+
+  @Test
+  void offlineHallPressIsTakenAndServedHereThenResubmittedOnReconnect() {
+    core.pressed(UP1);
+    assertThat(core.toServe()).containsExactly(UP1);
+    assertThat(core.lit()).containsExactly(UP1);
+    core.drain();
+    core.link(true, T);
+    core.pushed(push(1, new JsonArray(), new JsonArray()), T);
+    assertThat(core.toServe()).as("still ours until the book has it").contains(UP1);
+  }
+
+  @Test
+  void pushesFromALowerViewAreIgnored() {
+    online();
+    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()), T);
+    core.pushed(push(4, new JsonArray(), new JsonArray()), T + 10);
+    assertThat(core.lit()).as("invariant 5: view 4 is stale").containsExactly(UP1);
+    assertThat(core.viewnum()).isEqualTo(5);
+  }
+
+  @Test
+  void hallLightsShowEveryCommittedCallButTheCarServesOnlyItsOwn() {
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()), T);
+    assertThat(core.lit()).containsExactly(UP1);
+    assertThat(core.toServe()).isEmpty();
+  }
+
+  @Test
+  void aServedCallIsNotServedAgainWhenALatePushStillListsIt() {
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e1"), new JsonArray()), T);
+    core.served(UP1);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(UP1, 9));
+    core.pushed(push(3, hall(1, "up", 9, "e1"), new JsonArray()), T + 50); // computed before the served op
+    assertThat(core.toServe()).isEmpty();
+    assertThat(core.lit()).isEmpty();
+    core.pushed(push(3, new JsonArray(), new JsonArray()), T + 100);
+    core.pushed(push(3, hall(1, "up", 12, "e1"), new JsonArray()), T + 150); // pressed again: a new call
+    assertThat(core.toServe()).containsExactly(UP1);
+  }
+
+  @Test
+  void servedBeforeThePressCommittedIsReportedNotRelit() {
+    core.pressed(CAB2); // offline: lit with seq 0
+    core.served(CAB2);
+    core.drain();
+    core.committed(CAB2, 11);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 11));
+    assertThat(core.lit()).isEmpty();
+  }
+
+  @Test
+  void theEdgeRemembersCabCallsThePrimaryLost() {
+    core.restore(Map.of(2, 7L));
+    assertThat(core.lit()).containsExactly(CAB2);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
+    core.committed(CAB2, 7);
+    core.drain();
+    core.link(true, T);
+    core.pushed(push(8, new JsonArray(), new JsonArray()), T); // a new primary that lost everything
+    assertThat(core.drain()).contains(new NodeCommand.SubmitPress(CAB2));
+    assertThat(core.lit()).containsExactly(CAB2);
+  }
+
+  @Test
+  void offlineAfterSilenceServesEveryLitHallCall() {
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)), T);
+    assertThat(core.toServe()).containsExactly(CAB2);
+    core.tick(T + 999);
+    assertThat(core.online()).isTrue();
+    core.tick(T + 1_000);
+    assertThat(core.online()).isFalse();
+    assertThat(core.toServe()).containsExactlyInAnyOrder(CAB2, UP1);
+  }
+}
