@@ -68,9 +68,10 @@ public final class NodeVerticle extends VerticleBase {
     if (!store.durable()) log.warn("no --data-dir: cab calls will not survive a restart of this node");
     driver = new ElevatorDriver(vertx, DriverConfig.parse(hardware, config.floors()));
     car = new FsmRunner(driver, config.fsm(), clock, new CarListener());
-    WebClient http = WebClient.create(vertx);
+    // Outgoing connections leave from our own address, so a partition can be cut per address pair.
+    WebClient http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setLocalAddress(config.host()));
     orders = new OrderClient(vertx, http, config.viewServiceUrl(), 500, 500);
-    link = new PrimaryLink(vertx, new ViewServiceClient(http, config.viewServiceUrl(), 500), this::report,
+    link = new PrimaryLink(vertx, config.host(), new ViewServiceClient(http, config.viewServiceUrl(), 500), this::report,
         push -> {
           core.pushed(push, clock.getAsLong());
           apply();

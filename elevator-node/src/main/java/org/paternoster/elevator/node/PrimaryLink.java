@@ -37,10 +37,10 @@ final class PrimaryLink {
   private boolean connecting;
   private boolean closed;
 
-  PrimaryLink(Vertx vertx, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<JsonObject> onPush,
+  PrimaryLink(Vertx vertx, String localAddress, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<JsonObject> onPush,
       Consumer<Boolean> onLink, LongSupplier clock, long reportMs, long quietMs) {
     this.vertx = vertx;
-    this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout((int) quietMs));
+    this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout((int) quietMs).setLocalAddress(localAddress));
     this.viewService = viewService;
     this.report = report;
     this.onPush = onPush;

@@ -55,7 +55,8 @@ public final class ReplicaVerticle extends VerticleBase {
     core = new Replica(config.id(), config.pingIntervalMs());
     org.paternoster.replica.CodecWarmup.run();
     WebClient client = WebClient.create(vertx,
-        new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()),
+        // Outgoing connections leave from our own address, so a partition can be cut per address pair.
+        new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
     peers = new PeerLink(client, config.peerTimeoutMs());
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
@@ -69,6 +70,7 @@ public final class ReplicaVerticle extends VerticleBase {
       core.tick(clock.getAsLong());
       run();
     });
+    vertx.setPeriodic(100, id -> waiters.expire(clock.getAsLong(), "no commit within " + config.commitTimeoutMs() + " ms"));
     return vertx.createHttpServer().webSocketHandler(elevators::accept).requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
       pinger = new ViewPinger(vertx, client, config.viewServiceUrl(), config.id(), config.address(),
@@ -99,9 +101,8 @@ public final class ReplicaVerticle extends VerticleBase {
     if (a.committed()) return Future.succeededFuture(receipt.put("viewnum", a.viewnum()));
     long startNanos = System.nanoTime();
     Promise<Long> committed = Promise.promise();
-    waiters.park(a.receipt().seq(), committed);
-    long timer = vertx.setTimer(config.commitTimeoutMs(), t -> committed.tryFail("no commit within " + config.commitTimeoutMs() + " ms"));
-    return committed.future().onComplete(x -> vertx.cancelTimer(timer)).map(viewnum -> {
+    waiters.park(a.receipt().seq(), committed, clock.getAsLong() + config.commitTimeoutMs());
+    return committed.future().map(viewnum -> {
       latencies.record(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
       return receipt.put("viewnum", viewnum);
     });

@@ -27,17 +27,19 @@ class OrderApiTest {
   WebClient http;
   String primary;
   String backup;
+  String vs;
+  java.util.Map<String, String> deployments = new java.util.HashMap<>();
 
   @BeforeEach
   void cluster(Vertx vertx) {
     http = WebClient.create(vertx);
     int vsPort = FreePorts.pick();
     vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(20, 5), ViewStore.inMemory(), new MonotonicClock())).await();
-    String vs = "http://127.0.0.1:" + vsPort;
+    vs = "http://127.0.0.1:" + vsPort;
     int p1 = FreePorts.pick();
-    vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r1", "127.0.0.1", p1, 4, () -> vs, 20))).await();
+    deployments.put("http://127.0.0.1:" + p1, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r1", "127.0.0.1", p1, 4, () -> vs, 20))).await());
     int p2 = FreePorts.pick();
-    vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r2", "127.0.0.1", p2, 4, () -> vs, 20))).await();
+    deployments.put("http://127.0.0.1:" + p2, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r2", "127.0.0.1", p2, 4, () -> vs, 20))).await());
     await().atMost(Duration.ofSeconds(10)).until(() -> {
       JsonObject view = http.getAbs(vs + "/view").send().await().bodyAsJsonObject();
       return view.getBoolean("acked") && view.getString("backup") != null;
@@ -73,6 +75,24 @@ class OrderApiTest {
     var orders = http.getAbs(primary + "/orders").send().await().bodyAsJsonObject().getJsonArray("orders");
     assertThat(orders).hasSize(1);
     assertThat(orders.getJsonObject(0).getLong("seq")).isEqualTo(relit.getLong("callSeq"));
+  }
+
+  @Test
+  void withTheBackupGoneNothingIsAcknowledgedUntilTheViewDropsIt(Vertx vertx) {
+    vertx.undeploy(deployments.get(backup)).await();
+    String order = "{\"id\":\"late-1\",\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}";
+    var first = post(primary, "/orders", order);
+    if (first.statusCode() == 503) {
+      assertThat(first.bodyAsJsonObject().getString("error")).contains("retry with the same id");
+    } else {
+      // the view service already dropped the dead backup (5 pings of 20 ms): committed alone is correct
+      assertThat(http.getAbs(vs + "/view").send().await().bodyAsJsonObject().getString("backup")).isNull();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        http.getAbs(vs + "/view").send().await().bodyAsJsonObject().getValue("backup") == null);
+    JsonObject again = post(primary, "/orders", order).bodyAsJsonObject();
+    assertThat(again.getString("status")).isEqualTo("committed");
+    assertThat(http.getAbs(primary + "/orders").send().await().bodyAsJsonObject().getJsonArray("orders")).hasSize(1);
   }
 
   @Test
