@@ -36,9 +36,19 @@ public final class OrderBook {
         }
       };
   private long lastSeq;
+  private final String generation;
+
+  /** An empty book of a new lineage (see {@link Snapshot#generation()}); null for "none yet". */
+  public OrderBook(String generation) {
+    this.generation = generation;
+  }
+
+  public OrderBook() {
+    this(null);
+  }
 
   public static OrderBook of(Snapshot snapshot) {
-    OrderBook book = new OrderBook();
+    OrderBook book = new OrderBook(snapshot.generation());
     book.lastSeq = snapshot.lastSeq();
     snapshot.pending().forEach(p -> book.pending.put(p.call(), p));
     snapshot.receipts().forEach(r -> book.receipts.put(r.requestId(), r));
@@ -81,6 +91,10 @@ public final class OrderBook {
     return lastSeq;
   }
 
+  public String generation() {
+    return generation;
+  }
+
   public Collection<PendingCall> pending() {
     return Collections.unmodifiableCollection(pending.values());
   }
@@ -90,6 +104,6 @@ public final class OrderBook {
   }
 
   public Snapshot snapshot() {
-    return new Snapshot(lastSeq, List.copyOf(pending.values()), new ArrayList<>(receipts.values()));
+    return new Snapshot(generation, lastSeq, List.copyOf(pending.values()), new ArrayList<>(receipts.values()));
   }
 }

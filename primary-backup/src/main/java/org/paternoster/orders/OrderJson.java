@@ -62,7 +62,7 @@ public final class OrderJson {
     s.pending().forEach(p -> pending.add(pending(p)));
     JsonArray receipts = new JsonArray();
     s.receipts().forEach(r -> receipts.add(new JsonArray().add(r.requestId()).add(r.seq()).add(r.callSeq())));
-    return new JsonObject().put("lastSeq", s.lastSeq()).put("pending", pending).put("receipts", receipts);
+    return new JsonObject().put("generation", s.generation()).put("lastSeq", s.lastSeq()).put("pending", pending).put("receipts", receipts);
   }
 
   public static Snapshot snapshot(JsonObject o) {
@@ -71,6 +71,6 @@ public final class OrderJson {
         .map(r -> (JsonArray) r)
         .map(r -> new Receipt(r.getString(0), r.getLong(1), r.getLong(2)))
         .toList();
-    return new Snapshot(o.getLong("lastSeq"), pending, receipts);
+    return new Snapshot(o.getString("generation"), o.getLong("lastSeq"), pending, receipts);
   }
 }

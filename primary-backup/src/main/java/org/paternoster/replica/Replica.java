@@ -31,6 +31,7 @@ public final class Replica {
   private OrderBook book = new OrderBook();
   private ForwardPipeline pipeline; // non-null while primary of a view with a backup
   private long syncedView; // as backup: the view whose transfer we installed
+  private boolean hasState; // holds a book: received a transfer, or started one as primary
   private long reportedViewnum; // what our pings tell the view service
   private long attempts;
   private long committedAnnounced; // highest seq announced by an Effect.Committed
@@ -82,6 +83,12 @@ public final class Replica {
     if (wasPrimary && role() != Role.PRIMARY) effects.add(new Effect.Abandoned(view));
     pipeline = null;
     committedAnnounced = 0;
+    if (role() == Role.PRIMARY && !hasState) {
+      // Primary without any state: view 1, or a total loss declared by the view service. A new
+      // generation tells the elevator nodes to re-submit what they show lit (invariant 7).
+      book = new OrderBook(me + "@" + view.viewnum());
+      hasState = true;
+    }
     if (role() == Role.PRIMARY && view.backup() != null) {
       pipeline = new ForwardPipeline(view, attempts, retryDelayMs);
     }
@@ -128,6 +135,7 @@ public final class Replica {
     if (refusal.isPresent()) return refusal.get();
     book = OrderBook.of(transfer.snapshot());
     syncedView = view.viewnum();
+    hasState = true;
     return new PeerReply(PeerReply.Status.OK, transfer.attempt(), book.lastSeq(), view);
   }
 

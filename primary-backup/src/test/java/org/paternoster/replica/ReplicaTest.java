@@ -175,4 +175,19 @@ class ReplicaTest {
     assertThat(again.receipt()).isEqualTo(p.book().receipt("r3").orElseThrow());
     assertThat(again.committed()).isTrue();
   }
+
+  @Test
+  void theBookKeepsItsGenerationAcrossFailoverAndGetsANewOneOnlyAfterTotalLoss() {
+    p.onView(V2, T);
+    b.onView(V2, T);
+    exchange(p, b);
+    assertThat(p.book().generation()).isEqualTo("p@2");
+    assertThat(b.book().generation()).as("transferred").isEqualTo("p@2");
+    b.onView(new View(3, "b", null, "http://b", null), T);
+    assertThat(b.book().generation()).as("a promoted backup continues the same book").isEqualTo("p@2");
+    Replica fresh = new Replica("c", 50);
+    fresh.onView(new View(9, "c", null, "http://c", null), T); // total loss: appointed with no state
+    assertThat(fresh.book().generation()).isEqualTo("c@9");
+    assertThat(fresh.book().pending()).isEmpty();
+  }
 }

@@ -18,9 +18,11 @@ final class ViewRules {
   Optional<ViewChange> next(ViewState state, Map<String, ServerRecord> servers, long now) {
     View view = state.view();
     long number = view.viewnum() + 1;
-    // Rule 2 / invariant 3: never advance past a view its primary has not acknowledged.
-    if (view.viewnum() > 0 && !state.acked()) return Optional.empty();
     if (view.primary() == null) return firstPrimary(number, servers, now);
+    Optional<ViewChange> totalLoss = totalLoss(state, servers, now);
+    if (totalLoss.isPresent()) return totalLoss;
+    // Rule 2 / invariant 3: never advance past a view its primary has not acknowledged.
+    if (!state.acked()) return Optional.empty();
 
     ServerRecord primary = servers.get(view.primary());
     ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
@@ -42,6 +44,27 @@ final class ViewRules {
       if (newBackup != null) return Optional.of(change(number, primary, newBackup, now, "backup joined", null));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Beyond MIT, so no one ever has to restart anything by hand: the primary has been lost for
+   * {@link PingTiming#totalLossAfterMs()} and no live backup of an acked view can take over
+   * (primary and backup both gone, or the primary died before acking). Then a live server — the
+   * backup if it lives, else any — becomes primary of a new view; its book is rebuilt from the
+   * elevator nodes, which re-submit every call they show lit (invariant 7).
+   */
+  private Optional<ViewChange> totalLoss(ViewState state, Map<String, ServerRecord> servers, long now) {
+    View view = state.view();
+    ServerRecord primary = servers.get(view.primary());
+    if (!primary.failedIn(view, now, timing) || now - primary.lostSince() < timing.totalLossAfterMs()) return Optional.empty();
+    ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
+    boolean backupAlive = backup != null && !backup.failedIn(view, now, timing);
+    if (state.acked() && backupAlive) return Optional.empty(); // rule 4 promotes it
+    ServerRecord successor = backupAlive ? backup : idle(servers, now, primary.id, null);
+    if (successor == null) return Optional.empty();
+    ServerRecord newBackup = idle(servers, now, successor.id, primary.id);
+    return Optional.of(change(view.viewnum() + 1, successor, newBackup, now, "total loss: rebuilt from the elevators",
+        now - primary.lostSince()));
   }
 
   /** Rule 1: the first server to ping becomes primary of view 1. */

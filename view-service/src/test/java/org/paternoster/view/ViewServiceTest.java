@@ -177,13 +177,34 @@ class ViewServiceTest {
   }
 
   @Test
-  void primaryDeadWithoutBackupWaitsForever() {
+  void primaryDeadWithoutBackupWaitsUntilTotalLoss() {
     ping("a", 0);
     ping("a", 1);
-    now += 10 * DEAD;
+    long lastPing = now;
+    now = lastPing + TIMING.totalLossAfterMs() - 1;
     vs.tick(now);
     ping("c", 0);
-    assertThat(vs.view()).isEqualTo(new View(1, "a", null, "http://a", null));
+    assertThat(vs.view()).as("still waiting for a").isEqualTo(new View(1, "a", null, "http://a", null));
+    now = lastPing + TIMING.totalLossAfterMs();
+    ping("c", 0);
+    assertThat(vs.view()).as("total loss: a live server takes over, empty").isEqualTo(new View(2, "c", null, "http://c", null));
+    assertThat(vs.lastChange().reason()).startsWith("total loss");
+    assertThat(vs.lastChange().failoverMs()).isEqualTo(TIMING.totalLossAfterMs());
+  }
+
+  @Test
+  void totalLossPrefersALiveBackupOfAnUnackedView() {
+    primaryAndBackup();
+    ping("c", 0);
+    while (vs.view().viewnum() == 2) interval("a", "c"); // b dies: view 3 (a, c), never acked
+    long lastPingOfA = now;
+    while (now < lastPingOfA + TIMING.totalLossAfterMs()) {
+      now += TIMING.intervalMs();
+      ping("c", 3);
+      ping("d", 0);
+      vs.tick(now);
+    }
+    assertThat(vs.view()).isEqualTo(new View(4, "c", "d", "http://c", "http://d"));
   }
 
   @Test
@@ -334,11 +355,15 @@ class ViewServiceTest {
         ViewState after = v.state();
         if (after.view().viewnum() != before.view().viewnum()) {
           assertThat(after.view().viewnum()).isEqualTo(before.view().viewnum() + 1);
+          seen.add(v.lastChange());
+          if (v.lastChange().reason().startsWith("total loss")) {
+            assertThat(v.lastChange().failoverMs()).as("only after the total-loss wait").isGreaterThanOrEqualTo(TIMING.totalLossAfterMs());
+            continue;
+          }
           assertThat(before.acked() || acking || before.view().viewnum() == 0).as("advanced past an un-acked view").isTrue();
           if (before.view().primary() != null && !after.view().primary().equals(before.view().primary())) {
             assertThat(after.view().primary()).as("only the backup is promoted").isEqualTo(before.view().backup());
           }
-          seen.add(v.lastChange());
         } else {
           assertThat(after.view()).isEqualTo(before.view());
         }

@@ -25,7 +25,8 @@ import org.paternoster.orders.HallCall;
  *   <li>A served call stays out of what the car serves until the primary no longer lists that
  *       incarnation (same seq), so a late push never makes the car serve it twice (invariant 6).
  *   <li>The edge remembers: lit cab calls the primary does not list, and hall calls taken while
- *       offline, are pressed again, so a controller that lost everything is rebuilt from the cars.
+ *       offline, are pressed again; when the book's generation changes (a controller that lost
+ *       everything started afresh) every lit hall call is pressed again too.
  * </ul>
  */
 public final class NodeCore {
@@ -39,6 +40,7 @@ public final class NodeCore {
   private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
   private final List<NodeCommand> commands = new ArrayList<>();
   private long highestViewnum;
+  private String generation; // the book's lineage as last pushed
   private long lastHeardAt = Long.MIN_VALUE / 2;
   private boolean linkUp;
   private boolean online;
@@ -112,6 +114,14 @@ public final class NodeCore {
     if (viewnum < highestViewnum) return; // invariant 5: fenced
     highestViewnum = viewnum;
     lastHeardAt = now;
+    String pushedGeneration = message.getString("generation");
+    if (generation != null && pushedGeneration != null && !pushedGeneration.equals(generation)) {
+      // The book was started afresh (total loss): everything lit here goes back to the primary.
+      // Hall calls stay lit and are served by this car until the new book lists them.
+      taken.addAll(hall.keySet());
+      served.clear(); // seqs of the old lineage mean nothing in the new one
+    }
+    if (pushedGeneration != null) generation = pushedGeneration;
     Map<Call, Long> listed = new HashMap<>();
     hall.clear();
     assigned.clear();

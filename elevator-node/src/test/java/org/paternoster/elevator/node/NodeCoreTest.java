@@ -123,6 +123,28 @@ class NodeCoreTest {
   }
 
   @Test
+  void aNewBookGenerationMakesTheNodeResubmitEveryLitCall() {
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)).put("generation", "r1@1"), T);
+    core.drain();
+    core.pushed(push(9, new JsonArray(), new JsonArray()).put("generation", "r3@9"), T + 100); // total loss
+    assertThat(core.drain()).contains(new NodeCommand.SubmitPress(UP1), new NodeCommand.SubmitPress(CAB2));
+    assertThat(core.lit()).as("still lit while the new book is rebuilt").containsExactlyInAnyOrder(UP1, CAB2);
+    core.committed(UP1, 1);
+    core.pushed(push(9, hall(1, "up", 1, "e3"), cab(2, 2)).put("generation", "r3@9"), T + 200);
+    assertThat(core.toServe()).as("the new book assigned it elsewhere").containsExactly(CAB2);
+  }
+
+  @Test
+  void theSameGenerationNeverRelightsAServedHallCall() {
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("generation", "r1@1"), T);
+    core.pushed(push(3, new JsonArray(), new JsonArray()).put("generation", "r1@1"), T + 100); // e2 served it
+    assertThat(core.drain()).isEmpty();
+    assertThat(core.lit()).isEmpty();
+  }
+
+  @Test
   void offlineAfterSilenceServesEveryLitHallCall() {
     online();
     core.pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)), T);

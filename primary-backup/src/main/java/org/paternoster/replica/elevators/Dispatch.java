@@ -14,9 +14,12 @@ import org.paternoster.orders.PendingCall;
  * seq and assignee, so hall lights agree on every panel) and each car's committed cab calls.
  * Invariant 5: every message carries {@code viewnum}; a node ignores any lower than it has seen.
  */
-public record Dispatch(long viewnum, String primary, List<PendingCall> committed, Assignment assignment) {
+public record Dispatch(long viewnum, String primary, String generation, List<PendingCall> committed, Assignment assignment) {
 
-  /** The message for car {@code id}: {@code {"type":"assignment","viewnum","primary","hall":[...],"cab":[...]}}. */
+  /**
+   * The message for car {@code id}: {@code {"type":"assignment","viewnum","primary","generation",
+   * "hall":[...],"cab":[...]}}. A new {@code generation} means the book was started afresh.
+   */
   public JsonObject messageFor(String id) {
     JsonArray hall = new JsonArray();
     JsonArray cab = new JsonArray();
@@ -29,7 +32,7 @@ public record Dispatch(long viewnum, String primary, List<PendingCall> committed
       }
     }
     return new JsonObject().put("type", "assignment").put("viewnum", viewnum).put("primary", primary)
-        .put("hall", hall).put("cab", cab);
+        .put("generation", generation).put("hall", hall).put("cab", cab);
   }
 
   /** Cab requests per car, as the assigner wants them. */

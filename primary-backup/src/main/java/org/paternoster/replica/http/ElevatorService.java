@@ -106,17 +106,18 @@ final class ElevatorService {
     List<PendingCall> committed = committedCalls();
     Dispatcher.Problem problem = dispatcher.problem(committed, fleet, now);
     long viewnum = core.view().viewnum();
-    if (last != null && last.viewnum() == viewnum && problem.equals(lastProblem) && committed.equals(last.committed())) return;
+    if (last != null && last.viewnum() == viewnum && java.util.Objects.equals(last.generation(), core.book().generation())
+        && problem.equals(lastProblem) && committed.equals(last.committed())) return;
     lastProblem = problem;
     if (!dispatcher.assigner().mayBlock()) {
-      publish(new Dispatch(viewnum, core.id(), committed, dispatcher.assign(problem)));
+      publish(new Dispatch(viewnum, core.id(), core.book().generation(), committed, dispatcher.assign(problem)));
       return;
     }
     assigning = true;
     vertx.executeBlocking(() -> dispatcher.assign(problem)).onComplete(ar -> {
       assigning = false;
       if (ar.failed()) log.warn("assigner failed: {}", ar.cause().getMessage());
-      else if (core.view().viewnum() == viewnum) publish(new Dispatch(viewnum, core.id(), committed, ar.result()));
+      else if (core.view().viewnum() == viewnum) publish(new Dispatch(viewnum, core.id(), core.book().generation(), committed, ar.result()));
       schedule(); // anything that changed meanwhile
     });
   }
