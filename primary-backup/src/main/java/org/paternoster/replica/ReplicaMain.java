@@ -1,6 +1,6 @@
 package org.paternoster.replica;
 
-import io.vertx.core.Vertx;
+import org.paternoster.process.Service;
 import java.util.concurrent.Callable;
 import org.paternoster.discovery.Discovery;
 import org.paternoster.discovery.DiscoveryOptions;
@@ -54,13 +54,8 @@ public final class ReplicaMain implements Callable<Integer> {
     String address = "http://" + host + ":" + port;
     Discovery found = discovery.start("replica", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
-    Vertx vertx = Vertx.vertx();
     ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd);
-    vertx.deployVerticle(new ReplicaVerticle(config)).await();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      vertx.close().await();
-      if (found != null) found.close();
-    }, "shutdown"));
+    Service.run(new ReplicaVerticle(config), found);
     log.info("replica {} started", id);
     return 0;
   }

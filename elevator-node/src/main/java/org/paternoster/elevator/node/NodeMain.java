@@ -1,6 +1,6 @@
 package org.paternoster.elevator.node;
 
-import io.vertx.core.Vertx;
+import org.paternoster.process.Service;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.paternoster.discovery.Discovery;
@@ -54,12 +54,7 @@ public final class NodeMain implements Callable<Integer> {
     NodeConfig config = car.hardware != null
         ? NodeConfig.onHardware(id, host, port, floors, car.hardware, locator, data)
         : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data).timeScaled(timeScale);
-    Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new NodeVerticle(config)).await();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      vertx.close().await();
-      if (found != null) found.close();
-    }, "shutdown"));
+    Service.run(new NodeVerticle(config), found);
     log.info("elevator node {} started", id);
     return 0;
   }

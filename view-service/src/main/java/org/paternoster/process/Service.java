@@ -1,0 +1,32 @@
+package org.paternoster.process;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import org.paternoster.discovery.Discovery;
+
+/**
+ * How every Paternoster process runs its verticle: deploy it on a fresh Vert.x (waiting until it
+ * listens, so a failure to start is an exit code, not a hung process) and close it — and the
+ * discovery member, if any — on shutdown (SIGTERM, Ctrl-C). A kill -9 of course runs nothing:
+ * that is what the protocols are for.
+ */
+public final class Service {
+  private Service() {}
+
+  /** Deploys {@code verticle}; blocks until it started (rethrows why it could not). */
+  public static Vertx run(Deployable verticle, Discovery discovery) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      vertx.deployVerticle(verticle).await();
+    } catch (RuntimeException e) {
+      vertx.close();
+      if (discovery != null) discovery.close();
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close().await();
+      if (discovery != null) discovery.close();
+    }, "shutdown"));
+    return vertx;
+  }
+}
