@@ -73,6 +73,11 @@ public final class NodeVerticle extends VerticleBase {
     orders = new OrderClient(vertx, http, config.viewServiceUrl(), 500, 500);
     link = new PrimaryLink(vertx, config.host(), new ViewServiceClient(http, config.viewServiceUrl(), 500), this::report,
         push -> {
+          // The primary we are linked to is a primary the order client can use even when the
+          // view service is unreachable.
+          if (push.getValue("viewnum") instanceof Number viewnum && push.getValue("primary") instanceof String primary) {
+            orders.learnPrimary(viewnum.longValue(), primary, link.primaryAddress());
+          }
           core.pushed(push, clock.getAsLong());
           apply();
         },

@@ -32,6 +32,8 @@ final class PrimaryLink {
   private final long quietMs;
   private WebSocket ws;
   private String redirectTo;
+  /** The primary's HTTP address this link is (or was last) connected to. */
+  private String linkedAddress;
   private long lastMessageAt;
   private int failures;
   private boolean connecting;
@@ -69,6 +71,11 @@ final class PrimaryLink {
     return ws != null;
   }
 
+  /** The HTTP address of the primary this link is connected to, or null when down. */
+  String primaryAddress() {
+    return ws == null ? null : linkedAddress;
+  }
+
   /** Sends this car's report if linked; a link closing under us is not an error (retry follows). */
   void sendReport() {
     WebSocket socket = ws;
@@ -85,6 +92,7 @@ final class PrimaryLink {
         : viewService.view().map(state -> state.view().primaryAddress()))
         .compose(address -> {
           if (address == null) return io.vertx.core.Future.failedFuture("no primary yet");
+          linkedAddress = address;
           return client.connect(new WebSocketConnectOptions()
               .setAbsoluteURI(address.replaceFirst("^http", "ws") + "/elevators/link").setTimeout(quietMs));
         })

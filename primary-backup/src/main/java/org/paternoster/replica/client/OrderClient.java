@@ -115,6 +115,19 @@ public final class OrderClient {
     return false;
   }
 
+  /**
+   * A primary heard of elsewhere than the view service (say, the replica an elevator node is
+   * linked to and gets assignments from). Taken only when it is news: a higher view, or the same
+   * view while this client knows no primary address. This keeps orders flowing while the view
+   * service is down; a wrong hint only costs one "not primary" redirect.
+   */
+  public void learnPrimary(long viewnum, String primary, String address) {
+    if (address == null) return;
+    if (viewnum > view.viewnum() || (viewnum == view.viewnum() && view.primaryAddress() == null)) {
+      view = new View(viewnum, primary, null, address, null);
+    }
+  }
+
   private Future<View> refreshView() {
     return viewService.view().map(state -> {
       if (state.view().viewnum() >= view.viewnum()) view = state.view();

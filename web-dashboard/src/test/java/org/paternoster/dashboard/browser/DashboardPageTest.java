@@ -1,0 +1,69 @@
+package org.paternoster.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paternoster.dashboard.support.Browser;
+import org.paternoster.dashboard.support.DashboardPage;
+import org.paternoster.dashboard.support.DashboardUnderTest;
+import org.paternoster.dashboard.support.InJvmCluster;
+import org.paternoster.view.View;
+
+/**
+ * The page in a real browser (headless Debian Chromium) against a real cluster in this JVM: it
+ * loads cleanly, shows the view, fits a desktop and a phone, and a hall button pressed on the
+ * page lights that call and brings a car.
+ */
+@ExtendWith(VertxExtension.class)
+class DashboardPageTest {
+
+  @Test
+  void thePageLoadsWithoutConsoleErrorsShowsTheViewAndFitsDesktopAndPhone(Vertx vertx) {
+    InJvmCluster cluster = InJvmCluster.start(vertx).replica("r1");
+    cluster.awaitView("r1 primary", v -> "r1".equals(v.primary()));
+    cluster.replica("r2").elevator("e1", 1, 1);
+    View view = cluster.awaitPrimaryAndBackup("r1", "r2");
+    DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), true);
+
+    try (Browser browser = Browser.start(1280, 800)) {
+      DashboardPage page = new DashboardPage(browser).open(dashboard.url());
+      page.awaitUntil("view " + view.viewnum() + " and the elevator shown",
+          () -> page.viewNumber() == view.viewnum() && page.elevators().contains("e1"));
+      assertThat(page.primary()).isEqualTo("r1");
+      assertThat(page.backup()).isEqualTo("r2");
+      assertThat(page.text("view-primary-address")).isEqualTo(cluster.address("r1"));
+      assertThat(page.text("view-acked")).isEqualTo("acknowledged by primary");
+      assertThat(page.alerts()).isEmpty();
+      assertThat(browser.overflowsSideways()).as("nothing sticks out at 1280 px").isFalse();
+
+      browser.resize(390, 844);
+      page.awaitUntil("the layout settles", () -> !browser.overflowsSideways());
+      assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void pressingAHallButtonLightsThatCallAndACarArrives(Vertx vertx) {
+    InJvmCluster cluster = InJvmCluster.start(vertx).replica("r1");
+    cluster.awaitView("r1 primary", v -> "r1".equals(v.primary()));
+    // Cars four times faster than real ones, both at the ground floor: 3 floors take about 2 s.
+    cluster.replica("r2").elevator("e1", 0, 4).elevator("e2", 0, 4);
+    cluster.awaitPrimaryAndBackup("r1", "r2");
+    DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), true);
+
+    try (Browser browser = Browser.start(1280, 800)) {
+      DashboardPage page = new DashboardPage(browser).open(dashboard.url());
+      page.awaitUntil("both cars at the ground floor", () -> page.carFloor("e1") == 0 && page.carFloor("e2") == 0);
+      assertThat(page.hallLampLit(3, "down")).isFalse();
+
+      page.pressHall("e1", 3, "down");
+      page.awaitUntil("the hall call lit on the page", () -> page.hallLampLit(3, "down"));
+      page.awaitUntil("a car at floor 3 and the call served",
+          () -> (page.carFloor("e1") == 3 || page.carFloor("e2") == 3) && !page.hallLampLit(3, "down"));
+      assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    }
+  }
+}
