@@ -53,7 +53,7 @@ final class PrimaryLink {
       sendReport();
       if (ws != null && clock.getAsLong() - lastMessageAt > quietMs) {
         log.warn("primary link quiet for {} ms: reconnecting", quietMs);
-        ws.close();
+        drop(ws);
       }
     });
   }
@@ -112,6 +112,7 @@ final class PrimaryLink {
     lastMessageAt = clock.getAsLong();
     log.info("linked to primary at {}", socket.remoteAddress());
     socket.textMessageHandler(text -> {
+      if (ws != socket) return; // a dropped link: whatever it still delivers is from a primary we left
       lastMessageAt = clock.getAsLong();
       JsonObject message;
       try {
@@ -122,21 +123,30 @@ final class PrimaryLink {
       }
       if ("not-primary".equals(message.getString("type"))) {
         redirectTo = message.getString("primaryAddress");
-        socket.close();
+        drop(socket);
       } else if ("assignment".equals(message.getString("type"))) {
         onPush.accept(message);
       }
     });
     socket.closeHandler(v -> {
-      if (ws == socket) {
-        ws = null;
-        onLink.accept(false);
-        retry("link closed");
-      }
+      if (ws == socket) drop(socket);
     });
     socket.exceptionHandler(e -> log.debug("primary link error: {}", e.getMessage()));
     onLink.accept(true);
     sendReport();
+  }
+
+  /**
+   * Gives up this link at once and looks for the primary again. The socket is closed without
+   * waiting: against a frozen primary (SIGSTOP, a dead machine) the close handshake never
+   * finishes, and waiting for it would keep this node on a stale primary until that one woke.
+   */
+  private void drop(WebSocket socket) {
+    if (ws != socket) return;
+    ws = null;
+    onLink.accept(false);
+    socket.close().onFailure(e -> log.debug("closing a dropped link: {}", e.getMessage()));
+    retry("link dropped");
   }
 
   private void retry(String why) {

@@ -5,6 +5,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.paternoster.assign.Assignment;
 import org.paternoster.orders.CabCall;
@@ -36,6 +37,8 @@ final class ElevatorService {
   private final Fleet fleet;
   private final Dispatcher dispatcher;
   private final ElevatorLinks links;
+  /** False after this replica was frozen, until the view service has answered it again (see ResumeFence). */
+  private final BooleanSupplier viewFresh;
   private Dispatch last;
   private Dispatcher.Problem lastProblem;
   private boolean scheduled;
@@ -43,8 +46,10 @@ final class ElevatorService {
   private long lastPushAt;
   private long lastExpiryCheck;
 
-  ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher) {
+  ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher,
+      BooleanSupplier viewFresh) {
     this.vertx = vertx;
+    this.viewFresh = viewFresh;
     this.core = core;
     this.clock = clock;
     this.fleet = new Fleet(config.elevatorSilenceMs());
@@ -73,7 +78,7 @@ final class ElevatorService {
     }
     boolean fresh = fleet.members().stream().noneMatch(m -> m.report().id().equals(report.id()) && m.connected());
     if (fleet.heard(report, clock.getAsLong())) schedule();
-    if (fresh && last != null) links.send(ws, last.messageFor(report.id()));
+    if (fresh && last != null && ready()) links.send(ws, last.messageFor(report.id()));
   }
 
   private void onClosed(String id) {
@@ -96,8 +101,13 @@ final class ElevatorService {
     });
   }
 
+  /**
+   * Pushes come only from a primary whose view is acked (its book is complete) and, if it was
+   * frozen, whose view the view service has confirmed since: a primary resumed after a pause must
+   * not, before its next ping answer, turn off lamps with a book its successor has added to.
+   */
   private boolean ready() {
-    return core.role() == Role.PRIMARY && core.reportedViewnum() == core.view().viewnum();
+    return core.role() == Role.PRIMARY && core.reportedViewnum() == core.view().viewnum() && viewFresh.getAsBoolean();
   }
 
   private void dispatch() {

@@ -45,6 +45,7 @@ public final class ReplicaVerticle extends VerticleBase {
   private ViewPinger pinger;
   private HttpServer server;
   private long lastLoggedViewnum = -1;
+  private ResumeFence resumeFence;
 
   public ReplicaVerticle(ReplicaConfig config) {
     this.config = config;
@@ -62,11 +63,13 @@ public final class ReplicaVerticle extends VerticleBase {
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
     elevators = new ElevatorService(vertx, core, clock, config,
-        new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
+        new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())), this::viewIsFresh);
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
+    resumeFence = new ResumeFence(Math.max(100, 4 * config.pingIntervalMs()), System.nanoTime());
     vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> {
+      resumeFence.tick(System.nanoTime());
       core.tick(clock.getAsLong());
       run();
     });
@@ -85,6 +88,11 @@ public final class ReplicaVerticle extends VerticleBase {
   public Future<?> stop() {
     if (pinger != null) pinger.stop();
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** See {@link ResumeFence}: closed after this process was frozen, until the view service answers again. */
+  private boolean viewIsFresh() {
+    return pinger != null && resumeFence.open(System.nanoTime(), pinger.lastAnsweredPingNanos());
   }
 
   Replica core() {

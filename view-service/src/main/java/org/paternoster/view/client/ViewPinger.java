@@ -43,7 +43,7 @@ public final class ViewPinger {
   private long timer = -1;
   private int failures;
   private volatile View lastView = View.INITIAL;
-  private volatile long lastReplyNanos;
+  private volatile long lastAnsweredPingNanos;
   private volatile boolean replied;
 
   /**
@@ -91,9 +91,13 @@ public final class ViewPinger {
     return lastView;
   }
 
-  /** {@link System#nanoTime()} of the latest successful reply, empty if none yet. */
-  public OptionalLong lastReplyNanos() {
-    return replied ? OptionalLong.of(lastReplyNanos) : OptionalLong.empty();
+  /**
+   * {@link System#nanoTime()} at which the latest answered ping was <em>sent</em>, empty if none
+   * was answered yet: the view in that answer is at least that fresh (an answer read late, say
+   * after this process was frozen, is dated by its question, not by when it was read).
+   */
+  public OptionalLong lastAnsweredPingNanos() {
+    return replied ? OptionalLong.of(lastAnsweredPingNanos) : OptionalLong.empty();
   }
 
   private void pingIfIdle() {
@@ -105,7 +109,7 @@ public final class ViewPinger {
     long started = System.nanoTime();
     client.ping(serverId, viewnum.getAsLong(), address).onComplete(ar -> {
       inFlight = false;
-      if (ar.succeeded()) received(ar.result()); else failed(ar.cause());
+      if (ar.succeeded()) received(ar.result(), started); else failed(ar.cause());
       if (!running) return;
       long elapsedMs = (System.nanoTime() - started) / 1_000_000;
       long delay = pingAgain ? 0 : intervalMs - elapsedMs;
@@ -115,8 +119,8 @@ public final class ViewPinger {
     });
   }
 
-  private void received(ViewState state) {
-    lastReplyNanos = System.nanoTime();
+  private void received(ViewState state, long sentNanos) {
+    lastAnsweredPingNanos = sentNanos;
     replied = true;
     if (failures > 0) log.info("{}: view service reachable again after {} failed pings", serverId, failures);
     failures = 0;

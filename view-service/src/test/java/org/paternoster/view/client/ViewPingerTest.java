@@ -62,14 +62,14 @@ class ViewPingerTest {
     assertThat(a.delivered).extracting(View::viewnum).containsExactly(1L, 2L);
     assertThat(b.delivered).containsExactly(new View(2, "a", "b", "http://a", "http://b"));
     assertThat(a.onOwnerContext).containsOnly(true);
-    assertThat(a.pinger.lastReplyNanos()).isPresent();
+    assertThat(a.pinger.lastAnsweredPingNanos()).isPresent();
   }
 
   @Test
   void keepsPingingThroughAViewServiceOutage(Vertx vertx) {
     int port = FreePorts.pick();
     Replica a = new Replica(vertx, "a", "http://127.0.0.1:" + port);
-    await().during(Duration.ofMillis(5 * TIMING.intervalMs())).until(() -> a.pinger.lastReplyNanos().isEmpty());
+    await().during(Duration.ofMillis(5 * TIMING.intervalMs())).until(() -> a.pinger.lastAnsweredPingNanos().isEmpty());
     deploy(vertx, port);
     await().atMost(Duration.ofSeconds(5)).until(() -> a.pinger.lastView().viewnum() == 1);
     assertThat(a.delivered).extracting(View::primary).containsExactly("a");

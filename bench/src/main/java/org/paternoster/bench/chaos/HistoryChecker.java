@@ -1,0 +1,316 @@
+package org.paternoster.bench.chaos;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a chaos run's history; pure (no I/O, no clock: times come from the events and
+ * {@code end}). The properties:
+ * <ul>
+ *   <li>{@code lostCall}: every stretch a call's lamp was lit on any node contains a service: some
+ *       node turns the lamp off while a car that may serve it (any car for a hall call, its own car
+ *       for a cab call) stands at the call's floor with its door open (within
+ *       {@link Config#serviceSlackMs}). A stretch whose lamps all go off without a service, or
+ *       that is still lit at {@code end} unserved, is lost. A node that stops answering keeps its
+ *       last lamps (and its door counts as closed).</li>
+ *   <li>{@code ackedOrderMissing}: a call acknowledged by {@code POST /orders} in view v is listed
+ *       by every later {@code GET /orders} of a replica claiming primary in a view &ge; v, until a
+ *       car has stood at its floor with its door open since the ack. A primary of a "total loss"
+ *       view is given {@link Config#rebuildGraceMs} to rebuild its book from the elevators.</li>
+ *   <li>{@code oneWriterPerView}: no two replicas acknowledge orders in the same view, and no two
+ *       replicas are ever seen claiming primary of the same view.</li>
+ *   <li>{@code viewnumMonotonic}: the view service's view number never decreases, and one number
+ *       always names the same primary and backup.</li>
+ *   <li>{@code hallLightsAgree}: outside faults (from injection to {@link Config#graceAfterHealMs}
+ *       after the heal), the answering nodes never disagree on a hall lamp for longer than
+ *       {@link Config#settleMs}.</li>
+ * </ul>
+ */
+public final class HistoryChecker {
+  /** Tolerances, in milliseconds. */
+  public record Config(long serviceSlackMs, long settleMs, long graceAfterHealMs, long rebuildGraceMs) {
+    public static Config defaults() {
+      return new Config(1000, 1000, 3000, 3000);
+    }
+  }
+
+  private record Door(String node, int floor, long from, long to) {}
+
+  private final Config config;
+
+  public HistoryChecker(Config config) {
+    this.config = config;
+  }
+
+  /** {@code events} in time order; {@code end} is when observation stopped. */
+  public Verdict check(List<Event> events, long end) {
+    List<Verdict.Violation> violations = new ArrayList<>();
+    List<Door> doors = doors(events, end);
+    List<Verdict.Episode> episodes = episodes(events, doors);
+    int lost = 0;
+    int served = 0;
+    long worst = 0;
+    Verdict.Episode firstLost = null;
+    for (Verdict.Episode e : episodes) {
+      if (e.served()) {
+        served++;
+        worst = Math.max(worst, e.serviceMs());
+      } else {
+        lost++;
+        if (firstLost == null) firstLost = e;
+      }
+    }
+    if (firstLost != null) {
+      violations.add(new Verdict.Violation("lostCall", lost + " lit call(s) not served; first: " + firstLost.call()
+          + " lit at " + secs(firstLost.on()) + ": " + firstLost.why(), firstLost.on()));
+    }
+    ackedOrders(events, doors, violations);
+    oneWriterPerView(events, violations);
+    viewnumMonotonic(events, violations);
+    hallLightsAgree(events, end, violations);
+    violations.sort(java.util.Comparator.comparingLong(Verdict.Violation::t));
+    return new Verdict(lost, served, worst / 1000.0, List.copyOf(violations), List.copyOf(episodes));
+  }
+
+  /** Door-open intervals per node; a node that stops answering closes its door. */
+  private static List<Door> doors(List<Event> events, long end) {
+    List<Door> doors = new ArrayList<>();
+    Map<String, long[]> open = new HashMap<>(); // node -> {floor, from}
+    for (Event e : events) {
+      if (e instanceof Event.Car c) {
+        long[] o = open.get(c.node());
+        boolean isOpen = "doorOpen".equals(c.behaviour());
+        if (o != null && (!isOpen || o[0] != c.floor())) {
+          doors.add(new Door(c.node(), (int) o[0], o[1], c.t()));
+          open.remove(c.node());
+          o = null;
+        }
+        if (isOpen && o == null) open.put(c.node(), new long[] {c.floor(), c.t()});
+      } else if (e instanceof Event.Reachable r && !r.up() && open.containsKey(r.name())) {
+        long[] o = open.remove(r.name());
+        doors.add(new Door(r.name(), (int) o[0], o[1], r.t()));
+      }
+    }
+    open.forEach((n, o) -> doors.add(new Door(n, (int) o[0], o[1], end)));
+    return doors;
+  }
+
+  /** A car that may serve {@code call} stood at its floor with the door open at some time in [from, to]. */
+  private static boolean doorOpenAt(List<Door> doors, String call, long from, long to) {
+    String car = Calls.elevator(call);
+    int floor = Calls.floor(call);
+    for (Door d : doors) {
+      if (d.floor() == floor && (car == null || car.equals(d.node())) && d.from() <= to && d.to() >= from) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Lit stretches per call. A lamp turning off on some node while a car that may serve the call is
+   * at its floor with its door open is a service; the first one serves the stretch. A lamp turning
+   * on after the stretch was served (a new press while other panels still show the old one) starts
+   * a new stretch that needs its own service.
+   */
+  private List<Verdict.Episode> episodes(List<Event> events, List<Door> doors) {
+    Map<String, Set<String>> litOn = new HashMap<>(); // call -> nodes showing it lit
+    Map<String, Long> since = new HashMap<>();        // call -> stretch start
+    Map<String, Long> servedAt = new HashMap<>();     // call -> first service in the stretch
+    Map<String, Long> firstOff = new HashMap<>();     // call -> first lamp off in the stretch
+    List<Verdict.Episode> out = new ArrayList<>();
+    for (Event e : events) {
+      if (!(e instanceof Event.Light l)) continue;
+      String call = l.call();
+      Set<String> nodes = litOn.computeIfAbsent(call, k -> new HashSet<>());
+      if (l.on()) {
+        if (!nodes.isEmpty() && servedAt.containsKey(call) && !nodes.contains(l.node())) {
+          out.add(new Verdict.Episode(call, since.get(call), l.t(), true, servedAt.remove(call), "served"));
+          since.put(call, l.t());
+          firstOff.remove(call);
+        }
+        if (nodes.isEmpty()) {
+          since.put(call, l.t());
+          servedAt.remove(call);
+          firstOff.remove(call);
+        }
+        nodes.add(l.node());
+      } else if (nodes.remove(l.node())) {
+        firstOff.putIfAbsent(call, l.t());
+        if (!servedAt.containsKey(call)
+            && doorOpenAt(doors, call, l.t() - config.serviceSlackMs(), l.t() + config.serviceSlackMs())) {
+          servedAt.put(call, l.t());
+        }
+        if (nodes.isEmpty()) {
+          Long served = servedAt.remove(call);
+          long off = firstOff.remove(call);
+          out.add(new Verdict.Episode(call, since.remove(call), l.t(), served != null, served, served != null ? "served"
+              : "lamps went off (first at " + secs(off) + ", last at " + secs(l.t()) + ") with no car at floor "
+              + Calls.floor(call) + " with its door open"));
+        }
+      }
+    }
+    since.forEach((call, on) -> out.add(servedAt.containsKey(call)
+        ? new Verdict.Episode(call, on, null, false, null, "served at " + secs(servedAt.get(call)) + ", but a lamp was still lit at the end")
+        : new Verdict.Episode(call, on, null, false, null, "still lit at the end")));
+    out.sort(java.util.Comparator.comparingLong(Verdict.Episode::on));
+    return out;
+  }
+
+  private void ackedOrders(List<Event> events, List<Door> doors, List<Verdict.Violation> violations) {
+    Set<Long> totalLoss = new HashSet<>();
+    Map<Long, Long> firstSeen = new HashMap<>();
+    for (Event e : events) {
+      if (e instanceof Event.ViewEntry v && v.reason() != null && v.reason().startsWith("total loss")) totalLoss.add(v.viewnum());
+      if (e instanceof Event.ViewSeen v) firstSeen.putIfAbsent(v.viewnum(), v.t());
+      if (e instanceof Event.Orders o) firstSeen.putIfAbsent(o.viewnum(), o.t());
+    }
+    List<Event.Orders> primaries = new ArrayList<>();
+    for (Event e : events) if (e instanceof Event.Orders o && "primary".equals(o.role())) primaries.add(o);
+    for (Event e : events) {
+      if (!(e instanceof Event.Ack a)) continue;
+      for (Event.Orders s : primaries) {
+        if (s.t() <= a.t() || s.viewnum() < a.viewnum()) continue;
+        if (s.calls().contains(a.call())) continue;
+        if (doorOpenAt(doors, a.call(), a.t() - config.serviceSlackMs(), s.t() + config.serviceSlackMs())) break; // served
+        if (totalLoss.contains(s.viewnum()) && s.t() < firstSeen.getOrDefault(s.viewnum(), s.t()) + config.rebuildGraceMs()) continue;
+        violations.add(new Verdict.Violation("ackedOrderMissing", a.call() + " acknowledged by " + a.replica() + " in view "
+            + a.viewnum() + " (seq " + a.seq() + ") at " + secs(a.t()) + " is missing from " + s.replica() + ", primary of view "
+            + s.viewnum() + ", at " + secs(s.t()), s.t()));
+        break;
+      }
+    }
+  }
+
+  private static void oneWriterPerView(List<Event> events, List<Verdict.Violation> violations) {
+    Map<Long, String> writer = new HashMap<>();
+    Map<String, Long> primaryOf = new HashMap<>(); // replica -> viewnum it claims primary of
+    Set<Long> reported = new HashSet<>();
+    for (Event e : events) {
+      if (e instanceof Event.Ack a) {
+        String before = writer.putIfAbsent(a.viewnum(), a.replica());
+        if (before != null && !before.equals(a.replica()) && reported.add(a.viewnum())) {
+          violations.add(new Verdict.Violation("oneWriterPerView", "view " + a.viewnum() + ": acknowledged by " + before
+              + " and by " + a.replica() + " (at " + secs(a.t()) + ")", a.t()));
+        }
+      } else if (e instanceof Event.Reachable r && !r.up()) {
+        primaryOf.remove(r.name());
+      } else if (e instanceof Event.Orders o) {
+        if (!"primary".equals(o.role())) {
+          primaryOf.remove(o.replica());
+          continue;
+        }
+        primaryOf.put(o.replica(), o.viewnum());
+        for (Map.Entry<String, Long> p : primaryOf.entrySet()) {
+          if (!p.getKey().equals(o.replica()) && p.getValue() == o.viewnum() && reported.add(o.viewnum())) {
+            violations.add(new Verdict.Violation("oneWriterPerView", "view " + o.viewnum() + ": both " + p.getKey() + " and "
+                + o.replica() + " claim primary (at " + secs(o.t()) + ")", o.t()));
+          }
+        }
+      }
+    }
+  }
+
+  private static void viewnumMonotonic(List<Event> events, List<Verdict.Violation> violations) {
+    long max = -1;
+    Map<Long, String> named = new HashMap<>();
+    for (Event e : events) {
+      long viewnum;
+      String who;
+      long t = e.t();
+      if (e instanceof Event.ViewSeen v) {
+        if (v.viewnum() < max) {
+          violations.add(new Verdict.Violation("viewnumMonotonic", "view service went from view " + max + " back to "
+              + v.viewnum() + " at " + secs(t), t));
+        }
+        max = Math.max(max, v.viewnum());
+        viewnum = v.viewnum();
+        who = v.primary() + "/" + v.backup();
+      } else if (e instanceof Event.ViewEntry v) {
+        viewnum = v.viewnum();
+        who = v.primary() + "/" + v.backup();
+      } else {
+        continue;
+      }
+      String before = named.putIfAbsent(viewnum, who);
+      if (before != null && !before.equals(who)) {
+        violations.add(new Verdict.Violation("viewnumMonotonic", "view " + viewnum + " named " + before + " (primary/backup), later "
+            + who + " at " + secs(t), t));
+        named.put(viewnum, who);
+      }
+    }
+  }
+
+  private void hallLightsAgree(List<Event> events, long end, List<Verdict.Violation> violations) {
+    List<long[]> quietAfter = new ArrayList<>(); // fault windows {start, end} (end Long.MAX while unhealed)
+    Map<Integer, Long> started = new HashMap<>();
+    for (Event e : events) {
+      if (e instanceof Event.Fault f) {
+        if (f.start()) started.put(f.id(), f.t());
+        else if (started.containsKey(f.id())) quietAfter.add(new long[] {started.remove(f.id()), f.t() + config.graceAfterHealMs()});
+      }
+    }
+    started.values().forEach(s -> quietAfter.add(new long[] {s, Long.MAX_VALUE}));
+    Map<String, Set<String>> lit = new LinkedHashMap<>(); // node -> lit hall calls
+    Set<String> down = new HashSet<>();
+    Map<String, Long> disagreeSince = new HashMap<>();
+    Set<String> reported = new HashSet<>();
+    List<Event> withEnd = new ArrayList<>(events);
+    withEnd.add(new Event.Reachable(end, "", true));
+    for (Event e : withEnd) {
+      long t = e.t();
+      if (e instanceof Event.Light l && Calls.isHall(l.call())) {
+        Set<String> s = lit.computeIfAbsent(l.node(), k -> new HashSet<>());
+        if (l.on()) s.add(l.call()); else s.remove(l.call());
+      } else if (e instanceof Event.Car c) {
+        lit.computeIfAbsent(c.node(), k -> new HashSet<>());
+      } else if (e instanceof Event.Reachable r) {
+        if (r.up()) down.remove(r.name()); else down.add(r.name());
+      } else {
+        continue;
+      }
+      Set<String> calls = new HashSet<>(disagreeSince.keySet());
+      lit.values().forEach(calls::addAll);
+      for (String call : calls) {
+        int on = 0;
+        int off = 0;
+        for (Map.Entry<String, Set<String>> n : lit.entrySet()) {
+          if (down.contains(n.getKey())) continue;
+          if (n.getValue().contains(call)) on++; else off++;
+        }
+        if (on == 0 || off == 0) {
+          disagreeSince.remove(call);
+          reported.remove(call);
+          continue;
+        }
+        long from = disagreeSince.computeIfAbsent(call, k -> t);
+        Long quietFrom = quietSince(quietAfter, t);
+        if (quietFrom == null || reported.contains(call)) continue;
+        long stretch = t - Math.max(from, quietFrom);
+        if (stretch > config.settleMs()) {
+          reported.add(call);
+          violations.add(new Verdict.Violation("hallLightsAgree", call + " lit on " + on + " node(s), off on " + off
+              + " for " + stretch + " ms with no fault in force (at " + secs(t) + ")", t));
+        }
+      }
+    }
+  }
+
+  /** Null when a fault window covers {@code t}, else when the quiet stretch containing {@code t} began. */
+  private static Long quietSince(List<long[]> windows, long t) {
+    long quietFrom = 0;
+    for (long[] w : windows) {
+      if (w[0] > t) continue;
+      if (w[1] >= t) return null;
+      quietFrom = Math.max(quietFrom, w[1]);
+    }
+    return quietFrom;
+  }
+
+  static String secs(long ms) {
+    return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+  }
+}
