@@ -38,7 +38,7 @@ final class ElevatorService {
   private final Dispatcher dispatcher;
   private final ElevatorLinks links;
   /** False after this replica was frozen, until the view service has answered it again (see ResumeFence). */
-  private final BooleanSupplier viewFresh;
+  private final BooleanSupplier resumeFenceOpen;
   private Dispatch last;
   private Dispatcher.Problem lastProblem;
   private boolean scheduled;
@@ -47,9 +47,9 @@ final class ElevatorService {
   private long lastExpiryCheck;
 
   ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher,
-      BooleanSupplier viewFresh) {
+      BooleanSupplier resumeFenceOpen) {
     this.vertx = vertx;
-    this.viewFresh = viewFresh;
+    this.resumeFenceOpen = resumeFenceOpen;
     this.core = core;
     this.clock = clock;
     this.fleet = new Fleet(config.elevatorSilenceMs());
@@ -107,7 +107,7 @@ final class ElevatorService {
    * not, before its next ping answer, turn off lamps with a book its successor has added to.
    */
   private boolean ready() {
-    return core.role() == Role.PRIMARY && core.reportedViewnum() == core.view().viewnum() && viewFresh.getAsBoolean();
+    return core.role() == Role.PRIMARY && core.reportedViewnum() == core.view().viewnum() && resumeFenceOpen.getAsBoolean();
   }
 
   private void dispatch() {

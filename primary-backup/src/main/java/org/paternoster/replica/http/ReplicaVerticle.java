@@ -63,7 +63,7 @@ public final class ReplicaVerticle extends VerticleBase {
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
     elevators = new ElevatorService(vertx, core, clock, config,
-        new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())), this::viewIsFresh);
+        new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())), this::resumeFenceOpen);
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
@@ -91,7 +91,7 @@ public final class ReplicaVerticle extends VerticleBase {
   }
 
   /** See {@link ResumeFence}: closed after this process was frozen, until the view service answers again. */
-  private boolean viewIsFresh() {
+  private boolean resumeFenceOpen() {
     return pinger != null && resumeFence.open(System.nanoTime(), pinger.lastAnsweredPingNanos());
   }
 
