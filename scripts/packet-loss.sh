@@ -4,8 +4,10 @@
 # (default PATERNOSTER-LOSS), kept apart from scripts/partition.sh's cuts. Needs root and iptables.
 # Usage: scripts/packet-loss.sh --target ADDR --rate 0.3 [--except ADDR] [--chain NAME]
 #        scripts/packet-loss.sh --off [--chain NAME]      remove every loss rule
-# ADDR is the process's own --host address (see scripts/partition.sh); --except spares packets
-# from one address (say the one your curl or an observer uses). Rates from 0 to 1.
+# ADDR is the process's own --host address or a process name of the namespace demo (r1, e2, ...;
+# see scripts/partition.sh); --except spares packets from one address (say the one your curl or an
+# observer uses). Rates from 0 to 1. The rule matches in INPUT and FORWARD, so it works on loopback
+# addresses and between network namespaces alike.
 set -euo pipefail
 
 chain=PATERNOSTER-LOSS
@@ -18,7 +20,7 @@ while [ $# -gt 0 ]; do
     --except) [ $# -ge 2 ] || { usage >&2; exit 2; }; except=$2; shift 2 ;;
     --chain) [ $# -ge 2 ] || { usage >&2; exit 2; }; chain=$2; shift 2 ;;
     --off) off=yes; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -31,6 +33,10 @@ if [ "$off" = yes ]; then
 fi
 [ -n "$target" ] && [ -n "$rate" ] || { usage >&2; exit 2; }
 [[ "$rate" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || { echo "packet-loss.sh: --rate must be a number from 0 to 1: $rate" >&2; exit 2; }
-match=(-d "$target")
-[ -z "$except" ] || match+=(! -s "$except")
+addr() { # an address, or a process name resolved by scripts/netns.sh
+  if [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]; then echo "$1"; return; fi
+  "$(dirname "$0")/netns.sh" addr "$1" 2>/dev/null || { echo "packet-loss.sh: not an IPv4 address nor a process name: $1" >&2; exit 2; }
+}
+match=(-d "$(addr "$target")")
+[ -z "$except" ] || match+=(! -s "$(addr "$except")")
 exec "${partition[@]}" drop "${match[@]}" -m statistic --mode random --probability "$rate"

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Cuts processes off from each other by address, with iptables, and undoes it. Every rule lives in
-# one dedicated chain (default PATERNOSTER, jumped to from INPUT), so `heal` removes exactly what this
-# script added and nothing else on the machine is touched. Needs root and iptables.
+# one dedicated chain (default PATERNOSTER, jumped to from INPUT and FORWARD), so `heal` removes
+# exactly what this script added and nothing else on the machine is touched. Needs root and iptables.
 # Usage: scripts/partition.sh [--chain NAME] cut A B [C ...]   drop all traffic between A and each of B, C, ...
 #        scripts/partition.sh [--chain NAME] isolate A [--except ADDR]...   drop all traffic to and from A
 #        scripts/partition.sh [--chain NAME] heal      remove every rule of the chain, and the chain
 #        scripts/partition.sh [--chain NAME] list      show the rules in force
 #        scripts/partition.sh [--chain NAME] drop MATCH...   add a DROP rule with any iptables match
 #        scripts/partition.sh check    exit 0 when iptables is usable here, else say why and exit 1
-# Addresses are what each process was started with (--host): scripts/chaos.sh gives every process
-# its own loopback address (127.0.0.10 view service, .11-.13 replicas, .21-.23 elevators), so that
-# a cut between two of them is one rule each way. docs/CHAOS.md has the details.
+# A or B is an address (what the process was started with, --host) or a process name of the
+# network-namespace demo (view-service, r1, e2, ...: scripts/netns.sh addr NAME). In namespaces
+# (scripts/demo.sh --netns, scripts/chaos.sh as root) traffic between processes is routed through
+# FORWARD; on loopback addresses (127.0.0.x, chaos without namespaces) it passes INPUT.
 set -euo pipefail
 
 chain=PATERNOSTER
@@ -20,7 +21,7 @@ fail() { echo "partition.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --chain) [ $# -ge 2 ] || { usage >&2; exit 2; }; chain=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
 done
@@ -44,14 +45,18 @@ require_iptables() {
 
 ipt() { iptables -w "$@"; }
 
-# The chain exists and INPUT jumps to it (once).
+# The chain exists and INPUT (local delivery, loopback) and FORWARD (between namespaces) jump to it, once.
 ensure_chain() {
   ipt -N "$chain" 2>/dev/null || true
-  ipt -C INPUT -j "$chain" 2>/dev/null || ipt -I INPUT -j "$chain"
+  for hook in INPUT FORWARD; do
+    ipt -C "$hook" -j "$chain" 2>/dev/null || ipt -I "$hook" -j "$chain"
+  done
 }
 
-address() {
-  [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] || fail "not an IPv4 address: $1"
+# An IPv4 address, or a process name resolved by scripts/netns.sh; prints the address.
+resolve() {
+  if [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]; then echo "$1"; return; fi
+  "$(dirname "$0")/netns.sh" addr "$1" 2>/dev/null || fail "not an IPv4 address nor a process name: $1"
 }
 
 case "$command" in
@@ -62,25 +67,24 @@ case "$command" in
     ;;
   cut)
     [ $# -ge 2 ] || { usage >&2; exit 2; }
-    for a in "$@"; do address "$a"; done
+    addrs=()
+    for a in "$@"; do addrs+=("$(resolve "$a")"); done
     require_iptables
     ensure_chain
-    a=$1
-    shift
-    for b in "$@"; do
+    a=${addrs[0]}
+    for b in "${addrs[@]:1}"; do
       ipt -A "$chain" -s "$a" -d "$b" -j DROP
       ipt -A "$chain" -s "$b" -d "$a" -j DROP
     done
     ;;
   isolate)
     [ $# -ge 1 ] || { usage >&2; exit 2; }
-    a=$1
+    a=$(resolve "$1")
     shift
-    address "$a"
     except=()
     while [ $# -gt 0 ]; do
       case "$1" in
-        --except) [ $# -ge 2 ] || { usage >&2; exit 2; }; address "$2"; except+=("$2"); shift 2 ;;
+        --except) [ $# -ge 2 ] || { usage >&2; exit 2; }; except+=("$(resolve "$2")"); shift 2 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
       esac
     done
@@ -102,7 +106,9 @@ case "$command" in
     ;;
   heal)
     require_iptables
-    while ipt -D INPUT -j "$chain" 2>/dev/null; do :; done
+    for hook in INPUT FORWARD; do
+      while ipt -D "$hook" -j "$chain" 2>/dev/null; do :; done
+    done
     ipt -F "$chain" 2>/dev/null || true
     ipt -X "$chain" 2>/dev/null || true
     ;;

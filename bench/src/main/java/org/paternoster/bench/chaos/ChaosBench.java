@@ -26,6 +26,7 @@ public final class ChaosBench implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "60s", description = "duration of each run (default: ${DEFAULT-VALUE})") String duration;
   @Option(names = "--first-seed", defaultValue = "1", description = "seed of the first run (default: ${DEFAULT-VALUE})") long firstSeed;
   @Option(names = "--faults", defaultValue = "all", description = "passed to chaos.sh (default: ${DEFAULT-VALUE})") String faults;
+  @Option(names = "--network", defaultValue = "auto", description = "passed to chaos.sh: auto, netns, loopback (default: ${DEFAULT-VALUE})") String network;
   @Option(names = "--out", description = "where runs go (default: run/bench-chaos)") Path out;
   @Option(names = "--root", hidden = true) Path root;
 
@@ -46,13 +47,14 @@ public final class ChaosBench implements Callable<Integer> {
     long unexplained = 0;
     JsonArray failedSeeds = new JsonArray();
     JsonObject byKind = new JsonObject();
-    String network = null;
+    String networkFaults = null;
+    String networkMode = null;
     for (int i = 0; i < runs; i++) {
       long seed = firstSeed + i;
       Path dir = base.resolve("seed-" + seed);
       Files.createDirectories(dir);
       ProcessBuilder pb = new ProcessBuilder(root.resolve("scripts/chaos.sh").toString(), "--seed", "" + seed,
-          "--duration", duration, "--faults", faults, "--out", dir.toString())
+          "--duration", duration, "--faults", faults, "--network", network, "--out", dir.toString())
           .redirectError(ProcessBuilder.Redirect.to(new File(dir.toFile(), "chaos.err")));
       pb.environment().put("PATERNOSTER_NO_BUILD", "1");
       Process p = pb.start();
@@ -77,14 +79,15 @@ public final class ChaosBench implements Callable<Integer> {
       worst = Math.max(worst, s.getDouble("worstServiceS", 0.0));
       faultsTotal += s.getInteger("faultsTotal", 0);
       unexplained += s.getLong("unexplainedFailovers", 0L);
-      network = s.getString("networkFaults", network);
+      networkFaults = s.getString("networkFaults", networkFaults);
+      networkMode = s.getString("network", networkMode);
       JsonObject kinds = s.getJsonObject("faults", new JsonObject());
       for (String k : kinds.fieldNames()) byKind.put(k, byKind.getInteger(k, 0) + kinds.getInteger(k));
     }
     System.out.println(new JsonObject().put("chaos", "aggregate").put("schedules", runs).put("firstSeed", firstSeed)
         .put("durationEach", duration).put("failedRuns", failed).put("failedSeeds", failedSeeds).put("lost", lost)
         .put("served", served).put("violations", violations).put("worstServiceS", worst).put("faults", byKind)
-        .put("faultsTotal", faultsTotal).put("unexplainedFailovers", unexplained).put("networkFaults", network).encode());
+        .put("faultsTotal", faultsTotal).put("unexplainedFailovers", unexplained).put("networkFaults", networkFaults).put("network", networkMode).encode());
     return failed == 0 ? 0 : 1;
   }
 

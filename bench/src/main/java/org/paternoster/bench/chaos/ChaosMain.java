@@ -29,8 +29,8 @@ public final class ChaosMain implements Callable<Integer> {
   String duration;
   @Option(names = "--seed", paramLabel = "N", description = "seed of passengers and faults (default: random, printed)")
   Long seed;
-  @Option(names = "--faults", defaultValue = "kill,pause,partition,loss,motor,obstruction", paramLabel = "LIST",
-      description = "comma list of kill, pause, partition, loss, motor, obstruction; or all, none (default: ${DEFAULT-VALUE})")
+  @Option(names = "--faults", defaultValue = "all", paramLabel = "LIST",
+      description = "comma list of kill, pause, partition, loss, motor, obstruction, dup-reorder; or all, none (default: ${DEFAULT-VALUE})")
   String faults;
   @Option(names = "--out", paramLabel = "DIR", description = "where logs, data dirs, history and timeline go (default: run/chaos/seed-N)")
   Path out;
@@ -46,6 +46,10 @@ public final class ChaosMain implements Callable<Integer> {
   int orderGap;
   @Option(names = "--base-port", defaultValue = "17000", paramLabel = "PORT", description = "view service port; replicas +101.., nodes +201.. (default: ${DEFAULT-VALUE})")
   int basePort;
+  @Option(names = "--network", defaultValue = "auto", paramLabel = "MODE",
+      description = "netns (each process in its own network namespace: root), loopback (own 127.0.0.x addresses), "
+          + "auto (netns where it works, else loopback) (default: ${DEFAULT-VALUE})")
+  String network;
   @Option(names = "--root", hidden = true, description = "the checkout (scripts/ passes it)")
   Path root;
 
@@ -76,24 +80,36 @@ public final class ChaosMain implements Callable<Integer> {
     if (Files.exists(dir.resolve("data"))) deleteTree(dir.resolve("data"));
     Files.createDirectories(dir);
 
+    if (!List.of("auto", "netns", "loopback").contains(network)) {
+      throw new CommandLine.ParameterException(cmd, "--network must be auto, netns or loopback: " + network);
+    }
     Iptables iptables = new Iptables(root);
     String networkFaults = networkFaults(kinds, iptables);
     boolean useIptables = networkFaults.equals("enabled");
     if (!useIptables) kinds.removeIf(k -> k.network);
     if (useIptables) iptables.healAll();
+    NetworkNamespaces namespaces = new NetworkNamespaces(root);
+    String noNetns = network.equals("loopback") ? "asked for loopback" : namespaces.unusable();
+    if (noNetns != null && network.equals("netns")) {
+      progress.println("chaos: --network netns: " + noNetns);
+      return 3;
+    }
+    Topology topology = new Topology(basePort, noNetns == null ? Topology.Network.NETNS : Topology.Network.LOOPBACK);
+    String networkMode = noNetns == null ? "netns" : "loopback (" + noNetns + ")";
+    if (topology.network() == Topology.Network.NETNS) namespaces.up(Topology.all());
 
-    Topology topology = new Topology(basePort);
     History history = new History();
     SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale);
-    Http http = new Http();
+    Http http = new Http(topology.observer());
     Thread cleanup = new Thread(() -> {
       if (useIptables) iptables.healAll();
       processes.close();
+      if (topology.network() == Topology.Network.NETNS) namespaces.down();
     }, "chaos-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     log(new JsonObject().put("chaos", "starting").put("seed", runSeed).put("durationS", durationMs / 1000.0)
         .put("faults", kinds.stream().map(FaultKind::wire).collect(Collectors.joining(","))).put("networkFaults", networkFaults)
-        .put("out", dir.toString()));
+        .put("network", networkMode).put("out", dir.toString()));
     try {
       processes.startAll();
       Observer observer = new Observer(http, topology, history, 50);
@@ -147,7 +163,7 @@ public final class ChaosMain implements Callable<Integer> {
       Files.writeString(timeline, TimelineSvg.html("Paternoster chaos run, seed " + runSeed, events, verdict, end), StandardCharsets.UTF_8);
       Files.write(dir.resolve("history.txt"), events.stream().map(Object::toString).toList(), StandardCharsets.UTF_8);
       JsonObject summary = Summary.json(new Summary.Run(runSeed, durationMs / 1000.0, (drainEnd - drainStart) / 1000.0, drained,
-          scheduler.counts(), networkFaults, events, timeline.toString(), dir.toString(), crashed), verdict, failovers);
+          scheduler.counts(), networkFaults, networkMode, events, timeline.toString(), dir.toString(), crashed), verdict, failovers);
       Files.writeString(dir.resolve("summary.json"), summary.encode() + "\n", StandardCharsets.UTF_8);
       progress.println("chaos: timeline " + timeline);
       System.out.println(summary.encode());
@@ -155,13 +171,15 @@ public final class ChaosMain implements Callable<Integer> {
       if (!verdict.ok()) {
         Verdict.Violation first = verdict.violations().get(0);
         progress.println("chaos: FAILED seed " + runSeed + ": " + first.property() + ": " + first.detail()
-            + " (replay: scripts/chaos.sh --seed " + runSeed + " --duration " + duration + " --faults " + faults + ")");
+            + " (replay: scripts/chaos.sh --seed " + runSeed + " --duration " + duration + " --faults " + faults
+            + " --network " + topology.network().wire() + ")");
         return 1;
       }
       return 0;
     } finally {
       if (useIptables) iptables.healAll();
       processes.close();
+      if (topology.network() == Topology.Network.NETNS) namespaces.down();
       http.close();
       try {
         Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Injects one fault and heals it: kill -9 (healed by restarting the process with the same
  * arguments and data dir, once it answers again), SIGSTOP/SIGCONT, iptables cuts and packet
- * loss (one chain per fault), and motor/obstruction faults through the node's {@code POST /faults}.
+ * loss (one chain per fault), motor/obstruction faults through the node's {@code POST /faults},
+ * and duplicated and reordered messages through the process's {@code POST /chaos/messages}.
  * Every injection and heal is recorded in the {@link History}. Targets are chosen with the
  * caller's {@link Random}; the current primary is preferred half of the time a replica is hit.
  */
@@ -59,21 +60,21 @@ public final class FaultInjector {
         if (variant == 3 || freeReplicas.isEmpty()) {
           if (freeNodes.isEmpty()) return null;
           String node = freeNodes.get(random.nextInt(freeNodes.size()));
-          check(iptables.isolate(id, Topology.host(node), Topology.OBSERVER));
+          check(iptables.isolate(id, topology.host(node), topology.observer()));
           a = new Active(id, kind, Set.of(node), node + " isolated", () -> iptables.heal(id));
         } else {
           String r = pick(random, freeReplicas, freeReplicas);
           if (variant == 0 && free.contains(Topology.VIEW_SERVICE)) {
-            check(iptables.cut(id, Topology.host(r), Topology.host(Topology.VIEW_SERVICE)));
+            check(iptables.cut(id, topology.host(r), topology.host(Topology.VIEW_SERVICE)));
             a = new Active(id, kind, Set.of(r, Topology.VIEW_SERVICE), r + " cut from view-service", () -> iptables.heal(id));
           } else if (variant == 1 && freeReplicas.size() >= 2) {
             List<String> peers = new ArrayList<>(freeReplicas);
             peers.remove(r);
             String p = peers.get(random.nextInt(peers.size()));
-            check(iptables.cut(id, Topology.host(r), Topology.host(p)));
+            check(iptables.cut(id, topology.host(r), topology.host(p)));
             a = new Active(id, kind, Set.of(r, p), r + " cut from " + p, () -> iptables.heal(id));
           } else {
-            check(iptables.isolate(id, Topology.host(r), Topology.OBSERVER));
+            check(iptables.isolate(id, topology.host(r), topology.observer()));
             a = new Active(id, kind, Set.of(r), r + " isolated", () -> iptables.heal(id));
           }
         }
@@ -82,7 +83,7 @@ public final class FaultInjector {
         if (free.isEmpty()) return null;
         String target = pick(random, free, freeReplicas);
         double rate = 0.30 + 0.30 * random.nextDouble();
-        check(iptables.loss(id, Topology.host(target), rate, Topology.OBSERVER));
+        check(iptables.loss(id, topology.host(target), rate, topology.observer()));
         a = new Active(id, kind, Set.of(target), String.format(Locale.ROOT, "%.0f%% loss to %s", rate * 100, target),
             () -> iptables.heal(id));
       }
@@ -90,9 +91,20 @@ public final class FaultInjector {
         if (freeNodes.isEmpty()) return null;
         String node = freeNodes.get(random.nextInt(freeNodes.size()));
         boolean motor = kind == FaultKind.MOTOR;
-        carFault(node, motor ? new JsonObject().put("motor", "cut") : new JsonObject().put("obstruction", true));
+        post(node, "/faults", motor ? new JsonObject().put("motor", "cut") : new JsonObject().put("obstruction", true));
         a = new Active(id, kind, Set.of(node), motor ? "motor cut on " + node : "obstruction on " + node,
-            () -> carFault(node, motor ? new JsonObject().put("motor", "restore") : new JsonObject().put("obstruction", false)));
+            () -> post(node, "/faults", motor ? new JsonObject().put("motor", "restore") : new JsonObject().put("obstruction", false)));
+      }
+      case DUP_REORDER -> {
+        if (free.isEmpty()) return null;
+        String target = pick(random, free, freeReplicas);
+        double share = 0.2 + 0.3 * random.nextDouble();
+        int maxDelayMs = 50 + random.nextInt(251);
+        post(target, "/chaos/messages", new JsonObject().put("duplicate", share).put("maxDelayMs", maxDelayMs)
+            .put("except", topology.observer()));
+        a = new Active(id, kind, Set.of(target),
+            String.format(Locale.ROOT, "%.0f%% of messages to %s duplicated, all held 0-%d ms", share * 100, target, maxDelayMs),
+            () -> post(target, "/chaos/messages", new JsonObject().put("duplicate", 0).put("maxDelayMs", 0)));
       }
       default -> throw new IllegalStateException(kind.toString());
     }
@@ -127,10 +139,11 @@ public final class FaultInjector {
     }
   }
 
-  private void carFault(String node, JsonObject body) {
-    // The node may be busy (GC, restart); try a few times so a fault is never left in place.
+  /** A fault switched on or off through the process's own HTTP endpoint. */
+  private void post(String name, String path, JsonObject body) {
+    // The process may be busy (GC, restart); try a few times so a fault is never left in place.
     for (int i = 0; i < 20; i++) {
-      var r = http.postNow(topology.url(node) + "/faults", body, 1000);
+      var r = http.postNow(topology.url(name) + path, body, 1000);
       if (r != null && r.statusCode() == 200) return;
       PassengerGenerator.sleep(250);
     }

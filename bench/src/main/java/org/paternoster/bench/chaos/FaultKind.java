@@ -11,7 +11,9 @@ public enum FaultKind {
   PARTITION(true, 2000, 5000),
   LOSS(true, 3000, 6000),
   MOTOR(false, 2000, 6000),
-  OBSTRUCTION(false, 1000, 4000);
+  OBSTRUCTION(false, 1000, 4000),
+  /** Messages to one process duplicated and held up, so they arrive twice and out of order (its POST /chaos/messages). */
+  DUP_REORDER(false, 3000, 8000);
 
   public final boolean network;
   /** How long the fault is held before it is healed, in wall milliseconds. */
@@ -25,7 +27,7 @@ public enum FaultKind {
   }
 
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Parses {@code kill,pause,...} or {@code all}; IllegalArgumentException names the unknown one. */
@@ -37,10 +39,10 @@ public enum FaultKind {
       if (k.equals("all")) return List.of(values());
       if (k.equals("none")) continue;
       try {
-        FaultKind kind = valueOf(k.toUpperCase(Locale.ROOT));
+        FaultKind kind = valueOf(k.toUpperCase(Locale.ROOT).replace('-', '_'));
         if (!kinds.contains(kind)) kinds.add(kind);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown fault '" + s.trim() + "' (known: kill, pause, partition, loss, motor, obstruction, all, none)");
+        throw new IllegalArgumentException("unknown fault '" + s.trim() + "' (known: kill, pause, partition, loss, motor, obstruction, dup-reorder, all, none)");
       }
     }
     return kinds;

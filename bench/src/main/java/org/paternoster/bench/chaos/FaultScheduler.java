@@ -34,6 +34,7 @@ public final class FaultScheduler implements Runnable {
   });
   private final Map<FaultInjector.Active, ScheduledFuture<?>> active = new LinkedHashMap<>();
   private final Map<String, Integer> counts = new LinkedHashMap<>();
+  private final Set<Integer> healed = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
 
   public FaultScheduler(FaultInjector injector, History history, List<FaultKind> kinds, long seed, long stopAt,
@@ -106,6 +107,9 @@ public final class FaultScheduler implements Runnable {
   }
 
   private void heal(FaultInjector.Active a) {
+    // Once only: healAll() may meet a heal already running (a restart waiting for the process to
+    // answer; FutureTask.cancel succeeds on a running task), and a second restart would orphan the first.
+    if (!healed.add(a.id())) return;
     try {
       injector.heal(a);
       log.accept("healed #" + a.id() + " " + a.detail());

@@ -9,13 +9,16 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 /**
- * The runner's own HTTP client: every request leaves from {@link Topology#OBSERVER}, the address
+ * The runner's own HTTP client: every request leaves from {@link Topology#observer()}, the address
  * exempted from every network fault, so the observer keeps seeing a cut-off process.
  */
 public final class Http implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
-  private final WebClient client = WebClient.create(vertx,
-      new WebClientOptions().setLocalAddress(Topology.OBSERVER).setConnectTimeout(500).setKeepAlive(true));
+  private final WebClient client;
+
+  public Http(String localAddress) {
+    client = WebClient.create(vertx, new WebClientOptions().setLocalAddress(localAddress).setConnectTimeout(500).setKeepAlive(true));
+  }
 
   public Vertx vertx() {
     return vertx;

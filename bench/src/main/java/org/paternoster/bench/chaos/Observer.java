@@ -27,6 +27,7 @@ public final class Observer {
   private final AtomicBoolean running = new AtomicBoolean();
   private final Map<String, Set<String>> lights = new ConcurrentHashMap<>();
   private final Map<String, String> cars = new ConcurrentHashMap<>();
+  private final Map<String, Long> doorOpeningsSeen = new ConcurrentHashMap<>(); // node -> newest opening number seen
   private final Map<String, String> orders = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Boolean> up = new ConcurrentHashMap<>();
@@ -98,6 +99,30 @@ public final class Observer {
     });
   }
 
+  /**
+   * Door openings the node logged since the last poll that this poll's state does not show (a door
+   * open for less than the polling gap, or while the observer was starved of CPU), recorded as a
+   * door open at that floor now. The first sight of a node, and a restarted node (its count went
+   * down), only set the baseline: an old opening must never pass for a service now.
+   */
+  private boolean missedDoorOpenings(String n, JsonObject s, long t) {
+    JsonArray log = s.getJsonArray("doorOpenings");
+    if (log == null || log.isEmpty()) return false;
+    long newest = log.getJsonObject(log.size() - 1).getLong("n");
+    Long seen = doorOpeningsSeen.put(n, newest);
+    if (seen == null || newest < seen) return false;
+    boolean openNow = "doorOpen".equals(s.getString("behaviour"));
+    boolean any = false;
+    for (int i = 0; i < log.size(); i++) {
+      JsonObject o = log.getJsonObject(i);
+      boolean shownByThisPoll = i == log.size() - 1 && openNow && Objects.equals(o.getInteger("floor"), s.getInteger("floor"));
+      if (o.getLong("n") <= seen || shownByThisPoll || o.getInteger("floor") == null) continue;
+      history.add(new Event.Car(t, n, o.getInteger("floor"), "doorOpen", "stop", s.getBoolean("online", false)));
+      any = true;
+    }
+    return any;
+  }
+
   private void reachable(String name, boolean isUp) {
     if (isUp) failures.put(name, 0);
     Boolean before = up.put(name, isUp);
@@ -107,6 +132,7 @@ public final class Observer {
   private void node(String n, JsonObject s) {
     long t = history.now();
     String car = s.getInteger("floor") + "/" + s.getString("behaviour") + "/" + s.getString("direction") + "/" + s.getBoolean("online");
+    if (missedDoorOpenings(n, s, t)) cars.remove(n); // the poll's own state is recorded after them
     if (!car.equals(cars.put(n, car))) {
       history.add(new Event.Car(t, n, s.getInteger("floor", -1), s.getString("behaviour"), s.getString("direction"),
           s.getBoolean("online", false)));

@@ -11,7 +11,7 @@ public final class Summary {
 
   /** The run's facts besides the verdict. */
   public record Run(long seed, double durationS, double drainS, boolean drained, Map<String, Integer> faults,
-      String networkFaults, List<Event> events, String timeline, String out, List<String> crashed) {}
+      String networkFaults, String network, List<Event> events, String timeline, String out, List<String> crashed) {}
 
   public static JsonObject json(Run run, Verdict verdict, List<Failovers.Failover> failovers) {
     JsonArray violations = new JsonArray();
@@ -48,7 +48,7 @@ public final class Summary {
         .put("drainS", round(run.drainS()))
         .put("drained", run.drained())
         .put("crashed", new JsonArray(run.crashed()))
-        .put("duplicateReorder", "not injected between processes (TCP); covered in-JVM by primary-backup SplitBrainSimTest")
+        .put("network", run.network())
         .put("timeline", run.timeline())
         .put("out", run.out());
   }

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The system under test as real processes, started through {@code scripts/} (which exec the JVM,
- * so the {@link Process} held here is the JVM that kill -9 and SIGSTOP hit). Each process logs to
+ * so the {@link Process} held here is the JVM that kill -9 and SIGSTOP hit), each in its own
+ * network namespace when the topology says so ({@code scripts/netns.sh exec}, which execs too).
+ * Every process runs with the message-fault hooks on ({@code PATERNOSTER_FAULT_HOOKS=1}). Each process logs to
  * {@code OUT/logs/NAME.log} (appended across restarts); data dirs live in {@code OUT/data}.
  * Thread-safe: the fault injector and the shutdown hook may call concurrently.
  */
@@ -40,20 +42,21 @@ public final class SystemProcesses implements AutoCloseable {
     for (String name : Topology.all()) start(name);
   }
 
-  /** Starts (or restarts, after {@link #kill9}) one process with the same arguments as always. */
+  /** Starts (or restarts) one process with the same arguments as always; one still running is killed first. */
   public synchronized void start(String name) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    kill9(name); // never two of one name: a second start must not orphan the first (it would hold the port)
+    List<String> cmd = new ArrayList<>(topology.launcher(root.resolve("scripts"), name));
     String vs = topology.url(Topology.VIEW_SERVICE);
     String timing = "25";
     if (name.equals(Topology.VIEW_SERVICE)) {
-      cmd.addAll(List.of(script("view-service.sh"), "--host", Topology.host(name), "--port", "" + topology.port(name),
+      cmd.addAll(List.of(script("view-service.sh"), "--host", topology.host(name), "--port", "" + topology.port(name),
           "--ping-interval-ms", timing, "--dead-pings", "6", "--data-dir", out.resolve("data/view-service").toString(),
           "--discovery", "none"));
     } else if (Topology.isReplica(name)) {
-      cmd.addAll(List.of(script("replica.sh"), "--id", name, "--host", Topology.host(name), "--port", "" + topology.port(name),
+      cmd.addAll(List.of(script("replica.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
           "--view-service", vs, "--floors", "" + Topology.FLOORS, "--ping-interval-ms", timing, "--discovery", "none"));
     } else {
-      cmd.addAll(List.of(script("elevator.sh"), "--id", name, "--host", Topology.host(name), "--port", "" + topology.port(name),
+      cmd.addAll(List.of(script("elevator.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
           "--floors", "" + Topology.FLOORS, "--simulate", "--time-scale", "" + timeScale,
           "--seed", "" + (seed * 10 + name.charAt(1) - '0'), "--view-service", vs,
           "--data-dir", out.resolve("data/elevators").toString(), "--discovery", "none"));
@@ -63,6 +66,7 @@ public final class SystemProcesses implements AutoCloseable {
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     pb.environment().put("PATERNOSTER_NO_BUILD", "1");
+    pb.environment().put("PATERNOSTER_FAULT_HOOKS", "1"); // POST /chaos/messages: duplicated and reordered messages
     pb.environment().putIfAbsent("JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
     running.put(name, pb.start());
   }

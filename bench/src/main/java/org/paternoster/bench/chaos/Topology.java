@@ -1,25 +1,43 @@
 package org.paternoster.bench.chaos;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Who runs where. Every process has its own loopback address so that iptables can cut any pair
- * (scripts/partition.sh); the observer, the passenger generator and the fault injector use
- * {@link #OBSERVER} and are exempted from every cut and every loss rule.
+ * Who runs where. Every process has an address of its own so that iptables can cut any pair
+ * (scripts/partition.sh): in {@link Network#NETNS} its own network namespace from
+ * scripts/netns.sh (view service 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N; this namespace, where
+ * the runner lives, 10.77.0.1), in {@link Network#LOOPBACK} an address of its own on loopback
+ * (127.0.0.10, .1N, .2N; the runner 127.0.0.99). The observer, the passenger generator and the
+ * fault injector use {@link #observer()}, exempted from every cut, loss and message fault.
  */
 public final class Topology {
-  public static final String OBSERVER = "127.0.0.99";
+  /** How processes are kept apart. */
+  public enum Network {
+    /** Each process in its own network namespace, routed through this one (needs root). */
+    NETNS,
+    /** Each process on its own 127.0.0.x address (no root needed to run; iptables still needs it). */
+    LOOPBACK;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   public static final String VIEW_SERVICE = "view-service";
   public static final List<String> REPLICAS = List.of("r1", "r2", "r3");
   public static final List<String> NODES = List.of("e1", "e2", "e3");
   public static final int FLOORS = 4;
 
   private final int basePort;
+  private final Network network;
 
   /** Ports: view service {@code base}, replica i {@code base+100+i}, node i {@code base+200+i}. */
-  public Topology(int basePort) {
+  public Topology(int basePort, Network network) {
     this.basePort = basePort;
+    this.network = network;
   }
 
   public static List<String> all() {
@@ -38,10 +56,26 @@ public final class Topology {
     return NODES.contains(name);
   }
 
-  public static String host(String name) {
-    if (name.equals(VIEW_SERVICE)) return "127.0.0.10";
+  public Network network() {
+    return network;
+  }
+
+  /** The runner's own address: exempt from every fault. */
+  public String observer() {
+    return network == Network.NETNS ? "10.77.0.1" : "127.0.0.99";
+  }
+
+  /** The address {@code name} listens on and sends from (same plan as scripts/netns.sh addr). */
+  public String host(String name) {
+    if (name.equals(VIEW_SERVICE)) return network == Network.NETNS ? "10.77.0.10" : "127.0.0.10";
     int i = index(name);
+    if (network == Network.NETNS) return (isReplica(name) ? "10.77.1." : "10.77.2.") + i;
     return isReplica(name) ? "127.0.0." + (10 + i) : "127.0.0." + (20 + i);
+  }
+
+  /** What goes before a process's command line: entering its namespace, or nothing. */
+  public List<String> launcher(Path scripts, String name) {
+    return network == Network.NETNS ? List.of(scripts.resolve("netns.sh").toString(), "exec", name) : List.of();
   }
 
   public int port(String name) {

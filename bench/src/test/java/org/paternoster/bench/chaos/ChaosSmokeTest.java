@@ -26,7 +26,7 @@ class ChaosSmokeTest {
     Path root = Path.of("..").toAbsolutePath().normalize();
     Path out = root.resolve("bench/target/chaos-smoke-" + seed);
     String why = new Iptables(root).unusable();
-    String faults = why == null ? "all" : "kill,pause,motor,obstruction";
+    String faults = why == null ? "all" : "kill,pause,motor,obstruction,dup-reorder";
     if (why != null) System.err.println("ChaosSmokeTest: network faults skipped (" + why + "); process and car faults only");
     int code = ChaosMain.run("--root", root.toString(), "--seed", "" + seed, "--duration", "60s", "--faults", faults,
         "--out", out.toString(), "--base-port", "17500");

@@ -12,6 +12,8 @@ class FaultKindTest {
     assertThat(FaultKind.parse("kill, pause,kill")).containsExactly(FaultKind.KILL, FaultKind.PAUSE);
     assertThat(FaultKind.parse("all")).hasSize(FaultKind.values().length);
     assertThat(FaultKind.parse("none")).isEmpty();
+    assertThat(FaultKind.parse("dup-reorder")).containsExactly(FaultKind.DUP_REORDER);
+    assertThat(FaultKind.DUP_REORDER.wire()).isEqualTo("dup-reorder");
     assertThatThrownBy(() -> FaultKind.parse("kill,meteor")).hasMessageContaining("unknown fault 'meteor'");
   }
 

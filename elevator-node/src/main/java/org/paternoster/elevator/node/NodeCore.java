@@ -21,7 +21,9 @@ import org.paternoster.orders.HallCall;
  * <ul>
  *   <li>A press lights only once committed while online; while offline a cab call is made durable
  *       first and lit at once, and a hall call pressed here is served by this car (invariant 7).
- *   <li>Invariant 5: a push from a lower view than the highest seen is ignored.
+ *   <li>Invariant 5: a push from a lower view than the highest seen is ignored; so is, within a
+ *       view, a push older than one already applied (its {@code pushSeq}), so a late or duplicated
+ *       push cannot relight a served call or darken a newer one (invariant 6).
  *   <li>A served call stays out of what the car serves until the primary no longer lists that
  *       incarnation (same seq), so a late push never makes the car serve it twice (invariant 6).
  *   <li>The edge remembers: lit cab calls the primary does not list, and hall calls taken while
@@ -40,6 +42,7 @@ public final class NodeCore {
   private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
   private final List<NodeCommand> commands = new ArrayList<>();
   private long highestViewnum;
+  private long highestPushSeq = -1; // of highestViewnum's primary; pushes without one are taken as they come
   private String generation; // the book's lineage as last pushed
   private long lastHeardAt = Long.MIN_VALUE / 2;
   private boolean linkUp;
@@ -108,11 +111,19 @@ public final class NodeCore {
     }
   }
 
-  /** The primary's push: {@code {"viewnum","hall":[{floor,direction,seq,assignee}],"cab":[{floor,seq}]}}. */
+  /**
+   * The primary's push: {@code {"viewnum","pushSeq","hall":[{floor,direction,seq,assignee}],"cab":[{floor,seq}]}}.
+   * Within one view, a push whose {@code pushSeq} is not above the highest seen is stale and ignored.
+   */
   public void pushed(JsonObject message, long now) {
     long viewnum = message.getLong("viewnum", 0L);
+    long pushSeq = message.getLong("pushSeq", -1L);
     if (viewnum < highestViewnum) return; // invariant 5: fenced
+    // Invariant 6: a push held up on the way (or delivered twice) never undoes a newer one of its view.
+    if (viewnum == highestViewnum && pushSeq >= 0 && pushSeq <= highestPushSeq) return;
+    if (viewnum > highestViewnum) highestPushSeq = -1;
     highestViewnum = viewnum;
+    highestPushSeq = Math.max(highestPushSeq, pushSeq);
     lastHeardAt = now;
     String pushedGeneration = message.getString("generation");
     if (generation != null && pushedGeneration != null && !pushedGeneration.equals(generation)) {

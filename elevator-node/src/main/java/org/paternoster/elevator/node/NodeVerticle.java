@@ -46,6 +46,7 @@ public final class NodeVerticle extends VerticleBase {
   private Set<Call> lastServe = Set.of();
   private Set<Call> lastLit = Set.of();
   private boolean hardwareUp;
+  private final DoorLog doors = new DoorLog();
 
   public NodeVerticle(NodeConfig config) {
     this.config = config;
@@ -165,7 +166,7 @@ public final class NodeVerticle extends VerticleBase {
   }
 
   private JsonObject stateJson() {
-    return NodeState.json(config, car.state(), core, hardwareUp, store.durable());
+    return NodeState.json(config, car.state(), core, hardwareUp, store.durable()).put("doorOpenings", doors.json());
   }
 
   /** The car's events, on this context. */
@@ -184,6 +185,7 @@ public final class NodeVerticle extends VerticleBase {
 
     @Override
     public void onStateChanged(ElevatorState state) {
+      doors.onState(state);
       if (link != null) link.sendReport();
     }
 

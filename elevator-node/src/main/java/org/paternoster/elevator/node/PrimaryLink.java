@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.paternoster.faults.MessageFaults;
 import org.paternoster.view.client.ViewServiceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,7 @@ final class PrimaryLink {
     failures = 0;
     lastMessageAt = clock.getAsLong();
     log.info("linked to primary at {}", socket.remoteAddress());
-    socket.textMessageHandler(text -> {
+    socket.textMessageHandler(MessageFaults.frames(text -> {
       if (ws != socket) return; // a dropped link: whatever it still delivers is from a primary we left
       lastMessageAt = clock.getAsLong();
       JsonObject message;
@@ -127,7 +128,7 @@ final class PrimaryLink {
       } else if ("assignment".equals(message.getString("type"))) {
         onPush.accept(message);
       }
-    });
+    }));
     socket.closeHandler(v -> {
       if (ws == socket) drop(socket);
     });

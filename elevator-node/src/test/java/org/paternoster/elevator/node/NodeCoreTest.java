@@ -78,6 +78,18 @@ class NodeCoreTest {
   }
 
   @Test
+  void aLatePushOfTheSameViewCannotUndoANewerOne() {
+    online();
+    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 10L), T);
+    core.pushed(push(5, new JsonArray(), new JsonArray()).put("pushSeq", 12L), T + 10); // served meanwhile
+    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 10L), T + 20); // the old one, late
+    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 11L), T + 30); // reordered
+    assertThat(core.lit()).as("a stale push must not relight a served call").isEmpty();
+    core.pushed(push(6, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 1L), T + 40); // new primary, new count
+    assertThat(core.lit()).as("a higher view starts its own push count").containsExactly(UP1);
+  }
+
+  @Test
   void hallLightsShowEveryCommittedCallButTheCarServesOnlyItsOwn() {
     online();
     core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()), T);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.paternoster.faults.MessageFaults;
 import org.paternoster.orders.Building;
 import org.paternoster.replica.elevators.Dispatch;
 import org.paternoster.replica.elevators.ElevatorReport;
@@ -25,6 +26,7 @@ final class ElevatorLinks {
   private final BiConsumer<ElevatorReport, ServerWebSocket> onReport;
   private final Consumer<String> onClosed;
   private final Map<String, ServerWebSocket> byElevator = new HashMap<>();
+  private long pushSeq; // grows for the life of this process, across views
 
   ElevatorLinks(Building building, BiConsumer<ElevatorReport, ServerWebSocket> onReport, Consumer<String> onClosed) {
     this.building = building;
@@ -37,7 +39,8 @@ final class ElevatorLinks {
       ws.close((short) 1008, "no such path");
       return;
     }
-    ws.textMessageHandler(text -> {
+    ws.textMessageHandler(MessageFaults.frames(text -> {
+      if (ws.isClosed()) return; // a frame held up past its link's end says nothing about the new link
       ElevatorReport report;
       try {
         report = ElevatorReport.fromJson(new JsonObject(text), building);
@@ -48,7 +51,7 @@ final class ElevatorLinks {
       ServerWebSocket previous = byElevator.put(report.id(), ws);
       if (previous != null && previous != ws) previous.close();
       onReport.accept(report, ws);
-    });
+    }));
     ws.closeHandler(v -> byElevator.entrySet().removeIf(e -> {
       boolean mine = e.getValue() == ws;
       if (mine) onClosed.accept(e.getKey());
@@ -61,8 +64,14 @@ final class ElevatorLinks {
     byElevator.forEach((id, ws) -> send(ws, dispatch.messageFor(id)));
   }
 
+  /**
+   * Sends one message; an assignment gets the next {@code pushSeq} of this process, so a node can
+   * tell a late push from a newer one of the same view (invariant 6).
+   */
   void send(ServerWebSocket ws, JsonObject message) {
-    if (!ws.isClosed() && !ws.writeQueueFull()) ws.writeTextMessage(message.encode());
+    if (ws.isClosed() || ws.writeQueueFull()) return;
+    if ("assignment".equals(message.getString("type"))) message = message.copy().put("pushSeq", ++pushSeq);
+    ws.writeTextMessage(message.encode());
   }
 
   /** Tells every node to go to the primary of {@code view} and closes the links. */

@@ -1,0 +1,39 @@
+package org.paternoster.elevator.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.paternoster.elevator.fsm.Behaviour;
+import org.paternoster.elevator.fsm.Direction;
+import org.paternoster.elevator.fsm.ElevatorState;
+
+class DoorLogTest {
+  final DoorLog log = new DoorLog();
+
+  static ElevatorState at(int floor, Behaviour b) {
+    return new ElevatorState(floor, Direction.STOP, b, false, false, null);
+  }
+
+  @Test
+  void countsEachOpeningOnceAndKeepsTheLastFew() {
+    log.onState(at(0, Behaviour.IDLE));
+    log.onState(at(0, Behaviour.DOOR_OPEN));
+    log.onState(at(0, Behaviour.DOOR_OPEN)); // obstruction, a state report: the same opening
+    log.onState(at(0, Behaviour.MOVING));
+    log.onState(at(2, Behaviour.DOOR_OPEN));
+    assertThat(log.json()).containsExactly(new JsonObject().put("n", 1L).put("floor", 0), new JsonObject().put("n", 2L).put("floor", 2));
+    for (int i = 0; i < 40; i++) {
+      log.onState(at(i % 4, Behaviour.MOVING));
+      log.onState(at(i % 4, Behaviour.DOOR_OPEN));
+    }
+    assertThat(log.json()).hasSize(DoorLog.KEEP);
+    assertThat(log.json().getJsonObject(DoorLog.KEEP - 1).getLong("n")).isEqualTo(42L);
+  }
+
+  @Test
+  void aDoorOpenAtAnUnknownFloorDoesNotBreakIt() {
+    log.onState(new ElevatorState(null, Direction.STOP, Behaviour.DOOR_OPEN, false, false, null));
+    assertThat(log.json()).hasSize(1);
+  }
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Puts Paternoster processes in their own network namespaces, so that a cut or a loss rule hits
+# exactly one process (scripts/partition.sh, scripts/packet-loss.sh). Each process NAME gets the
+# namespace pn-NAME, joined to this (root) namespace by a veth pair and ROUTED through it: every
+# packet between two processes crosses this namespace's FORWARD chain, where the cuts live.
+# Usage: scripts/netns.sh up NAME...      create the namespaces (idempotent), print "NAME ADDR" lines
+#        scripts/netns.sh down            remove every pn-* namespace and veth this script made
+#        scripts/netns.sh addr NAME       the address of NAME (works without root)
+#        scripts/netns.sh exec NAME CMD...   run CMD inside NAME's namespace (exec: same PID)
+#        scripts/netns.sh list            the namespaces in place
+#        scripts/netns.sh check           exit 0 when namespaces can be made here, else say why
+# Names and addresses (a test network of our own, 10.77.0.0/16):
+#   view-service 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N, dashboard 10.77.0.20,
+#   this namespace (observer, dashboard, your curl) 10.77.0.1.  N is 1..250.
+set -euo pipefail
+
+GATEWAY=10.77.0.1
+usage() { sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//'; }
+fail() { echo "netns.sh: $*" >&2; exit 1; }
+
+addr_of() {
+  case "$1" in
+    view-service) echo 10.77.0.10 ;;
+    dashboard) echo 10.77.0.20 ;;
+    root|observer) echo "$GATEWAY" ;;
+    r[0-9]*|e[0-9]*)
+      local n=${1:1}
+      [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 250 ] || fail "bad process name: $1 (rN or eN, N in 1..250)"
+      [ "${1:0:1}" = r ] && echo "10.77.1.$n" || echo "10.77.2.$n"
+      ;;
+    *) fail "unknown process name: $1 (view-service, dashboard, rN, eN)" ;;
+  esac
+}
+
+unusable() {
+  command -v ip >/dev/null 2>&1 || { echo "iproute2 (ip) is not installed (apt-get install iproute2)"; return; }
+  [ "$(id -u)" = 0 ] || { echo "not root: network namespaces need root (run with sudo)"; return; }
+  if ! ip netns add pn-probe-$$ >/dev/null 2>&1; then
+    echo "cannot create network namespaces here: $(ip netns add pn-probe-$$ 2>&1 | head -1)"
+    return
+  fi
+  ip netns del pn-probe-$$ >/dev/null 2>&1 || true
+}
+
+require() {
+  local why
+  why=$(unusable)
+  [ -z "$why" ] || fail "$why"
+}
+
+# veth names are at most 15 characters: pn-view-service is exactly 15.
+up_one() {
+  local name=$1 ns="pn-$1" addr
+  addr=$(addr_of "$name")
+  if ! ip netns list | grep -qw "$ns"; then
+    ip netns add "$ns"
+  fi
+  if ! ip link show "$ns" >/dev/null 2>&1; then
+    ip link add "$ns" type veth peer name eth0 netns "$ns"
+  fi
+  ip netns exec "$ns" ip link set lo up
+  ip netns exec "$ns" ip addr replace "$addr/32" dev eth0
+  ip netns exec "$ns" ip link set eth0 up
+  ip netns exec "$ns" ip route replace "$GATEWAY/32" dev eth0
+  ip netns exec "$ns" ip route replace default via "$GATEWAY" dev eth0 onlink
+  ip addr replace "$GATEWAY/32" dev "$ns"
+  ip link set "$ns" up
+  ip route replace "$addr/32" dev "$ns"
+  echo "$name $addr"
+}
+
+case "${1:-}" in
+  addr)
+    [ $# -eq 2 ] || { usage >&2; exit 2; }
+    addr_of "$2"
+    ;;
+  check)
+    why=$(unusable)
+    [ -z "$why" ] || { echo "$why"; exit 1; }
+    echo "network namespaces usable"
+    ;;
+  up)
+    shift
+    [ $# -ge 1 ] || { usage >&2; exit 2; }
+    for n in "$@"; do addr_of "$n" >/dev/null; done
+    require
+    # Routing between the namespaces happens here; remember the old setting so `down` restores it.
+    state=/run/paternoster-netns.ip_forward
+    [ -f "$state" ] || cat /proc/sys/net/ipv4/ip_forward > "$state"
+    echo 1 > /proc/sys/net/ipv4/ip_forward
+    for n in "$@"; do up_one "$n"; done
+    ;;
+  down)
+    require
+    for ns in $(ip netns list | awk '{print $1}' | grep '^pn-' || true); do
+      # Killing what still runs inside keeps a stale process from holding an address we reuse.
+      for pid in $(ip netns pids "$ns" 2>/dev/null || true); do kill -9 "$pid" 2>/dev/null || true; done
+      ip link del "$ns" 2>/dev/null || true
+      ip netns del "$ns" 2>/dev/null || true
+    done
+    state=/run/paternoster-netns.ip_forward
+    if [ -f "$state" ]; then cat "$state" > /proc/sys/net/ipv4/ip_forward; rm -f "$state"; fi
+    ;;
+  exec)
+    [ $# -ge 3 ] || { usage >&2; exit 2; }
+    addr_of "$2" >/dev/null
+    ns="pn-$2"
+    shift 2
+    exec ip netns exec "$ns" "$@"
+    ;;
+  list)
+    ip netns list | grep '^pn-' || echo "no Paternoster namespaces"
+    ;;
+  -h|--help)
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac
