@@ -2,12 +2,15 @@
 # The whole system on this machine: the view service, controller replicas, elevator nodes on the
 # built-in simulator and the dashboard. Prints what runs where; Ctrl-C stops everything.
 # Usage: scripts/demo.sh [--replicas 3] [--elevators 3] [--floors 4] [--traffic] [--time-scale 1]
-#                        [--base-port 7000] [--dashboard-port 8080]
+#                        [--base-port 7000] [--dashboard-port 8080] [--netns]
 # Timing profile: replicas ping every 25 ms and are declared dead after 6 missed pings (150 ms),
 # the profile measured by scripts/bench-failover.sh (docs/BENCHMARKS.md).
+# --netns (root): every process in its own network namespace (scripts/netns.sh: view service
+# 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N), so scripts/partition.sh and scripts/packet-loss.sh can
+# cut or degrade any one of them by name; the dashboard stays here, on 127.0.0.1.
 source "$(dirname "$0")/lib.sh"
 
-replicas=3; elevators=3; floors=4; traffic=no; scale=1; base=7000; dash=8080
+replicas=3; elevators=3; floors=4; traffic=no; scale=1; base=7000; dash=8080; netns=no
 usage() { sed -n '4,5p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -18,13 +21,18 @@ while [ $# -gt 0 ]; do
     --time-scale) scale=$2; shift 2 ;;
     --base-port) base=$2; shift 2 ;;
     --dashboard-port) dash=$2; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --netns) netns=yes; shift ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 for n in "$replicas" "$elevators" "$floors" "$base" "$dash"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a number: $n" >&2; usage >&2; exit 2; }
 done
+if [ "$netns" = yes ]; then
+  why=$("$ROOT/scripts/netns.sh" check) || { echo "demo.sh --netns: $why" >&2; exit 1; }
+  [ "$replicas" -le 250 ] && [ "$elevators" -le 250 ] || { echo "demo.sh --netns: at most 250 replicas and 250 elevators" >&2; exit 2; }
+fi
 
 build_once
 RUN="$ROOT/run/demo"
@@ -35,17 +43,30 @@ cleanup() {
   echo; echo "stopping ..."
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  [ "$netns" = no ] || "$ROOT/scripts/netns.sh" down
 }
 trap cleanup INT TERM EXIT
 
-start() { # start NAME SCRIPT ARGS...
+# host NAME: where NAME listens (its own namespace's address with --netns, else 127.0.0.1).
+host() { if [ "$netns" = yes ] && [ "$1" != dashboard ]; then "$ROOT/scripts/netns.sh" addr "$1"; else echo 127.0.0.1; fi; }
+
+start() { # start NAME SCRIPT ARGS...: in NAME's own namespace with --netns
   local name=$1 script=$2
   shift 2
-  "$ROOT/scripts/$script" "$@" >"$RUN/$name.log" 2>&1 &
+  local enter=()
+  [ "$netns" = no ] || [ "$name" = dashboard ] || enter=("$ROOT/scripts/netns.sh" exec "$name")
+  "${enter[@]}" "$ROOT/scripts/$script" --host "$(host "$name")" "$@" >"$RUN/$name.log" 2>&1 &
   pids+=($!)
 }
 
-vs="http://127.0.0.1:$base"
+if [ "$netns" = yes ]; then
+  names=(view-service)
+  for i in $(seq 1 "$replicas"); do names+=("r$i"); done
+  for i in $(seq 1 "$elevators"); do names+=("e$i"); done
+  "$ROOT/scripts/netns.sh" down
+  "$ROOT/scripts/netns.sh" up "${names[@]}" >/dev/null
+fi
+vs="http://$(host view-service):$base"
 timing=(--ping-interval-ms 25)
 start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service" "${timing[@]}" --dead-pings 6
 for i in $(seq 1 "$replicas"); do
@@ -56,16 +77,21 @@ for i in $(seq 1 "$elevators"); do
     --simulate --time-scale "$scale" --data-dir "$RUN/elevators"
 done
 if [ -d "$ROOT/web-dashboard" ] && [ -x "$ROOT/scripts/dashboard.sh" ]; then
+  # The dashboard runs here (never in a namespace), on 127.0.0.1, and reaches the others by route.
   start dashboard dashboard.sh --port "$dash" --view-service "$vs" --discovery none --control
 fi
 
-echo "Paternoster demo (logs in $RUN)"
+echo "Paternoster demo (logs in $RUN)$([ "$netns" = yes ] && echo ', each process in its own network namespace')"
 echo "  view service   $vs/view    history: $vs/views"
-for i in $(seq 1 "$replicas"); do echo "  replica r$i     http://127.0.0.1:$((base + 100 + i))/state"; done
-for i in $(seq 1 "$elevators"); do echo "  elevator e$i    http://127.0.0.1:$((base + 200 + i))/state   (simulated, $floors floors)"; done
+for i in $(seq 1 "$replicas"); do echo "  replica r$i     http://$(host "r$i"):$((base + 100 + i))/state"; done
+for i in $(seq 1 "$elevators"); do echo "  elevator e$i    http://$(host "e$i"):$((base + 200 + i))/state   (simulated, $floors floors)"; done
 [ -x "$ROOT/scripts/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/"
-echo "  press a button: curl -XPOST http://127.0.0.1:$((base + 201))/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
+echo "  press a button: curl -XPOST http://$(host e1):$((base + 201))/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
 echo "  kill the primary: scripts/kill-primary.sh --view-service $vs"
+if [ "$netns" = yes ]; then
+  echo "  cut r1 off:     scripts/partition.sh cut r1 view-service r2 r3   (undo: scripts/partition.sh heal)"
+  echo "  lose packets:   scripts/packet-loss.sh --target e1 --rate 0.4    (undo: scripts/packet-loss.sh --off)"
+fi
 echo "Ctrl-C stops everything."
 
 if [ "$traffic" = yes ]; then

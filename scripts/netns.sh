@@ -10,8 +10,8 @@
 #        scripts/netns.sh list            the namespaces in place
 #        scripts/netns.sh check           exit 0 when namespaces can be made here, else say why
 # Names and addresses (a test network of our own, 10.77.0.0/16):
-#   view-service 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N, dashboard 10.77.0.20,
-#   this namespace (observer, dashboard, your curl) 10.77.0.1.  N is 1..250.
+#   view-service 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N,
+#   this namespace (chaos observer, dashboard, your curl) 10.77.0.1.  N is 1..250.
 set -euo pipefail
 
 GATEWAY=10.77.0.1
@@ -21,14 +21,13 @@ fail() { echo "netns.sh: $*" >&2; exit 1; }
 addr_of() {
   case "$1" in
     view-service) echo 10.77.0.10 ;;
-    dashboard) echo 10.77.0.20 ;;
     root|observer) echo "$GATEWAY" ;;
     r[0-9]*|e[0-9]*)
       local n=${1:1}
       [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 250 ] || fail "bad process name: $1 (rN or eN, N in 1..250)"
       [ "${1:0:1}" = r ] && echo "10.77.1.$n" || echo "10.77.2.$n"
       ;;
-    *) fail "unknown process name: $1 (view-service, dashboard, rN, eN)" ;;
+    *) fail "unknown process name: $1 (view-service, rN, eN)" ;;
   esac
 }
 

@@ -6,7 +6,8 @@
 #   --down how long it stays dead before the restart (default 0)
 #   --pid  which process, when several match (e.g. a demo and a chaos run at once)
 # Works on anything started through scripts/ (demo.sh, chaos.sh, replica.sh ...): the command line
-# comes from /proc/PID/cmdline and the log from /proc/PID/fd/1, so no state file is needed.
+# comes from /proc/PID/cmdline and the log from /proc/PID/fd/1, so no state file is needed; a
+# process in a network namespace (demo.sh --netns) is restarted in that namespace.
 set -euo pipefail
 usage() { sed -n '4,7p' "$0" | sed 's/^# \{0,1\}//'; }
 fail() { echo "restart.sh: $*" >&2; exit 1; }
@@ -16,7 +17,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --down) [ $# -ge 2 ] || { usage >&2; exit 2; }; down=$2; shift 2 ;;
     --pid) [ $# -ge 2 ] || { usage >&2; exit 2; }; pid=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     *) [ -z "$name" ] || { echo "one NAME only" >&2; usage >&2; exit 2; }; name=$1; shift ;;
   esac
@@ -48,6 +49,10 @@ cwd=$(readlink "/proc/$pid/cwd")
 log=$(readlink "/proc/$pid/fd/1" || true)
 # Only append to a regular file; a terminal or pipe of the old process is not ours to reuse.
 [ -n "$log" ] && [ -f "$log" ] || log=/dev/null
+
+# A process in a network namespace (demo.sh --netns, chaos.sh) comes back in the same one.
+netns=$(ip netns identify "$pid" 2>/dev/null || true)
+[ -z "$netns" ] || argv=(ip netns exec "$netns" "${argv[@]}")
 
 kill -9 "$pid"
 while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done

@@ -11,8 +11,9 @@ command -v curl >/dev/null || need+=(curl)
 # The dashboard's browser tests (skipped with a message where these are absent).
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
-# Network faults of the chaos run (partitions, packet loss; skipped where not root).
+# Network faults of the chaos run (partitions, packet loss) and its network namespaces (skipped where not root).
 command -v iptables >/dev/null || need+=(iptables)
+command -v ip >/dev/null || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing: ${need[*]}"

@@ -10,7 +10,7 @@ import java.util.Map;
  * The failovers of a run, from the view service's history ({@link Event.ViewEntry}): every view
  * that replaced its primary. {@code failoverMs} is the view service's own figure (from the old
  * primary's last ping to the new view); {@code observedMs} is the observer's, from the start of
- * the latest fault on the old primary that was in force until at most 1 s before the first
+ * the latest fault on the old primary (or on the view service) that was in force until at most 1 s before the first
  * {@code GET /view} showing the new view, to that moment; null when no fault explains the
  * failover (a false failover: the old primary was only slow). Pure.
  */
@@ -40,7 +40,9 @@ public final class Failovers {
       Long observed = null;
       for (Event.Fault f : faults) {
         boolean inForce = f.t() <= t && healedAt.getOrDefault(f.id(), Long.MAX_VALUE) + 1000 >= t;
-        if (f.targets().contains(prev.primary()) && inForce) observed = t - f.t();
+        // A fault on the view service (held-up pings, a pause) explains a failover as well as one on the primary.
+        boolean explains = f.targets().contains(prev.primary()) || f.targets().contains(Topology.VIEW_SERVICE);
+        if (explains && inForce) observed = t - f.t();
       }
       out.add(new Failover(v.viewnum(), prev.primary(), v.primary(), v.reason(), v.failoverMs(), observed, t));
     }
