@@ -18,7 +18,7 @@ public final class TimelineSvg {
   private static final int WIDTH = 1500;
   private static final int ROW = 14;
   private static final Map<String, String> FAULT_COLOURS = Map.of("kill", "#d62728", "pause", "#9467bd",
-      "partition", "#ff7f0e", "loss", "#bcbd22", "motor", "#8c564b", "obstruction", "#e377c2");
+      "partition", "#ff7f0e", "loss", "#bcbd22", "motor", "#8c564b", "obstruction", "#e377c2", "dup-reorder", "#17becf");
 
   private final StringBuilder svg = new StringBuilder();
   private final double scale;
