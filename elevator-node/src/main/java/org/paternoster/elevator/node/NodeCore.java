@@ -91,16 +91,25 @@ public final class NodeCore {
     }
   }
 
-  /** The primary committed a press of {@code call} as incarnation {@code callSeq}. */
-  public void committed(Call call, long callSeq) {
+  /**
+   * The primary committed a press of {@code call} as incarnation {@code callSeq}; {@code created}
+   * when this press made that incarnation (it was not merged into a call already in the book).
+   *
+   * <p>A call this car served while the press travelled (offline, say) is reported served only when
+   * the service is known to cover the incarnation: the press created it (nobody else was waiting),
+   * or the car served that very seq. A press merged into a call someone else made may have been
+   * made after the door closed here (a passenger who came later), so it is lit and served again:
+   * a wasted stop at worst, never a lit call nobody serves (invariant 6: negation is surgical).
+   */
+  public void committed(Call call, long callSeq, boolean created) {
     inFlight.remove(call);
     Long servedSeq = served.get(call);
-    if (servedSeq != null && (servedSeq == 0 || servedSeq == callSeq)) {
-      // served while the press travelled: report it, do not light it again
+    if (servedSeq != null && ((servedSeq == 0 && created) || servedSeq == callSeq)) {
       served.put(call, callSeq);
       commands.add(new NodeCommand.SubmitServed(call, callSeq));
       return;
     }
+    if (servedSeq != null && servedSeq == 0) served.remove(call); // that service covered an older press only
     if (call instanceof CabCall c) {
       cab.put(c.floor(), callSeq);
       persist();

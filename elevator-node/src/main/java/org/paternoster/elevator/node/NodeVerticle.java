@@ -124,7 +124,11 @@ public final class NodeVerticle extends VerticleBase {
         store.save(p.cab()); // before any lamp below shows it: fsync, then light
       } else if (command instanceof NodeCommand.SubmitPress p) {
         orders.press(requestId(), p.call(), Long.MAX_VALUE).onComplete(ar -> {
-          if (ar.succeeded()) core.committed(p.call(), ar.result().getLong("callSeq"));
+          if (ar.succeeded()) {
+            // The press made the incarnation when its own op seq is the call's seq (OrderBook receipts).
+            JsonObject r = ar.result();
+            core.committed(p.call(), r.getLong("callSeq"), r.getLong("callSeq").equals(r.getLong("seq")));
+          }
           else log.warn("press of {} rejected: {}", p.call(), ar.cause().getMessage());
           apply();
         });

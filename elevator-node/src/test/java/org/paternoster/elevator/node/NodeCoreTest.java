@@ -42,7 +42,7 @@ class NodeCoreTest {
     core.pressed(CAB2);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("no light before commit").isEmpty();
-    core.committed(CAB2, 7);
+    core.committed(CAB2, 7, true);
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).as("durable once lit").containsExactly(new NodeCommand.PersistCab(Map.of(2, 7L)));
     assertThat(core.toServe()).containsExactly(CAB2);
@@ -116,9 +116,25 @@ class NodeCoreTest {
     core.pressed(CAB2); // offline: lit with seq 0
     core.served(CAB2);
     core.drain();
-    core.committed(CAB2, 11);
+    core.committed(CAB2, 11, true);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 11));
     assertThat(core.lit()).isEmpty();
+  }
+
+  @Test
+  void servedOfflineThenMergedIntoSomeoneElsesCallIsLitAndServedAgain() {
+    // Chaos seed 126: e2 isolated, a passenger at floor 1 pressed up here and the car served it at
+    // once; then another passenger's call at floor 1 up was committed elsewhere (seq 18); when the
+    // link came back this press merged into seq 18. Reporting "served 18" would put out a lamp
+    // whose passenger no car ever picked up.
+    core.pressed(UP1); // offline: taken and served here
+    core.served(UP1);
+    core.drain();
+    core.link(true, T);
+    core.pushed(push(2, hall(1, "up", 18, "e3"), new JsonArray()), T);
+    core.committed(UP1, 18, false);
+    assertThat(core.drain()).doesNotContain(new NodeCommand.SubmitServed(UP1, 18));
+    assertThat(core.lit()).as("the other passenger's call stays lit").containsExactly(UP1);
   }
 
   @Test
@@ -126,7 +142,7 @@ class NodeCoreTest {
     core.restore(Map.of(2, 7L));
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
-    core.committed(CAB2, 7);
+    core.committed(CAB2, 7, true);
     core.drain();
     core.link(true, T);
     core.pushed(push(8, new JsonArray(), new JsonArray()), T); // a new primary that lost everything
@@ -142,7 +158,7 @@ class NodeCoreTest {
     core.pushed(push(9, new JsonArray(), new JsonArray()).put("generation", "r3@9"), T + 100); // total loss
     assertThat(core.drain()).contains(new NodeCommand.SubmitPress(UP1), new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("still lit while the new book is rebuilt").containsExactlyInAnyOrder(UP1, CAB2);
-    core.committed(UP1, 1);
+    core.committed(UP1, 1, true);
     core.pushed(push(9, hall(1, "up", 1, "e3"), cab(2, 2)).put("generation", "r3@9"), T + 200);
     assertThat(core.toServe()).as("the new book assigned it elsewhere").containsExactly(CAB2);
   }
