@@ -123,8 +123,8 @@ class NodeCoreTest {
 
   @Test
   void servedOfflineThenMergedIntoSomeoneElsesCallIsLitAndServedAgain() {
-    // Chaos seed 126: e2 isolated, a passenger at floor 1 pressed up here and the car served it at
-    // once; then another passenger's call at floor 1 up was committed elsewhere (seq 18); when the
+    // Chaos seed 126 (floor 0 there): e2 isolated, a passenger pressed up here and the car served it at
+    // once; then another passenger's call at that floor, up, was committed elsewhere (seq 18); when the
     // link came back this press merged into seq 18. Reporting "served 18" would put out a lamp
     // whose passenger no car ever picked up.
     core.pressed(UP1); // offline: taken and served here
