@@ -114,7 +114,8 @@ public final class MessageFaults {
           .setURI(ctx.request().uri()).putHeader(COPY_HEADER, "1");
       String type = ctx.request().getHeader("content-type");
       if (type != null) copy.putHeader("content-type", type);
-      later(fate.copyAfterMs(), () -> client.request(copy).compose(r -> r.send(body)).onFailure(e -> log.debug("copy not delivered: {}", e.getMessage())));
+      // The copy's answer is read and dropped (an unread body would hold its pooled connection).
+      later(fate.copyAfterMs(), () -> client.request(copy).compose(r -> r.send(body)).compose(r -> r.body()).onFailure(e -> log.debug("copy not delivered: {}", e.getMessage())));
     }
     later(fate.delayMs(), ctx::next);
   }
