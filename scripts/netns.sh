@@ -6,6 +6,7 @@
 # Usage: scripts/netns.sh up NAME...      create the namespaces (idempotent), print "NAME ADDR" lines
 #        scripts/netns.sh down            remove every pn-* namespace and veth this script made
 #        scripts/netns.sh addr NAME       the address of NAME (works without root)
+#        scripts/netns.sh resolve X       X itself when it is an IPv4 address, else addr X
 #        scripts/netns.sh exec NAME CMD...   run CMD inside NAME's namespace (exec: same PID)
 #        scripts/netns.sh list            the namespaces in place
 #        scripts/netns.sh check           exit 0 when namespaces can be made here, else say why
@@ -15,7 +16,7 @@
 set -euo pipefail
 
 GATEWAY=10.77.0.1
-usage() { sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '6,12p' "$0" | sed 's/^# \{0,1\}//'; }
 fail() { echo "netns.sh: $*" >&2; exit 1; }
 
 addr_of() {
@@ -73,6 +74,10 @@ case "${1:-}" in
     [ $# -eq 2 ] || { usage >&2; exit 2; }
     addr_of "$2"
     ;;
+  resolve)
+    [ $# -eq 2 ] || { usage >&2; exit 2; }
+    if [[ "$2" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]; then echo "$2"; else addr_of "$2"; fi
+    ;;
   check)
     why=$(unusable)
     [ -z "$why" ] || { echo "$why"; exit 1; }
@@ -111,7 +116,7 @@ case "${1:-}" in
     ip netns list | grep '^pn-' || echo "no Paternoster namespaces"
     ;;
   -h|--help)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   *)
     usage >&2

@@ -34,8 +34,7 @@ fi
 [ -n "$target" ] && [ -n "$rate" ] || { usage >&2; exit 2; }
 [[ "$rate" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || { echo "packet-loss.sh: --rate must be a number from 0 to 1: $rate" >&2; exit 2; }
 addr() { # an address, or a process name resolved by scripts/netns.sh
-  if [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]; then echo "$1"; return; fi
-  "$(dirname "$0")/netns.sh" addr "$1" 2>/dev/null || { echo "packet-loss.sh: not an IPv4 address nor a process name: $1" >&2; exit 2; }
+  "$(dirname "$0")/netns.sh" resolve "$1" 2>/dev/null || { echo "packet-loss.sh: not an IPv4 address nor a process name: $1" >&2; exit 2; }
 }
 match=(-d "$(addr "$target")")
 [ -z "$except" ] || match+=(! -s "$(addr "$except")")

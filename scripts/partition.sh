@@ -55,8 +55,7 @@ ensure_chain() {
 
 # An IPv4 address, or a process name resolved by scripts/netns.sh; prints the address.
 resolve() {
-  if [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]]; then echo "$1"; return; fi
-  "$(dirname "$0")/netns.sh" addr "$1" 2>/dev/null || fail "not an IPv4 address nor a process name: $1"
+  "$(dirname "$0")/netns.sh" resolve "$1" 2>/dev/null || fail "not an IPv4 address nor a process name: $1"
 }
 
 case "$command" in

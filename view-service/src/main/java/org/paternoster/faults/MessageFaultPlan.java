@@ -2,7 +2,6 @@ package org.paternoster.faults;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Random;
-import java.util.function.DoubleSupplier;
 
 /**
  * Decides, sans I/O, what happens to one message under injected message faults: it is held for a
@@ -61,15 +60,11 @@ public final class MessageFaultPlan {
     }
   }
 
-  private final DoubleSupplier random;
+  private final Random random; // thread-safe
   private volatile Settings settings = Settings.OFF;
 
   public MessageFaultPlan(Random random) {
-    this.random = () -> {
-      synchronized (random) {
-        return random.nextDouble();
-      }
-    };
+    this.random = random;
   }
 
   public void set(Settings s) {
@@ -84,10 +79,10 @@ public final class MessageFaultPlan {
   public Fate next(String remote) {
     Settings s = settings;
     if (s.off() || (s.except() != null && s.except().equals(remote))) return Fate.NONE;
-    long delay = s.maxDelayMs() == 0 ? 0 : (long) (random.getAsDouble() * (s.maxDelayMs() + 1));
-    boolean copy = s.duplicate() > 0 && random.getAsDouble() < s.duplicate();
+    long delay = s.maxDelayMs() == 0 ? 0 : (long) (random.nextDouble() * (s.maxDelayMs() + 1));
+    boolean copy = s.duplicate() > 0 && random.nextDouble() < s.duplicate();
     // The copy comes after the original, by up to twice the longest hold: late enough to be stale.
-    long copyAfter = copy ? delay + 1 + (long) (random.getAsDouble() * (2L * s.maxDelayMs() + 1)) : -1;
+    long copyAfter = copy ? delay + 1 + (long) (random.nextDouble() * (2L * s.maxDelayMs() + 1)) : -1;
     return new Fate(delay, copyAfter);
   }
 }

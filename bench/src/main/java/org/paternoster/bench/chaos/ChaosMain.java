@@ -94,7 +94,8 @@ public final class ChaosMain implements Callable<Integer> {
       progress.println("chaos: --network netns: " + noNetns);
       return 3;
     }
-    Topology topology = new Topology(basePort, noNetns == null ? Topology.Network.NETNS : Topology.Network.LOOPBACK);
+    Topology topology = new Topology(basePort, noNetns == null ? Topology.Network.NETNS : Topology.Network.LOOPBACK,
+        root.resolve("scripts"));
     String networkMode = noNetns == null ? "netns" : "loopback (" + noNetns + ")";
     if (topology.network() == Topology.Network.NETNS) namespaces.up(Topology.all());
 

@@ -2,7 +2,9 @@ package org.paternoster.bench.chaos;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -33,11 +35,24 @@ public final class Topology {
 
   private final int basePort;
   private final Network network;
+  private final Map<String, String> netnsAddresses = new HashMap<>(); // name -> address, from scripts/netns.sh
 
-  /** Ports: view service {@code base}, replica i {@code base+100+i}, node i {@code base+200+i}. */
-  public Topology(int basePort, Network network) {
+  /**
+   * Ports: view service {@code base}, replica i {@code base+100+i}, node i {@code base+200+i}. In
+   * {@link Network#NETNS} the addresses come from {@code scripts/netns.sh addr} (one address plan).
+   */
+  public Topology(int basePort, Network network, Path scripts) {
     this.basePort = basePort;
     this.network = network;
+    if (network == Network.NETNS) {
+      List<String> names = new ArrayList<>(all());
+      names.add("root");
+      for (String n : names) {
+        Shell.Result r = Shell.run(List.of(scripts.resolve("netns.sh").toString(), "addr", n));
+        if (!r.ok()) throw new IllegalStateException("netns.sh addr " + n + ": " + r.output());
+        netnsAddresses.put(n, r.output());
+      }
+    }
   }
 
   public static List<String> all() {
@@ -62,14 +77,18 @@ public final class Topology {
 
   /** The runner's own address: exempt from every fault. */
   public String observer() {
-    return network == Network.NETNS ? "10.77.0.1" : "127.0.0.99";
+    return network == Network.NETNS ? netnsAddresses.get("root") : "127.0.0.99";
   }
 
-  /** The address {@code name} listens on and sends from (same plan as scripts/netns.sh addr). */
+  /** The address {@code name} listens on and sends from. */
   public String host(String name) {
-    if (name.equals(VIEW_SERVICE)) return network == Network.NETNS ? "10.77.0.10" : "127.0.0.10";
+    if (network == Network.NETNS) {
+      String a = netnsAddresses.get(name);
+      if (a == null) throw new IllegalArgumentException("unknown process: " + name);
+      return a;
+    }
+    if (name.equals(VIEW_SERVICE)) return "127.0.0.10";
     int i = index(name);
-    if (network == Network.NETNS) return (isReplica(name) ? "10.77.1." : "10.77.2.") + i;
     return isReplica(name) ? "127.0.0." + (10 + i) : "127.0.0." + (20 + i);
   }
 
