@@ -100,6 +100,8 @@ public final class NodeCore {
    * or the car served that very seq. A press merged into a call someone else made may have been
    * made after the door closed here (a passenger who came later), so it is lit and served again:
    * a wasted stop at worst, never a lit call nobody serves (invariant 6: negation is surgical).
+   * One submission is in flight per call, so a press made here after that service rode on the
+   * served press's; once the service is reported it is submitted on its own.
    */
   public void committed(Call call, long callSeq, boolean created) {
     inFlight.remove(call);
@@ -107,6 +109,8 @@ public final class NodeCore {
     if (servedSeq != null && ((servedSeq == 0 && created) || servedSeq == callSeq)) {
       served.put(call, callSeq);
       commands.add(new NodeCommand.SubmitServed(call, callSeq));
+      // A passenger who pressed after that door closed rode on the same submission; they get their own.
+      if (taken.contains(call) || call instanceof CabCall c && cab.containsKey(c.floor())) submit(call);
       return;
     }
     if (servedSeq != null && servedSeq == 0) served.remove(call); // that service covered an older press only
@@ -152,7 +156,9 @@ public final class NodeCore {
       listed.put(h, seq);
       if (seq == served.getOrDefault(h, -1L)) continue;
       hall.put(h, seq);
-      taken.remove(h);
+      // Pressed again after this car served a press still in flight: the listed incarnation may be
+      // that served press (its answer will say), so the later press stays taken until it has its own.
+      if (!Long.valueOf(0L).equals(served.get(h))) taken.remove(h);
       if (me.equals(j.getString("assignee"))) assigned.add(h);
     }
     Map<Integer, Long> pushedCab = new HashMap<>();
@@ -165,7 +171,10 @@ public final class NodeCore {
     boolean cabChanged = false;
     for (var e : pushedCab.entrySet()) {
       CabCall c = new CabCall(me, e.getKey());
-      if (e.getValue().equals(served.get(c))) continue;
+      Long servedSeq = served.get(c);
+      if (e.getValue().equals(servedSeq)) continue;
+      // Served here before its press committed, and not pressed since: the press's answer decides.
+      if (Long.valueOf(0L).equals(servedSeq) && !cab.containsKey(e.getKey())) continue;
       if (!e.getValue().equals(cab.put(e.getKey(), e.getValue()))) cabChanged = true;
     }
     for (var e : cab.entrySet()) {

@@ -138,6 +138,67 @@ class NodeCoreTest {
   }
 
   @Test
+  void aPressAfterAnOfflineServiceSurvivesThePushThatBeatItsCommit() {
+    // CI seed 1 (floor 3 down there): e3 under 60 % loss, so offline. Passenger A pressed; the car
+    // served A at once while A's press was still on its way to the primary. Passenger B pressed
+    // the same button after the door closed (lit: taken here). A's press then committed (seq 21,
+    // created by it); the primary's push listing 21 arrived before the POST's answer. The answer
+    // reports 21 served, rightly for A — and B's lamp must not go out with it.
+    core.pressed(UP1); // A, offline
+    core.served(UP1);
+    core.pressed(UP1); // B, after A's door closed
+    assertThat(core.lit()).containsExactly(UP1);
+    core.drain();
+    core.link(true, T);
+    core.pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // beats the POST's answer
+    core.committed(UP1, 21, true);
+    assertThat(core.drain()).as("A was served").contains(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
+    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // the primary removed 21
+    assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
+    assertThat(core.toServe()).contains(UP1);
+  }
+
+  @Test
+  void aPressAfterAnOfflineServiceIsPressedAgainOnceTheFirstCommits() {
+    core.pressed(UP1); // A, offline
+    core.served(UP1);
+    core.pressed(UP1); // B, after A's door closed; A's press is still in flight
+    core.drain();
+    core.committed(UP1, 21, true);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
+    assertThat(core.lit()).containsExactly(UP1);
+  }
+
+  @Test
+  void aCabCallServedOfflineIsNotRelitByThePushThatBeatItsCommit() {
+    core.pressed(CAB2); // offline
+    core.served(CAB2);
+    core.drain();
+    core.link(true, T);
+    core.pushed(push(2, new JsonArray(), cab(2, 21)), T); // beats the POST's answer
+    assertThat(core.lit()).isEmpty();
+    core.committed(CAB2, 21, true);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 21));
+    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
+    assertThat(core.drain()).as("no phantom call").isEmpty();
+    assertThat(core.lit()).isEmpty();
+  }
+
+  @Test
+  void aCabPressAfterAnOfflineServiceGetsItsOwnIncarnation() {
+    core.pressed(CAB2); // A, offline
+    core.served(CAB2);
+    core.pressed(CAB2); // B
+    core.drain();
+    core.link(true, T);
+    core.pushed(push(2, new JsonArray(), cab(2, 21)), T);
+    core.committed(CAB2, 21, true);
+    assertThat(core.drain()).contains(new NodeCommand.SubmitServed(CAB2, 21), new NodeCommand.SubmitPress(CAB2));
+    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
+    assertThat(core.lit()).containsExactly(CAB2);
+  }
+
+  @Test
   void theEdgeRemembersCabCallsThePrimaryLost() {
     core.restore(Map.of(2, 7L));
     assertThat(core.lit()).containsExactly(CAB2);
