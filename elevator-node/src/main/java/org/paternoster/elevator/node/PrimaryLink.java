@@ -33,6 +33,8 @@ final class PrimaryLink {
   private final long quietMs;
   private WebSocket ws;
   private String redirectTo;
+  /** "not-primary" answers since the last push; two replicas with stale views can bounce a node forever. */
+  private int redirects;
   /** The primary's HTTP address this link is (or was last) connected to. */
   private String linkedAddress;
   private long lastMessageAt;
@@ -109,7 +111,6 @@ final class PrimaryLink {
 
   private void opened(WebSocket socket) {
     ws = socket;
-    failures = 0;
     lastMessageAt = clock.getAsLong();
     log.info("linked to primary at {}", socket.remoteAddress());
     socket.textMessageHandler(MessageFaults.frames(text -> {
@@ -123,9 +124,13 @@ final class PrimaryLink {
         return;
       }
       if ("not-primary".equals(message.getString("type"))) {
-        redirectTo = message.getString("primaryAddress");
+        // Follow one redirect at once; after that the view service decides, with backoff, so two
+        // replicas that each name the other (both behind on views) cannot spin this node.
+        redirectTo = ++redirects == 1 ? message.getString("primaryAddress") : null;
         drop(socket);
       } else if ("assignment".equals(message.getString("type"))) {
+        redirects = 0;
+        failures = 0;
         onPush.accept(message);
       }
     }));
