@@ -13,11 +13,14 @@ import java.util.Set;
  * {@code end}). The properties:
  * <ul>
  *   <li>{@code lostCall}: every stretch a call's lamp was lit on any node contains a service: some
- *       node turns the lamp off while a car that may serve it (any car for a hall call, its own car
- *       for a cab call) stands at the call's floor with its door open (within
- *       {@link Config#serviceSlackMs}). A stretch whose lamps all go off without a service, or
- *       that is still lit at {@code end} unserved, is lost. A node that stops answering keeps its
- *       last lamps (and its door counts as closed).</li>
+ *       node turns the lamp off after a car that may serve it (any car for a hall call, its own car
+ *       for a cab call) stood at the call's floor with its door open during the stretch (from
+ *       {@link Config#serviceSlackMs} before it began to as long after the lamp went off) and after
+ *       the latest press of it (less {@link #PRESS_SLACK_MS}): a panel that hears of a service late
+ *       may go dark late, but a passenger who pressed after a door closed needs a door of their own.
+ *       A press after the stretch was served starts a new stretch. A stretch whose lamps all go off
+ *       without a service, or that is still lit at {@code end} unserved, is lost. A node that stops
+ *       answering keeps its last lamps (and its door counts as closed).</li>
  *   <li>{@code ackedOrderMissing}: a call acknowledged by {@code POST /orders} in view v is listed
  *       by every later {@code GET /orders} of a replica claiming primary in a view &ge; v, until a
  *       car has stood at its floor with its door open since the ack. A primary of a "total loss"
@@ -38,6 +41,12 @@ public final class HistoryChecker {
       return new Config(1000, 1000, 3000, 3000);
     }
   }
+
+  /**
+   * A press is recorded when the simulator's answer arrives; the door may have been seen closing
+   * by a poll in between. A door that closed less than this before the recorded press serves it.
+   */
+  static final long PRESS_SLACK_MS = 250;
 
   private record Door(String node, int floor, long from, long to) {}
 
@@ -121,8 +130,20 @@ public final class HistoryChecker {
     Map<String, Long> since = new HashMap<>();        // call -> stretch start
     Map<String, Long> servedAt = new HashMap<>();     // call -> first service in the stretch
     Map<String, Long> firstOff = new HashMap<>();     // call -> first lamp off in the stretch
+    Map<String, Long> demand = new HashMap<>();       // call -> latest press (or order posted directly)
     List<Verdict.Episode> out = new ArrayList<>();
     for (Event e : events) {
+      String pressed = e instanceof Event.Press p ? p.call() : e instanceof Event.Ack a ? a.call() : null;
+      if (pressed != null) {
+        demand.put(pressed, e.t());
+        if (!litOn.getOrDefault(pressed, Set.of()).isEmpty() && servedAt.containsKey(pressed)) {
+          // pressed after the stretch was served: this passenger needs a service of their own
+          out.add(new Verdict.Episode(pressed, since.get(pressed), e.t(), true, servedAt.remove(pressed), "served"));
+          since.put(pressed, e.t());
+          firstOff.remove(pressed);
+        }
+        continue;
+      }
       if (!(e instanceof Event.Light l)) continue;
       String call = l.call();
       Set<String> nodes = litOn.computeIfAbsent(call, k -> new HashSet<>());
@@ -140,8 +161,8 @@ public final class HistoryChecker {
         nodes.add(l.node());
       } else if (nodes.remove(l.node())) {
         firstOff.putIfAbsent(call, l.t());
-        if (!servedAt.containsKey(call)
-            && doorOpenAt(doors, call, l.t() - config.serviceSlackMs(), l.t() + config.serviceSlackMs())) {
+        long from = Math.max(since.get(call) - config.serviceSlackMs(), demand.getOrDefault(call, Long.MIN_VALUE / 2) - PRESS_SLACK_MS);
+        if (!servedAt.containsKey(call) && doorOpenAt(doors, call, from, l.t() + config.serviceSlackMs())) {
           servedAt.put(call, l.t());
         }
         if (nodes.isEmpty()) {

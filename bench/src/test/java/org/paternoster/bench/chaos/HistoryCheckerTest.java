@@ -84,6 +84,69 @@ class HistoryCheckerTest {
   }
 
   @Test
+  void aPanelThatHearsLateOfAServiceDuringItsStretchGoesDarkLateAndThatIsNoLoss() {
+    // e3 offline: the press lit its panel only; another car served the call 35 ms later; e3 heard
+    // of it 2.7 s after (chaos seed 1, a run that passed by luck under the old ±1 s rule)
+    String c = Calls.hall(3, "down");
+    h.add(new Event.Press(48_070, "e3", c));
+    light(48_110, "e3", c, true);
+    car(48_106, "e1", 3, "doorOpen");
+    car(48_881, "e1", 3, "idle");
+    light(50_789, "e3", c, false);
+    Verdict v = check(60_000);
+    assertThat(v.lost()).isZero();
+    assertThat(v.violations()).isEmpty();
+  }
+
+  @Test
+  void aPressAfterTheDoorClosedNeedsADoorOfItsOwn() {
+    // CI seed 1: served at floor 3, then pressed again on a panel; the lamp went out with no car
+    String c = Calls.hall(3, "down");
+    h.add(new Event.Press(47_000, "e3", c));
+    light(47_050, "e3", c, true);
+    car(47_500, "e3", 3, "doorOpen");
+    light(47_520, "e3", c, false);
+    car(48_250, "e3", 3, "idle");
+    h.add(new Event.Press(49_000, "e3", c));
+    light(49_010, "e3", c, true);
+    light(49_800, "e3", c, false); // within a second of nothing but the old door
+    Verdict v = check(60_000);
+    assertThat(v.served()).isEqualTo(1);
+    assertThat(v.lost()).isEqualTo(1);
+  }
+
+  @Test
+  void aPressOnAStillLitPanelAfterTheServiceStartsANewStretch() {
+    String c = Calls.hall(2, "up");
+    light(1000, "e1", c, true);
+    light(1000, "e2", c, true);
+    car(1500, "e1", 2, "doorOpen");
+    light(1600, "e1", c, false);
+    car(2300, "e1", 2, "idle");
+    h.add(new Event.Press(3000, "e2", c)); // e2 still shows it: this passenger came after the door closed
+    light(3500, "e2", c, false); // and e2 goes dark with no new door
+    Verdict v = check(10_000);
+    assertThat(v.served()).isEqualTo(1);
+    assertThat(v.lost()).isEqualTo(1);
+    assertThat(v.episodes().get(1).on()).isEqualTo(3000);
+  }
+
+  @Test
+  void aPressWhileTheDoorIsStillOpenIsServedByThatDoor() {
+    String c = Calls.hall(2, "up");
+    light(1000, "e1", c, true);
+    light(1000, "e2", c, true);
+    car(1500, "e1", 2, "doorOpen");
+    light(1600, "e1", c, false);
+    h.add(new Event.Press(1700, "e2", c));
+    light(1750, "e2", c, false);
+    car(2300, "e1", 2, "idle");
+    Verdict v = check(10_000);
+    assertThat(v.lost()).isZero();
+    assertThat(v.served()).isEqualTo(2);
+  }
+
+  @Test
   void aLampLitAgainAfterTheServiceNeedsAServiceOfItsOwn() {
     String c = Calls.hall(3, "down");
     light(1000, "e2", c, true);

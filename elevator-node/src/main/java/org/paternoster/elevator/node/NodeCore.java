@@ -40,6 +40,7 @@ public final class NodeCore {
   private final Set<HallCall> taken = new LinkedHashSet<>(); // hall calls pressed here while offline
   private final Map<Call, Long> served = new HashMap<>(); // served incarnations the primary may still list
   private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
+  private final Set<Call> pressedAgain = new HashSet<>(); // pressed while a submission of it was in flight
   private final List<NodeCommand> commands = new ArrayList<>();
   private long highestViewnum;
   private long highestPushSeq = -1; // of highestViewnum's primary; pushes without one are taken as they come
@@ -82,12 +83,15 @@ public final class NodeCore {
         cab.put(c.floor(), 0L);
         persist();
       }
-      if (!cab.containsKey(c.floor()) || cab.get(c.floor()) == 0L) submit(c);
+      if (!cab.containsKey(c.floor()) || cab.get(c.floor()) == 0L) press(c);
     } else {
+      // Offline, even a lit hall lamp is taken and goes to the primary: it may show a call another
+      // car served since this node last heard; the primary merges the press into the call if that
+      // is still waiting, or makes a new one. Online, the lamp is the primary's word.
       HallCall h = (HallCall) call;
-      if (hall.containsKey(h)) return; // already lit and committed
+      if (online && hall.containsKey(h)) return;
       if (!online) taken.add(h);
-      submit(h);
+      press(h);
     }
   }
 
@@ -100,17 +104,17 @@ public final class NodeCore {
    * or the car served that very seq. A press merged into a call someone else made may have been
    * made after the door closed here (a passenger who came later), so it is lit and served again:
    * a wasted stop at worst, never a lit call nobody serves (invariant 6: negation is surgical).
-   * One submission is in flight per call, so a press made here after that service rode on the
-   * served press's; once the service is reported it is submitted on its own.
    */
   public void committed(Call call, long callSeq, boolean created) {
     inFlight.remove(call);
+    // Pressed again while this press travelled: the incarnation it joined may have been served
+    // before that later press, so the later press goes to the primary on its own.
+    boolean again = pressedAgain.remove(call);
     Long servedSeq = served.get(call);
     if (servedSeq != null && ((servedSeq == 0 && created) || servedSeq == callSeq)) {
       served.put(call, callSeq);
       commands.add(new NodeCommand.SubmitServed(call, callSeq));
-      // A passenger who pressed after that door closed rode on the same submission; they get their own.
-      if (taken.contains(call) || call instanceof CabCall c && cab.containsKey(c.floor())) submit(call);
+      if (again) submit(call);
       return;
     }
     if (servedSeq != null && servedSeq == 0) served.remove(call); // that service covered an older press only
@@ -119,9 +123,10 @@ public final class NodeCore {
       persist();
     } else {
       HallCall h = (HallCall) call;
-      taken.remove(h);
+      if (!again) taken.remove(h); // a later press taken offline stays lit until it has its own answer
       hall.put(h, callSeq);
     }
+    if (again) submit(call);
   }
 
   /**
@@ -156,9 +161,9 @@ public final class NodeCore {
       listed.put(h, seq);
       if (seq == served.getOrDefault(h, -1L)) continue;
       hall.put(h, seq);
-      // Pressed again after this car served a press still in flight: the listed incarnation may be
-      // that served press (its answer will say), so the later press stays taken until it has its own.
-      if (!Long.valueOf(0L).equals(served.get(h))) taken.remove(h);
+      // Pressed again while a press of it travelled (served here meanwhile, or not): the listed
+      // incarnation may be that earlier press's, so the later press stays taken until it has its own.
+      if (!pressedAgain.contains(h) && !Long.valueOf(0L).equals(served.get(h))) taken.remove(h);
       if (me.equals(j.getString("assignee"))) assigned.add(h);
     }
     Map<Integer, Long> pushedCab = new HashMap<>();
@@ -240,6 +245,12 @@ public final class NodeCore {
 
   public Set<HallCall> assigned() {
     return Set.copyOf(assigned);
+  }
+
+  /** A press on this car's panel: submitted, or remembered to go again after the one in flight. */
+  private void press(Call call) {
+    if (inFlight.contains(call)) pressedAgain.add(call);
+    submit(call);
   }
 
   private void submit(Call call) {

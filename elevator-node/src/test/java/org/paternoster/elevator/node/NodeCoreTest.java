@@ -170,6 +170,36 @@ class NodeCoreTest {
   }
 
   @Test
+  void aPressJoiningOneInFlightStaysLitWhenThatOneIsServedFirst() {
+    core.pressed(UP1); // A, offline, its POST held up by loss
+    core.pressed(UP1); // B, later; A may be served before B pressed
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
+    core.link(true, T);
+    core.pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // A committed as 21
+    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // e2 served 21
+    assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
+    core.committed(UP1, 21, true);
+    assertThat(core.drain()).as("B on its own").containsExactly(new NodeCommand.SubmitPress(UP1));
+    core.committed(UP1, 22, true);
+    core.pushed(push(2, hall(1, "up", 22, "e1"), new JsonArray()).put("pushSeq", 6), T + 200);
+    assertThat(core.lit()).containsExactly(UP1);
+    assertThat(core.toServe()).containsExactly(UP1);
+  }
+
+  @Test
+  void aLitHallLampPressedOfflineIsTakenInCaseItWasServedMeanwhile() {
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1), T);
+    core.drain();
+    core.tick(T + 5_000); // offline: e2 may have served 9 since, unheard of here
+    core.pressed(UP1);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
+    core.pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2), T + 6_000); // 9 was served
+    assertThat(core.lit()).as("the passenger who pressed is still waiting").containsExactly(UP1);
+    assertThat(core.toServe()).contains(UP1);
+  }
+
+  @Test
   void aCabCallServedOfflineIsNotRelitByThePushThatBeatItsCommit() {
     core.pressed(CAB2); // offline
     core.served(CAB2);
