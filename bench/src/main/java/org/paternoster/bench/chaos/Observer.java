@@ -3,6 +3,7 @@ package org.paternoster.bench.chaos;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class Observer {
   private final AtomicBoolean running = new AtomicBoolean();
   private final Map<String, Set<String>> lights = new ConcurrentHashMap<>();
   private final Map<String, String> cars = new ConcurrentHashMap<>();
-  private final Map<String, Long> doorOpeningsSeen = new ConcurrentHashMap<>(); // node -> newest opening number seen
+  private final DoorOpenings doorOpenings = new DoorOpenings();
   private final Map<String, String> orders = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Boolean> up = new ConcurrentHashMap<>();
@@ -99,28 +100,12 @@ public final class Observer {
     });
   }
 
-  /**
-   * Door openings the node logged since the last poll that this poll's state does not show (a door
-   * open for less than the polling gap, or while the observer was starved of CPU), recorded as a
-   * door open at that floor now. The first sight of a node, and a restarted node (its count went
-   * down), only set the baseline: an old opening must never pass for a service now.
-   */
+  /** Records the door openings the node logged that the polls missed, as a door open at that floor now. */
   private boolean missedDoorOpenings(String n, JsonObject s, long t) {
-    JsonArray log = s.getJsonArray("doorOpenings");
-    if (log == null || log.isEmpty()) return false;
-    long newest = log.getJsonObject(log.size() - 1).getLong("n");
-    Long seen = doorOpeningsSeen.put(n, newest);
-    if (seen == null || newest < seen) return false;
-    boolean openNow = "doorOpen".equals(s.getString("behaviour"));
-    boolean any = false;
-    for (int i = 0; i < log.size(); i++) {
-      JsonObject o = log.getJsonObject(i);
-      boolean shownByThisPoll = i == log.size() - 1 && openNow && Objects.equals(o.getInteger("floor"), s.getInteger("floor"));
-      if (o.getLong("n") <= seen || shownByThisPoll || o.getInteger("floor") == null) continue;
-      history.add(new Event.Car(t, n, o.getInteger("floor"), "doorOpen", "stop", s.getBoolean("online", false)));
-      any = true;
-    }
-    return any;
+    List<Integer> floors = doorOpenings.unseen(n, s.getJsonArray("doorOpenings"), "doorOpen".equals(s.getString("behaviour")),
+        s.getInteger("floor"));
+    for (int floor : floors) history.add(new Event.Car(t, n, floor, "doorOpen", "stop", s.getBoolean("online", false)));
+    return !floors.isEmpty();
   }
 
   private void reachable(String name, boolean isUp) {
