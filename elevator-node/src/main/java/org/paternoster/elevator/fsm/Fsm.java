@@ -25,6 +25,9 @@ import java.util.OptionalLong;
  *   <li>The door stays open {@link FsmConfig#doorOpenMs()}; a new call here that it serves
  *       restarts that time. It never closes while obstructed, and closes no sooner than a full
  *       door time after the obstruction clears.</li>
+ *   <li>A car that drifts off the floor with its door open (its stop landed after it left the
+ *       floor sensor) shuts the door, drives back and opens it there again for a full door time,
+ *       announcing the same direction: the calls it served at that stop are served in earnest.</li>
  *   <li>Stop button: the motor stops, the door opens if at a floor, the stop lamp lights and the
  *       car reports itself unavailable; on release it carries on (the door closes a full door time
  *       later).</li>
@@ -45,6 +48,9 @@ public final class Fsm {
   private Direction motor = STOP;
   private boolean stopPressed;
   private long announcedWake = Watchdog.NONE;
+  private Direction lastTravel = STOP; // the way the motor last drove
+  private Integer relevelTo; // the floor the car drifted off with its door open, to open it there again
+  private Direction relevelAnnounced = STOP; // the direction announced at that stop
   private List<Action> out;
 
   public Fsm(FsmConfig config) {
@@ -82,6 +88,17 @@ public final class Fsm {
         out.add(new Action.FloorIndicator(arrived));
       }
       if (stopPressed) return;
+      if (behaviour == Behaviour.MOVING && relevelTo != null) {
+        boolean back = relevelTo == arrived;
+        relevelTo = null;
+        if (back) {
+          setMotor(STOP, now);
+          direction = relevelAnnounced;
+          openDoor(now);
+          serveHere();
+          return;
+        }
+      }
       if (behaviour == Behaviour.MOVING) {
         if (DirectionChooser.shouldStop(calls, arrived, direction)) stopHere(now);
       } else if (behaviour == Behaviour.IDLE) {
@@ -96,6 +113,13 @@ public final class Fsm {
       if (atFloor) watchdog.progress(now);
       atFloor = false;
       if (behaviour == Behaviour.MOVING || stopPressed) return;
+      if (behaviour == Behaviour.DOOR_OPEN && floor != null) {
+        relevelTo = floor;
+        relevelAnnounced = direction;
+        closeDoor();
+        move(lastTravel == DOWN ? UP : DOWN, now); // back the way it drifted
+        return;
+      }
       if (behaviour == Behaviour.DOOR_OPEN) closeDoor();
       move(DOWN, now);
     });
@@ -235,6 +259,7 @@ public final class Fsm {
   private void move(Direction towards, long now) {
     behaviour = Behaviour.MOVING;
     direction = towards;
+    lastTravel = towards;
     setMotor(towards, now);
   }
 

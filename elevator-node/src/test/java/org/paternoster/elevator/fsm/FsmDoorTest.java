@@ -26,6 +26,30 @@ class FsmDoorTest {
   }
 
   @Test
+  void aCarThatDriftsOffTheFloorWithItsDoorOpenGoesBackAndOpensItAgain() {
+    // chaos seed 134: the stop landed after the car had left floor 1's sensor; the door shut at once
+    car.arrive(0);
+    car.calls(Call.hallDown(1));
+    assertThat(served(car.travelTo(1))).containsExactly(Call.hallDown(1));
+    assertThat(car.between()).containsExactly(new DoorLamp(false), new Motor(Direction.DOWN));
+    // the harness would object to a door opening that serves nothing new: this one re-serves
+    assertThat(car.fsm.onFloorArrived(1, car.now)).containsSubsequence(new Motor(Direction.STOP), new DoorLamp(true));
+    assertThat(car.state().behaviour()).isEqualTo(Behaviour.DOOR_OPEN);
+    assertThat(car.state().direction()).as("announces what it announced before").isEqualTo(Direction.DOWN);
+    assertThat(car.fsm.tick(car.now + 2999)).doesNotContain(new DoorLamp(false));
+    assertThat(car.fsm.tick(car.now + 3000)).contains(new DoorLamp(false));
+  }
+
+  @Test
+  void aCarThatDriftsDownOffTheFloorGoesBackUp() {
+    car.arrive(3);
+    car.calls(Call.cab(2));
+    car.travelTo(2);
+    assertThat(car.between()).containsExactly(new DoorLamp(false), new Motor(Direction.UP));
+    assertThat(car.fsm.onFloorArrived(2, car.now)).contains(new DoorLamp(true));
+  }
+
+  @Test
   void turningAroundClearsTheOtherHallCallOnlyAfterAnotherDoorTime() {
     car.arrive(0);
     car.calls(Call.hallUp(2), Call.hallDown(2));
