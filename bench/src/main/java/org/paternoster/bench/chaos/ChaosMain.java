@@ -216,7 +216,7 @@ public final class ChaosMain implements Callable<Integer> {
   private static boolean awaitDrained(Observer observer, History history, long deadline) throws InterruptedException {
     int quiet = 0;
     while (history.now() < deadline) {
-      quiet = observer.allLightsOff() ? quiet + 1 : 0;
+      quiet = observer.settled() ? quiet + 1 : 0;
       if (quiet >= 2) return true;
       Thread.sleep(300);
     }

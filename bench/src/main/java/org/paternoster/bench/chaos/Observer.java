@@ -27,6 +27,7 @@ public final class Observer {
   private final long pollMs;
   private final AtomicBoolean running = new AtomicBoolean();
   private final Map<String, Set<String>> lights = new ConcurrentHashMap<>();
+  private final Map<String, Integer> pressesInFlight = new ConcurrentHashMap<>();
   private final Map<String, String> cars = new ConcurrentHashMap<>();
   private final DoorOpenings doorOpenings = new DoorOpenings();
   private final Map<String, String> orders = new ConcurrentHashMap<>();
@@ -64,10 +65,13 @@ public final class Observer {
     return up.getOrDefault(name, false);
   }
 
-  /** Every node answers and shows no lamp lit. */
-  public boolean allLightsOff() {
+  /**
+   * Every node answers, shows no lamp lit and has no press on its way to the primary (one held up
+   * by a partition just healed would light a lamp after the run looked drained: bench seed 155).
+   */
+  public boolean settled() {
     for (String n : Topology.NODES) {
-      if (!isUp(n) || !lights.getOrDefault(n, Set.of()).isEmpty()) return false;
+      if (!isUp(n) || !lights.getOrDefault(n, Set.of()).isEmpty() || pressesInFlight.getOrDefault(n, 1) > 0) return false;
     }
     return true;
   }
@@ -122,6 +126,7 @@ public final class Observer {
       history.add(new Event.Car(t, n, s.getInteger("floor", -1), s.getString("behaviour"), s.getString("direction"),
           s.getBoolean("online", false)));
     }
+    pressesInFlight.put(n, s.getInteger("pressesInFlight", 0));
     Set<String> lit = new HashSet<>();
     JsonArray hall = s.getJsonObject("lights").getJsonArray("hall");
     JsonArray cab = s.getJsonObject("lights").getJsonArray("cab");

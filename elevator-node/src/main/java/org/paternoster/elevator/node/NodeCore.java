@@ -243,6 +243,11 @@ public final class NodeCore {
     return Map.copyOf(cab);
   }
 
+  /** Presses sent to the primary and not answered yet (an observer waits for them before calling the system idle). */
+  public int pressesInFlight() {
+    return inFlight.size();
+  }
+
   public Set<HallCall> assigned() {
     return Set.copyOf(assigned);
   }

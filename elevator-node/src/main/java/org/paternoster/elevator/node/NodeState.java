@@ -39,6 +39,7 @@ final class NodeState {
         .put("available", available)
         .put("unavailableReason", available ? null : hardwareUp ? car.unavailable() : "hardware")
         .put("online", core.online())
+        .put("pressesInFlight", core.pressesInFlight())
         .put("viewnum", core.viewnum())
         .put("cabCalls", cabCalls)
         .put("hallCalls", hallCalls)

@@ -42,7 +42,9 @@ class NodeCoreTest {
     core.pressed(CAB2);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("no light before commit").isEmpty();
+    assertThat(core.pressesInFlight()).isEqualTo(1);
     core.committed(CAB2, 7, true);
+    assertThat(core.pressesInFlight()).isZero();
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).as("durable once lit").containsExactly(new NodeCommand.PersistCab(Map.of(2, 7L)));
     assertThat(core.toServe()).containsExactly(CAB2);
