@@ -163,7 +163,7 @@ public final class NodeCore {
       hall.put(h, seq);
       // Pressed again while a press of it travelled (served here meanwhile, or not): the listed
       // incarnation may be that earlier press's, so the later press stays taken until it has its own.
-      if (!pressedAgain.contains(h) && !Long.valueOf(0L).equals(served.get(h))) taken.remove(h);
+      if (!pressedAgain.contains(h) && !servedBeforeCommit(h)) taken.remove(h);
       if (me.equals(j.getString("assignee"))) assigned.add(h);
     }
     Map<Integer, Long> pushedCab = new HashMap<>();
@@ -179,7 +179,7 @@ public final class NodeCore {
       Long servedSeq = served.get(c);
       if (e.getValue().equals(servedSeq)) continue;
       // Served here before its press committed, and not pressed since: the press's answer decides.
-      if (Long.valueOf(0L).equals(servedSeq) && !cab.containsKey(e.getKey())) continue;
+      if (servedBeforeCommit(c) && !cab.containsKey(e.getKey())) continue;
       if (!e.getValue().equals(cab.put(e.getKey(), e.getValue()))) cabChanged = true;
     }
     for (var e : cab.entrySet()) {
@@ -256,6 +256,11 @@ public final class NodeCore {
   private void press(Call call) {
     if (inFlight.contains(call)) pressedAgain.add(call);
     submit(call);
+  }
+
+  /** This car served {@code call} while its press was still on the way (seq 0: no incarnation known yet). */
+  private boolean servedBeforeCommit(Call call) {
+    return Long.valueOf(0L).equals(served.get(call));
   }
 
   private void submit(Call call) {
