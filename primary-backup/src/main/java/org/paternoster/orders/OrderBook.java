@@ -16,6 +16,11 @@ import java.util.Optional;
  * {@link #RECEIPTS_KEPT} ids, evicted in sequence order, so eviction is the same on every replica);
  * a press of a pending call joins it; "served" removes only the incarnation it names.
  *
+ * <p>Invariant 8: sequence numbers, which are also the calls' incarnations, are unique across
+ * lineages: a lineage started in view v numbers from {@code v × SEQ_BLOCK}, and views are unique
+ * and grow. So a "served" of an old incarnation can never remove a new call, and a served
+ * incarnation (kept as a tombstone) is never merged back by {@link Op.Restore}.
+ *
  * <p>Not thread-safe: owned by one replica's event loop.
  */
 public final class OrderBook {
@@ -26,6 +31,14 @@ public final class OrderBook {
    * stale "served" names an old callSeq and removes nothing.
    */
   public static final int RECEIPTS_KEPT = 4_096;
+  /**
+   * How many served incarnations are remembered. Forgetting one is safe in the direction that
+   * matters: a very old book merged back may relight a call served long ago (a car comes once
+   * more); nothing pending is ever dropped.
+   */
+  public static final int TOMBSTONES_KEPT = 4_096;
+  /** Sequence numbers per lineage: a lineage started in view v numbers from {@code v × SEQ_BLOCK}. */
+  public static final long SEQ_BLOCK = 1_000_000_000_000L;
 
   private final Map<Call, PendingCall> pending = new LinkedHashMap<>();
   private final LinkedHashMap<String, Receipt> receipts =
@@ -35,6 +48,7 @@ public final class OrderBook {
           return size() > RECEIPTS_KEPT;
         }
       };
+  private final java.util.LinkedHashSet<Tombstone> served = new java.util.LinkedHashSet<>();
   private long lastSeq;
   private final String generation;
 
@@ -52,7 +66,18 @@ public final class OrderBook {
     book.lastSeq = snapshot.lastSeq();
     snapshot.pending().forEach(p -> book.pending.put(p.call(), p));
     snapshot.receipts().forEach(r -> book.receipts.put(r.requestId(), r));
+    book.served.addAll(snapshot.served());
     return book;
+  }
+
+  /**
+   * This book as the start of a new lineage {@code generation} begun in view {@code viewnum}: the
+   * same calls, receipts and tombstones, numbered from {@code viewnum × SEQ_BLOCK} on (invariant 8).
+   */
+  public OrderBook newLineage(String generation, long viewnum) {
+    Snapshot s = snapshot();
+    return OrderBook.of(new Snapshot(generation, Math.max(s.lastSeq(), Math.multiplyExact(viewnum, SEQ_BLOCK)),
+        s.pending(), s.receipts(), s.served()));
   }
 
   /** The receipt of an already applied request id, if it is still remembered. */
@@ -77,14 +102,36 @@ public final class OrderBook {
       long callSeq = existing != null ? existing.seq() : s.seq();
       if (existing == null) pending.put(press.call(), new PendingCall(press.call(), s.seq(), s.at()));
       receipt = new Receipt(press.requestId(), s.seq(), callSeq);
+    } else if (s.op() instanceof Op.Served done) {
+      PendingCall existing = pending.get(done.call());
+      if (existing != null && existing.seq() == done.callSeq()) pending.remove(done.call());
+      tombstone(new Tombstone(done.call(), done.callSeq()));
+      receipt = new Receipt(done.requestId(), s.seq(), done.callSeq());
     } else {
-      Op.Served served = (Op.Served) s.op();
-      PendingCall existing = pending.get(served.call());
-      if (existing != null && existing.seq() == served.callSeq()) pending.remove(served.call());
-      receipt = new Receipt(served.requestId(), s.seq(), served.callSeq());
+      Op.Restore restore = (Op.Restore) s.op();
+      if (!served.contains(new Tombstone(restore.call(), restore.callSeq())) && !pending.containsKey(restore.call())) {
+        pending.put(restore.call(), new PendingCall(restore.call(), restore.callSeq(), restore.at()));
+      }
+      receipt = new Receipt(restore.requestId(), s.seq(), restore.callSeq());
     }
     receipts.put(receipt.requestId(), receipt);
     return receipt;
+  }
+
+  private void tombstone(Tombstone t) {
+    served.remove(t);
+    served.add(t);
+    if (served.size() > TOMBSTONES_KEPT) served.remove(served.iterator().next());
+  }
+
+  /** Whether this book holds anything another lineage may lack: a pending call or a served incarnation. */
+  public boolean hasCallsOrServices() {
+    return !pending.isEmpty() || !served.isEmpty();
+  }
+
+  /** Whether incarnation {@code callSeq} of {@code call} is remembered as served. */
+  public boolean wasServed(Call call, long callSeq) {
+    return served.contains(new Tombstone(call, callSeq));
   }
 
   public long lastSeq() {
@@ -104,6 +151,6 @@ public final class OrderBook {
   }
 
   public Snapshot snapshot() {
-    return new Snapshot(generation, lastSeq, List.copyOf(pending.values()), new ArrayList<>(receipts.values()));
+    return new Snapshot(generation, lastSeq, List.copyOf(pending.values()), new ArrayList<>(receipts.values()), new ArrayList<>(served));
   }
 }

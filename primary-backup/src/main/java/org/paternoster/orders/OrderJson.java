@@ -30,6 +30,7 @@ public final class OrderJson {
   public static JsonObject op(Op op) {
     JsonObject o = call(op.call()).put("id", op.requestId());
     if (op instanceof Op.Served s) o.put("op", "served").put("callSeq", s.callSeq());
+    else if (op instanceof Op.Restore r) o.put("op", "restore").put("callSeq", r.callSeq()).put("at", r.at());
     else o.put("op", "press");
     return o;
   }
@@ -37,7 +38,11 @@ public final class OrderJson {
   public static Op op(JsonObject o) {
     String id = Fields.id(o, "id");
     Call call = call(o);
-    if ("served".equals(o.getString("op"))) return new Op.Served(id, call, Fields.integer(o, "callSeq", 1, Long.MAX_VALUE));
+    String kind = o.getString("op");
+    if ("served".equals(kind)) return new Op.Served(id, call, Fields.integer(o, "callSeq", 1, Long.MAX_VALUE));
+    if ("restore".equals(kind)) {
+      return new Op.Restore(id, call, Fields.integer(o, "callSeq", 1, Long.MAX_VALUE), Fields.integer(o, "at", Long.MIN_VALUE, Long.MAX_VALUE));
+    }
     return new Op.Press(id, call);
   }
 
@@ -57,12 +62,24 @@ public final class OrderJson {
     return new PendingCall(call(o), o.getLong("seq"), o.getLong("at"));
   }
 
+  /** {@code [{call..., "seq"}]}. */
+  public static JsonArray tombstones(java.util.List<Tombstone> served) {
+    JsonArray out = new JsonArray();
+    served.forEach(t -> out.add(call(t.call()).put("seq", t.seq())));
+    return out;
+  }
+
+  public static java.util.List<Tombstone> tombstones(JsonArray served) {
+    return served.stream().map(o -> (JsonObject) o).map(o -> new Tombstone(call(o), o.getLong("seq"))).toList();
+  }
+
   public static JsonObject snapshot(Snapshot s) {
     JsonArray pending = new JsonArray();
     s.pending().forEach(p -> pending.add(pending(p)));
     JsonArray receipts = new JsonArray();
     s.receipts().forEach(r -> receipts.add(new JsonArray().add(r.requestId()).add(r.seq()).add(r.callSeq())));
-    return new JsonObject().put("generation", s.generation()).put("lastSeq", s.lastSeq()).put("pending", pending).put("receipts", receipts);
+    return new JsonObject().put("generation", s.generation()).put("lastSeq", s.lastSeq()).put("pending", pending)
+        .put("receipts", receipts).put("served", tombstones(s.served()));
   }
 
   public static Snapshot snapshot(JsonObject o) {
@@ -71,6 +88,7 @@ public final class OrderJson {
         .map(r -> (JsonArray) r)
         .map(r -> new Receipt(r.getString(0), r.getLong(1), r.getLong(2)))
         .toList();
-    return new Snapshot(o.getString("generation"), o.getLong("lastSeq"), pending, receipts);
+    return new Snapshot(o.getString("generation"), o.getLong("lastSeq"), pending, receipts,
+        tombstones(o.getJsonArray("served", new JsonArray())));
   }
 }

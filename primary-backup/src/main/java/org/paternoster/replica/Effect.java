@@ -21,7 +21,13 @@ public sealed interface Effect {
     }
   }
 
-  /** Every operation with seq ≤ {@code upToSeq} is held by primary and backup: acknowledge it. */
+  /** Send {@code handover} (this idle replica's orphaned calls) to the primary of its view. */
+  record SendHandover(String toAddress, Handover handover) implements Effect {}
+
+  /**
+   * Every operation with seq ≤ {@code upToSeq} is held by primary and backup and this primary holds
+   * a lease: acknowledge it.
+   */
   record Committed(long upToSeq) implements Effect {}
 
   /** This replica is no longer primary: fail every waiting client ("not primary", retry elsewhere). */

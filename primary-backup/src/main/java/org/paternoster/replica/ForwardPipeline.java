@@ -69,6 +69,11 @@ final class ForwardPipeline {
     return new Effect.SendForward(view.backupAddress(), new Forward(view, inFlight, batch));
   }
 
+  /** Whether {@code attempt} is the request in flight (a reply to any other is stale). */
+  boolean awaits(long attempt) {
+    return attempt != 0 && attempt == inFlight;
+  }
+
   /** Applies the backup's answer to request {@code attempt}; a reply to another attempt is ignored. */
   void reply(PeerReply reply, long now) {
     if (reply.attempt() != inFlight) return;
@@ -79,7 +84,7 @@ final class ForwardPipeline {
         backupHolds = Math.max(backupHolds, reply.applied());
         while (!unheld.isEmpty() && unheld.peekFirst().seq() <= backupHolds) unheld.removeFirst();
       }
-      case NEED_TRANSFER -> transferred = false; // the backup lost its state: start over
+      case NEED_TRANSFER, MERGE_FIRST -> transferred = false; // start over (after merging what the backup held)
       case REFUSED -> retryAt = now + retryDelayMs; // backup not (yet) in our view
     }
   }

@@ -5,44 +5,71 @@ import java.util.List;
 import java.util.Optional;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
+import org.paternoster.orders.PendingCall;
 import org.paternoster.orders.Receipt;
 import org.paternoster.orders.Sequenced;
+import org.paternoster.orders.Tombstone;
 import org.paternoster.view.View;
 
 /**
- * One controller replica, sans I/O: views, client operations and peer messages go in (with
- * {@code now}), {@link Effect}s come out through {@link #drain()}. One thread calls it.
+ * One controller replica, sans I/O: views, leases, client operations and peer messages go in
+ * (with {@code now}, this process's monotonic milliseconds), {@link Effect}s come out through
+ * {@link #drain()}. One thread calls it.
  *
  * <ul>
  *   <li>Invariant 1: a client is acknowledged ({@link Effect.Committed}) only for operations the
  *       backup of the current view holds, or at once when the view has no backup.
- *   <li>Invariant 2: only the primary of the current view orders operations; a backup applies a
- *       forward or transfer only when it is the backup of the sender's view; on learning a higher
- *       view a replica stops acting on the lower one at once.
+ *   <li>Invariant 2: only the primary of the current view orders operations, and it acknowledges
+ *       only while it holds a lease; a backup applies a forward or transfer only from the primary
+ *       of exactly its view; on learning a higher view a replica stops acting on the lower one.
  *   <li>Invariant 3: the primary reports (pings with) a view number only once that view's backup
  *       holds its complete state.
+ *   <li>Invariant 7: a transfer never overwrites calls of another lineage it does not cover
+ *       ({@link PeerReply.Status#MERGE_FIRST}); an idle replica hands its orphaned calls to the
+ *       primary before dropping them.
+ *   <li>Invariant 8: this process acts only in the roles a view gives its own incarnation; it
+ *       starts a book from nothing only in a view that starts a lineage ({@link View#rebuild()}).
  * </ul>
  */
 public final class Replica {
   private final String me;
+  private final String incarnation;
   private final long retryDelayMs;
   private final List<Effect> effects = new ArrayList<>();
   private View view = View.INITIAL;
   private OrderBook book = new OrderBook();
+  private boolean hasState; // the book is real: transferred, recovered, or a lineage this replica started
   private ForwardPipeline pipeline; // non-null while primary of a view with a backup
   private long syncedView; // as backup: the view whose transfer we installed
-  private boolean hasState; // holds a book: received a transfer, or started one as primary
+  private long installedAttempt; // as backup: the attempt of that transfer (a later duplicate is ignored)
   private long reportedViewnum; // what our pings tell the view service
   private long attempts;
   private long committedAnnounced; // highest seq announced by an Effect.Committed
+  private long leaseUntil; // as primary: acknowledge and push only before this time (invariant 2)
+  private boolean handoverInFlight;
+  private long handoverRetryAt;
 
-  public Replica(String me, long retryDelayMs) {
+  public Replica(String me, String incarnation, long retryDelayMs) {
     this.me = me;
+    this.incarnation = incarnation;
     this.retryDelayMs = retryDelayMs;
+  }
+
+  /** A replica that starts from a recovered book (durable books: {@code --data-dir}). */
+  public Replica(String me, String incarnation, long retryDelayMs, OrderBook recovered) {
+    this(me, incarnation, retryDelayMs);
+    if (recovered.lastSeq() > 0) {
+      book = recovered;
+      hasState = true;
+    }
   }
 
   public String id() {
     return me;
+  }
+
+  public String incarnation() {
+    return incarnation;
   }
 
   public View view() {
@@ -50,11 +77,16 @@ public final class Replica {
   }
 
   public Role role() {
-    return Role.of(view, me);
+    return Role.of(view, me, incarnation);
   }
 
   public OrderBook book() {
     return book;
+  }
+
+  /** Whether this replica holds a real book (not merely an empty one it was born with). */
+  public boolean hasState() {
+    return hasState;
   }
 
   /** The view number to ping with: 0 while fresh, and never a view whose backup lacks our state. */
@@ -62,10 +94,23 @@ public final class Replica {
     return reportedViewnum;
   }
 
-  /** The highest seq acknowledged to clients: held by this primary and its backup. */
+  /** The highest seq held by this primary and its backup (acknowledged while leased). */
   public long committedSeq() {
-    if (role() != Role.PRIMARY) return 0;
+    if (role() != Role.PRIMARY || !hasState) return 0;
     return pipeline == null ? book.lastSeq() : pipeline.backupHolds();
+  }
+
+  /** As primary: whether the view service's lease is still ours at {@code now} (invariant 2). */
+  public boolean hasLease(long now) {
+    return role() == Role.PRIMARY && hasState && now < leaseUntil;
+  }
+
+  /**
+   * The primary may act towards the outside (acknowledge, push lamps to elevators): it holds a
+   * lease and has reported this view (its backup holds the complete book).
+   */
+  public boolean mayAct(long now) {
+    return hasLease(now) && reportedViewnum == view.viewnum();
   }
 
   /** Effects produced since the last drain, in order. */
@@ -75,21 +120,43 @@ public final class Replica {
     return out;
   }
 
+  /**
+   * The view service's answer to a ping this replica sent at {@code sentAt}: its view, and a
+   * lease of {@code leaseMs} counted from {@code sentAt} (0: none).
+   */
+  public void onPingAnswer(View answered, long leaseMs, long sentAt, long now) {
+    // The view service is the authority: a view of our number but other content (its previous life
+    // without a disk announced another) replaces ours; peers' copies only count when newer.
+    if (answered.viewnum() == view.viewnum() && !answered.equals(view)) adopt(answered, now);
+    else onView(answered, now);
+    if (leaseMs > 0 && answered.isPrimary(me, incarnation) && role() == Role.PRIMARY) {
+      leaseUntil = Math.max(leaseUntil, sentAt + leaseMs);
+      pump(now);
+    }
+  }
+
   /** A view from the view service (or carried by a peer; views only come from there). */
   public void onView(View next, long now) {
     if (next.viewnum() <= view.viewnum()) return; // views only grow: ignore old news
+    adopt(next, now);
+  }
+
+  private void adopt(View next, long now) {
     boolean wasPrimary = role() == Role.PRIMARY;
     view = next;
-    if (wasPrimary && role() != Role.PRIMARY) effects.add(new Effect.Abandoned(view));
+    if (wasPrimary && role() != Role.PRIMARY) {
+      effects.add(new Effect.Abandoned(view));
+      leaseUntil = 0;
+    }
     pipeline = null;
     committedAnnounced = 0;
-    if (role() == Role.PRIMARY && !hasState) {
-      // Primary without any state: view 1, or a total loss declared by the view service. A new
-      // generation tells the elevator nodes to re-submit what they show lit (invariant 7).
-      book = new OrderBook(me + "@" + view.viewnum());
+    if (role() == Role.PRIMARY && view.rebuild()) {
+      // A new lineage (view 1, a total loss, a view service without its disk): keep whatever book
+      // we hold, number on from this view's block, and tell the elevators to re-submit (invariant 7, 8).
+      book = book.newLineage(me + "@" + view.viewnum(), view.viewnum());
       hasState = true;
     }
-    if (role() == Role.PRIMARY && view.backup() != null) {
+    if (role() == Role.PRIMARY && hasState && view.backup() != null) {
       pipeline = new ForwardPipeline(view, attempts, retryDelayMs);
     }
     if (role() != Role.PRIMARY) reportedViewnum = view.viewnum();
@@ -98,21 +165,55 @@ public final class Replica {
 
   /** A client operation. Only the primary orders it; a duplicate request id gets its first receipt. */
   public Submission submit(Op op, long now) {
-    if (role() != Role.PRIMARY) return new Submission.NotPrimary(view);
+    if (role() != Role.PRIMARY || !hasState) return new Submission.NotPrimary(view);
     Optional<Receipt> earlier = book.receipt(op.requestId());
-    Receipt receipt;
-    if (earlier.isPresent()) {
-      receipt = earlier.get();
-    } else {
-      Sequenced s = new Sequenced(book.lastSeq() + 1, now, op);
-      receipt = book.apply(s);
-      if (pipeline != null) pipeline.ordered(s);
-    }
+    Receipt receipt = earlier.isPresent() ? earlier.get() : order(op, now);
     pump(now);
-    return new Submission.Accepted(receipt, view.viewnum(), receipt.seq() <= committedSeq());
+    return new Submission.Accepted(receipt, view.viewnum(), receipt.seq() <= committedSeq() && hasLease(now));
   }
 
-  /** As backup: apply a forward if it comes from the primary of our view (invariant 2). */
+  private Receipt order(Op op, long now) {
+    Sequenced s = new Sequenced(book.lastSeq() + 1, now, op);
+    Receipt receipt = book.apply(s);
+    if (pipeline != null) pipeline.ordered(s);
+    return receipt;
+  }
+
+  /**
+   * As primary: an idle replica hands over its calls. Returns the seq to wait for before answering
+   * "merged" (0: nothing was missing), or -1 when this replica cannot take them (not the leased
+   * primary with a book); the caller answers once {@link Effect.Committed} covers the seq.
+   */
+  public long onHandover(Handover handover, long now) {
+    onView(handover.view(), now);
+    if (!hasLease(now)) return -1;
+    if (handover.generation() != null && handover.generation().equals(book.generation())) return 0; // a prefix of ours
+    long upTo = merge(handover.pending(), handover.served(), now);
+    pump(now);
+    return upTo;
+  }
+
+  /**
+   * Merges another lineage's book (invariant 7), a union both ways: orders a {@link Op.Restore} for
+   * every call this book neither holds nor knows served, and an {@link Op.Served} for every served
+   * incarnation it does not know yet. Returns the last seq ordered, or 0.
+   */
+  private long merge(List<PendingCall> calls, List<Tombstone> served, long now) {
+    long upTo = 0;
+    // Merge ops are idempotent by their own rule; their request ids only need to be unique (the
+    // seq they are ordered at), never shared with an earlier op (seqs may repeat across lineages).
+    for (PendingCall p : calls) {
+      if (book.wasServed(p.call(), p.seq()) || book.pending(p.call()).isPresent()) continue;
+      upTo = order(new Op.Restore("merge-" + (book.lastSeq() + 1), p.call(), p.seq(), p.at()), now).seq();
+    }
+    for (Tombstone t : served) {
+      // Served both retires a pending match and records the tombstone, so a stale copy merged later cannot relight it.
+      if (!book.wasServed(t.call(), t.seq())) upTo = order(new Op.Served("merge-" + (book.lastSeq() + 1), t.call(), t.seq()), now).seq();
+    }
+    return upTo;
+  }
+
+  /** As backup: apply a forward if it comes from the primary of exactly our view (invariant 2). */
   public PeerReply onForward(Forward forward, long now) {
     onView(forward.view(), now);
     Optional<PeerReply> refusal = refuseUnlessBackupOf(forward.view(), forward.attempt());
@@ -128,14 +229,31 @@ public final class Replica {
     return new PeerReply(PeerReply.Status.OK, forward.attempt(), book.lastSeq(), view);
   }
 
-  /** As backup: install the primary's complete state for our view (invariant 3). */
+  /**
+   * As backup: install the primary's complete state for our view (invariant 3), unless it is a
+   * duplicate or late copy of a transfer already installed (it would roll back what the primary
+   * counts as held), or it would drop calls of another lineage it does not cover (invariant 7).
+   */
   public PeerReply onTransfer(Transfer transfer, long now) {
     onView(transfer.view(), now);
     Optional<PeerReply> refusal = refuseUnlessBackupOf(transfer.view(), transfer.attempt());
     if (refusal.isPresent()) return refusal.get();
+    if (syncedView == view.viewnum() && transfer.attempt() <= installedAttempt) {
+      return new PeerReply(PeerReply.Status.OK, transfer.attempt(), book.lastSeq(), view); // stale copy: keep ours
+    }
+    if (hasState && !java.util.Objects.equals(book.generation(), transfer.snapshot().generation())) {
+      List<PendingCall> uncovered = book.pending().stream().filter(p -> !transfer.snapshot().covers(p)).toList();
+      List<Tombstone> served = transfer.snapshot().pending().stream().map(Tombstone::of)
+          .filter(t -> book.wasServed(t.call(), t.seq())).toList();
+      if (!uncovered.isEmpty() || !served.isEmpty()) {
+        return new PeerReply(PeerReply.Status.MERGE_FIRST, transfer.attempt(), book.lastSeq(), view, uncovered, served);
+      }
+    }
     book = OrderBook.of(transfer.snapshot());
     syncedView = view.viewnum();
+    installedAttempt = transfer.attempt();
     hasState = true;
+    handoverInFlight = false;
     return new PeerReply(PeerReply.Status.OK, transfer.attempt(), book.lastSeq(), view);
   }
 
@@ -143,6 +261,7 @@ public final class Replica {
   public void onPeerReply(PeerReply reply, long now) {
     onView(reply.view(), now);
     if (pipeline == null) return;
+    if (reply.status() == PeerReply.Status.MERGE_FIRST && pipeline.awaits(reply.attempt())) merge(reply.uncovered(), reply.served(), now);
     pipeline.reply(reply, now);
     pump(now);
   }
@@ -153,19 +272,39 @@ public final class Replica {
     pump(now);
   }
 
-  /** Timer: retries that were waiting for their delay. */
+  /** As idle replica: the primary's answer to our handover; once merged our copy is redundant. */
+  public void onHandoverReply(Handover.Reply reply, long now) {
+    onView(reply.view(), now);
+    handoverInFlight = false;
+    if (reply.merged() && role() == Role.IDLE && reply.view().viewnum() == view.viewnum()) {
+      book = new OrderBook();
+      hasState = false;
+    } else {
+      handoverRetryAt = now + retryDelayMs;
+    }
+    pump(now);
+  }
+
+  /** As idle replica: the handover got no answer. */
+  public void onHandoverFailure(long now) {
+    handoverInFlight = false;
+    handoverRetryAt = now + retryDelayMs;
+    pump(now);
+  }
+
+  /** Timer: retries that were waiting for their delay; acknowledgements a renewed lease allows. */
   public void tick(long now) {
     pump(now);
   }
 
   private Optional<PeerReply> refuseUnlessBackupOf(View senderView, long attempt) {
-    boolean sameView = senderView.viewnum() == view.viewnum();
-    if (sameView && role() == Role.BACKUP) return Optional.empty();
+    if (senderView.equals(view) && role() == Role.BACKUP) return Optional.empty();
     return Optional.of(new PeerReply(PeerReply.Status.REFUSED, attempt, book.lastSeq(), view));
   }
 
   private void pump(long now) {
-    if (role() != Role.PRIMARY) return;
+    if (role() == Role.IDLE) handOver(now);
+    if (role() != Role.PRIMARY || !hasState) return;
     if (pipeline != null) {
       Effect send = pipeline.next(book, now);
       attempts = pipeline.lastAttempt();
@@ -173,9 +312,18 @@ public final class Replica {
     }
     if (pipeline == null || pipeline.ready()) reportedViewnum = view.viewnum();
     long committed = committedSeq();
-    if (committed > committedAnnounced) {
+    if (committed > committedAnnounced && hasLease(now)) {
       committedAnnounced = committed;
       effects.add(new Effect.Committed(committed));
     }
+  }
+
+  /** An idle replica holding calls or services gives them to the primary of its view (invariant 7). */
+  private void handOver(long now) {
+    if (!hasState || !book.hasCallsOrServices() || view.primaryAddress() == null) return;
+    if (handoverInFlight || now < handoverRetryAt) return;
+    handoverInFlight = true;
+    effects.add(new Effect.SendHandover(view.primaryAddress(),
+        new Handover(view, me, book.generation(), List.copyOf(book.pending()), book.snapshot().served())));
   }
 }

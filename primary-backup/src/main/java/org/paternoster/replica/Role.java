@@ -2,15 +2,15 @@ package org.paternoster.replica;
 
 import org.paternoster.view.View;
 
-/** A replica's role in a view, derived from the view alone. */
+/** A replica's role in a view, derived from the view and the process incarnation (invariant 8). */
 public enum Role {
   PRIMARY,
   BACKUP,
   IDLE;
 
-  public static Role of(View view, String me) {
-    if (me.equals(view.primary())) return PRIMARY;
-    if (me.equals(view.backup())) return BACKUP;
+  public static Role of(View view, String me, String incarnation) {
+    if (view.isPrimary(me, incarnation)) return PRIMARY;
+    if (view.isBackup(me, incarnation)) return BACKUP;
     return IDLE;
   }
 

@@ -6,18 +6,33 @@ import java.util.List;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
 import org.paternoster.orders.Op;
+import org.paternoster.orders.OrderBook;
 import org.paternoster.view.View;
 import org.junit.jupiter.api.Test;
 
 /** Fake-clock tests of the replication rules, one replica pair wired by hand. */
 class ReplicaTest {
   static final long T = 1_000;
-  static final View V1 = new View(1, "p", null, "http://p", null);
-  static final View V2 = new View(2, "p", "b", "http://p", "http://b");
-  static final View V3 = new View(3, "b", "c", "http://b", "http://c");
+  static final long LEASE = 600;
+  static final View V1 = new View(1, "p", null, "http://p", null, "p1", null, true);
+  static final View V2 = new View(2, "p", "b", "http://p", "http://b", "p1", "b1", false);
+  static final View V3 = new View(3, "b", "c", "http://b", "http://c", "b1", "c1", false);
 
-  Replica p = new Replica("p", 50);
-  Replica b = new Replica("b", 50);
+  Replica p = new Replica("p", "p1", 50);
+  Replica b = new Replica("b", "b1", 50);
+
+  /** The view service's answer to a ping {@code r} sent at {@code T}, with a lease if it is primary. */
+  static void leased(Replica r) {
+    r.onPingAnswer(r.view(), LEASE, T, T);
+  }
+
+  /** p primary of view 1, then of view 2 with backup b holding its state; p leased. */
+  void pairInView2() {
+    p.onView(V1, T);
+    pairInView2();
+    leased(p);
+    p.drain();
+  }
 
   static Op press(String id, int floor) {
     return new Op.Press(id, new HallCall(floor, Direction.UP));
@@ -45,15 +60,41 @@ class ReplicaTest {
   }
 
   @Test
-  void primaryWithoutBackupCommitsAtOnceAndAcksItsView() {
+  void primaryWithoutBackupCommitsAtOnceWhileLeasedAndAcksItsView() {
     p.onView(V1, T);
+    leased(p);
     assertThat(p.reportedViewnum()).isEqualTo(1);
     assertThat(p.submit(press("r", 1), T)).isInstanceOfSatisfying(Submission.Accepted.class, a -> assertThat(a.committed()).isTrue());
   }
 
   @Test
+  void noAcknowledgementWithoutALeaseNorAfterItExpires() {
+    p.onView(V1, T);
+    Submission.Accepted early = (Submission.Accepted) p.submit(press("r1", 1), T);
+    assertThat(early.committed()).as("invariant 2: no lease yet").isFalse();
+    assertThat(p.drain()).noneMatch(e -> e instanceof Effect.Committed);
+    p.onPingAnswer(V1, LEASE, T, T + 5);
+    assertThat(p.drain()).as("the lease releases the parked client").contains(new Effect.Committed(early.receipt().seq()));
+    assertThat(p.mayAct(T + LEASE - 1)).isTrue();
+    Submission.Accepted late = (Submission.Accepted) p.submit(press("r2", 2), T + LEASE);
+    assertThat(late.committed()).as("the lease counts from when the ping was sent").isFalse();
+    assertThat(p.mayAct(T + LEASE)).isFalse();
+  }
+
+  @Test
+  void aLeaseAnsweredToAnotherIncarnationIsNotOurs() {
+    p.onView(V1, T);
+    Replica again = new Replica("p", "p2", 50);
+    again.onPingAnswer(V1, LEASE, T, T);
+    assertThat(again.role()).as("invariant 8: view 1 names incarnation p1").isEqualTo(Role.IDLE);
+    assertThat(again.hasLease(T)).isFalse();
+    assertThat(again.submit(press("r", 1), T)).isInstanceOf(Submission.NotPrimary.class);
+  }
+
+  @Test
   void primaryAcksNewViewOnlyAfterTheBackupHoldsItsState() {
     p.onView(V1, T);
+    leased(p);
     p.submit(press("r1", 1), T);
     p.drain();
     p.onView(V2, T);
@@ -67,9 +108,7 @@ class ReplicaTest {
 
   @Test
   void clientIsAcknowledgedOnlyAfterTheBackupHoldsTheOperation() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
+    pairInView2();
     Submission.Accepted a = (Submission.Accepted) p.submit(press("r1", 1), T);
     assertThat(a.committed()).isFalse();
     List<Effect> effects = p.drain();
@@ -82,9 +121,7 @@ class ReplicaTest {
 
   @Test
   void opsOrderedWhileAForwardTravelsShareTheNextBatch() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
+    pairInView2();
     p.submit(press("r1", 1), T);
     Effect.SendForward first = (Effect.SendForward) p.drain().get(0);
     p.submit(press("r2", 2), T);
@@ -97,9 +134,7 @@ class ReplicaTest {
 
   @Test
   void backupRefusesAForwardFromAStalePrimary() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
+    pairInView2();
     b.onView(V3, T); // b learned it is primary of view 3; p did not
     p.submit(press("r1", 1), T);
     Effect.SendForward f = (Effect.SendForward) p.drain().get(0);
@@ -114,10 +149,8 @@ class ReplicaTest {
 
   @Test
   void backupWithoutStateAsksForATransfer() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
-    Replica restarted = new Replica("b", 50);
+    pairInView2();
+    Replica restarted = new Replica("b", "b1", 50); // same incarnation, state lost: a test-only situation
     p.submit(press("r1", 1), T);
     Effect.SendForward f = (Effect.SendForward) p.drain().get(0);
     PeerReply reply = restarted.onForward(f.forward(), T);
@@ -129,9 +162,7 @@ class ReplicaTest {
 
   @Test
   void duplicateAndReorderedForwardsAreHarmless() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
+    pairInView2();
     p.submit(press("r1", 1), T);
     Effect.SendForward f1 = (Effect.SendForward) p.drain().get(0);
     p.onPeerFailure(f1.forward().attempt(), T); // lost reply
@@ -146,9 +177,7 @@ class ReplicaTest {
 
   @Test
   void gapIsRefilledFromWhatTheBackupReports() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
+    pairInView2();
     long held = b.book().lastSeq();
     p.submit(press("r1", 1), T);
     Effect.SendForward f1 = (Effect.SendForward) p.drain().get(0);
@@ -163,12 +192,11 @@ class ReplicaTest {
 
   @Test
   void promotedBackupServesWithEverythingAcknowledged() {
-    p.onView(V2, T);
-    b.onView(V2, T);
-    exchange(p, b);
+    pairInView2();
     for (int i = 0; i < 5; i++) p.submit(press("r" + i, i % 3), T);
     exchange(p, b);
-    b.onView(new View(3, "b", null, "http://b", null), T);
+    b.onView(new View(3, "b", null, "http://b", null, "b1", null, false), T);
+    leased(b);
     assertThat(b.role()).isEqualTo(Role.PRIMARY);
     assertThat(b.book().snapshot()).isEqualTo(p.book().snapshot());
     Submission.Accepted again = (Submission.Accepted) b.submit(press("r3", 0), T);
@@ -178,16 +206,123 @@ class ReplicaTest {
 
   @Test
   void theBookKeepsItsGenerationAcrossFailoverAndGetsANewOneOnlyAfterTotalLoss() {
+    pairInView2();
+    assertThat(p.book().generation()).isEqualTo("p@1");
+    assertThat(b.book().generation()).as("transferred").isEqualTo("p@1");
+    b.onView(new View(3, "b", null, "http://b", null, "b1", null, false), T);
+    assertThat(b.book().generation()).as("a promoted backup continues the same book").isEqualTo("p@1");
+    Replica fresh = new Replica("c", "c1", 50);
+    fresh.onView(new View(9, "c", null, "http://c", null, "c1", null, true), T); // total loss: a new lineage
+    assertThat(fresh.book().generation()).isEqualTo("c@9");
+    assertThat(fresh.book().lastSeq()).as("invariant 8: numbered in view 9's block").isEqualTo(9 * OrderBook.SEQ_BLOCK);
+    assertThat(fresh.book().pending()).isEmpty();
+  }
+
+  // ---- Issue 11: each of these failed before its fix ----
+
+  @Test
+  void aRestartedPrimaryNeverActsInItsOldViewSoItCannotWipeTheBackup() {
+    pairInView2();
+    for (int i = 0; i < 3; i++) p.submit(press("r" + i, i), T);
+    exchange(p, b);
+    // p is killed and restarted at once; the view service still names p (incarnation p1) primary of view 2.
+    Replica restarted = new Replica("p", "p2", 50);
+    restarted.onView(V2, T);
+    assertThat(restarted.role()).isEqualTo(Role.IDLE);
+    assertThat(restarted.drain()).as("no transfer of its empty book").isEmpty();
+    assertThat(b.book().pending()).hasSize(3);
+  }
+
+  @Test
+  void aPrimaryWithoutStateStartsABookOnlyInAViewThatStartsALineage() {
+    Replica c = new Replica("c", "c1", 50);
+    c.onView(new View(4, "c", null, "http://c", null, "c1", null, false), T);
+    assertThat(c.hasState()).isFalse();
+    assertThat(c.submit(press("r", 1), T)).as("invariant 8: no state, no orders").isInstanceOf(Submission.NotPrimary.class);
+    assertThat(c.reportedViewnum()).as("never acks a view it cannot serve").isZero();
+  }
+
+  @Test
+  void aDuplicatedOrLateTransferNeverRollsTheBackupBack() {
+    p.onView(V1, T);
+    leased(p);
+    p.submit(press("r0", 0), T);
     p.onView(V2, T);
     b.onView(V2, T);
+    Effect.SendTransfer transfer = (Effect.SendTransfer) p.drain().get(0);
+    p.onPeerReply(b.onTransfer(transfer.transfer(), T), T);
+    leased(p);
+    p.submit(press("r1", 1), T);
     exchange(p, b);
-    assertThat(p.book().generation()).isEqualTo("p@2");
-    assertThat(b.book().generation()).as("transferred").isEqualTo("p@2");
-    b.onView(new View(3, "b", null, "http://b", null), T);
-    assertThat(b.book().generation()).as("a promoted backup continues the same book").isEqualTo("p@2");
-    Replica fresh = new Replica("c", 50);
-    fresh.onView(new View(9, "c", null, "http://c", null), T); // total loss: appointed with no state
-    assertThat(fresh.book().generation()).isEqualTo("c@9");
-    assertThat(fresh.book().pending()).isEmpty();
+    long held = b.book().lastSeq();
+    PeerReply again = b.onTransfer(transfer.transfer(), T); // the network duplicated the transfer
+    assertThat(b.book().lastSeq()).as("not rolled back below what the primary counts as held").isEqualTo(held);
+    assertThat(b.book().pending()).hasSize(2);
+    p.onPeerReply(again, T);
+    p.submit(press("r2", 2), T);
+    exchange(p, b);
+    assertThat(b.book().snapshot()).as("commits go on").isEqualTo(p.book().snapshot());
+  }
+
+  @Test
+  void aTransferOfAnotherLineageMergesTheBackupsCallsInsteadOfDroppingThem() {
+    pairInView2();
+    p.submit(press("old", 3), T);
+    exchange(p, b);
+    // Total loss: c starts a new lineage in view 9 with b as its backup; b still holds lineage p@1.
+    Replica c = new Replica("c", "c1", 50);
+    View v9 = new View(9, "c", "b", "http://c", "http://b", "c1", "b1", true);
+    c.onView(v9, T);
+    b.onView(v9, T);
+    leased(c);
+    c.submit(press("new", 1), T);
+    List<Effect> effects = c.drain();
+    Effect.SendTransfer t = (Effect.SendTransfer) effects.stream().filter(e -> e instanceof Effect.SendTransfer).findFirst().orElseThrow();
+    PeerReply merge = b.onTransfer(t.transfer(), T);
+    assertThat(merge.status()).isEqualTo(PeerReply.Status.MERGE_FIRST);
+    assertThat(merge.uncovered()).extracting(pc -> pc.call().floor()).containsExactly(3);
+    c.onPeerReply(merge, T);
+    exchange(c, b);
+    assertThat(c.book().pending()).extracting(pc -> pc.call().floor()).containsExactlyInAnyOrder(3, 1);
+    assertThat(b.book().snapshot()).isEqualTo(c.book().snapshot());
+  }
+
+  @Test
+  void anIdleReplicaOfAnotherLineageHandsItsCallsToThePrimaryAndThenDropsThem() {
+    pairInView2();
+    p.submit(press("old", 3), T);
+    exchange(p, b);
+    Replica c = new Replica("c", "c1", 50);
+    View v9 = new View(9, "c", null, "http://c", null, "c1", null, true);
+    c.onView(v9, T);
+    leased(c);
+    p.onView(v9, T); // p hears of the total loss: idle, holding p@1's calls
+    Effect.SendHandover h = (Effect.SendHandover) p.drain().stream().filter(e -> e instanceof Effect.SendHandover).findFirst().orElseThrow();
+    assertThat(h.toAddress()).isEqualTo("http://c");
+    long upTo = c.onHandover(h.handover(), T);
+    assertThat(upTo).isPositive();
+    assertThat(c.committedSeq()).isGreaterThanOrEqualTo(upTo);
+    assertThat(c.book().pending()).extracting(pc -> pc.call().floor()).containsExactly(3);
+    assertThat(c.onHandover(h.handover(), T)).as("a duplicate handover restores nothing twice").isZero();
+    p.onHandoverReply(new Handover.Reply(true, v9), T);
+    assertThat(p.hasState()).isFalse();
+  }
+
+  @Test
+  void aServedCallOfAnOldLineageCanNeitherRemoveANewCallNorComeBack() {
+    pairInView2();
+    Submission.Accepted old = (Submission.Accepted) p.submit(press("old", 3), T);
+    p.submit(new Op.Served("s", new HallCall(3, Direction.UP), old.receipt().callSeq()), T);
+    exchange(p, b);
+    Replica c = new Replica("c", "c1", 50);
+    c.onView(new View(9, "c", null, "http://c", null, "c1", null, true), T);
+    leased(c);
+    Submission.Accepted fresh = (Submission.Accepted) c.submit(press("new", 3), T);
+    assertThat(fresh.receipt().callSeq()).as("invariant 8: unique across lineages").isNotEqualTo(old.receipt().callSeq());
+    c.submit(new Op.Served("late", new HallCall(3, Direction.UP), old.receipt().callSeq()), T);
+    assertThat(c.book().pending()).as("a late served of the old incarnation removes nothing new").hasSize(1);
+    c.submit(new Op.Served("done", new HallCall(3, Direction.UP), fresh.receipt().callSeq()), T);
+    c.onHandover(new Handover(V2, "p", "p@1", List.of(new org.paternoster.orders.PendingCall(new HallCall(3, Direction.UP), fresh.receipt().callSeq(), T)), List.of()), T);
+    assertThat(c.book().pending()).as("a tombstoned incarnation is not merged back").isEmpty();
   }
 }

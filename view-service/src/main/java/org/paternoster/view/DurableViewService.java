@@ -27,10 +27,25 @@ public final class DurableViewService {
     this.loggedViewnum = core.view().viewnum();
   }
 
-  /** Applies a ping; returns the view to answer with, durable. */
+  /** Applies a ping; returns the view to answer with, durable, and the lease granted. */
+  public PingAnswer ping(String server, long viewnum, String address, String incarnation, long now) {
+    return ping(server, viewnum, viewnum, address, incarnation, now);
+  }
+
+  /** Applies a ping that also reports the highest view number the server has seen. */
+  public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, long now) {
+    PingAnswer answer = core.ping(server, viewnum, latestSeen, address, incarnation, now);
+    return new PingAnswer(state(), answer.leaseMs());
+  }
+
+  /** A ping without an incarnation; the durable view alone. */
   public ViewState ping(String server, long viewnum, String address, long now) {
-    core.ping(server, viewnum, address, now);
-    return state();
+    return ping(server, viewnum, address, null, now).state();
+  }
+
+  /** The latest lease holder ({@code server/incarnation}) or null. */
+  public String leaseHolder() {
+    return core.leaseHolder();
   }
 
   /** Re-evaluates the rules; a store failure is logged (once per outage) and retried next time. */

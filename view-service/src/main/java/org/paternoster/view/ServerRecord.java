@@ -13,11 +13,14 @@ final class ServerRecord {
   long viewnum;
   /** Where the server can be reached; the latest non-null address it reported. */
   String address;
+  /** The process incarnation of its latest ping (null if it never reported one). */
+  String incarnation;
   /** The view in which the server, while primary or backup, restarted and lost its state; -1 if none. */
   long lostStateInView = -1;
 
-  ServerRecord(String id, long now, long viewnum, String address) {
+  ServerRecord(String id, long now, long viewnum, String address, String incarnation) {
     this.id = id;
+    this.incarnation = incarnation;
     this.lastPing = now;
     this.lastGoodPing = now;
     this.viewnum = viewnum;

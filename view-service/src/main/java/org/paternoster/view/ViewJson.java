@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The wire and disk form of views (issue 2): {@code {"viewnum", "primary", "backup",
- * "primaryAddress", "backupAddress", "acked"}}, absent roles as JSON null. Shell-side: the core
+ * "primaryAddress", "backupAddress", "primaryIncarnation", "backupIncarnation", "rebuild",
+ * "acked"}}, absent roles as JSON null. Shell-side: the core
  * never sees Vert.x types.
  */
 public final class ViewJson {
@@ -19,6 +20,9 @@ public final class ViewJson {
         .put("backup", view.backup())
         .put("primaryAddress", view.primaryAddress())
         .put("backupAddress", view.backupAddress())
+        .put("primaryIncarnation", view.primaryIncarnation())
+        .put("backupIncarnation", view.backupIncarnation())
+        .put("rebuild", view.rebuild())
         .put("acked", acked);
   }
 
@@ -31,7 +35,18 @@ public final class ViewJson {
     Long viewnum = json.getLong("viewnum");
     if (viewnum == null) throw new IllegalArgumentException("view without viewnum: " + json);
     return new View(viewnum, json.getString("primary"), json.getString("backup"),
-        json.getString("primaryAddress"), json.getString("backupAddress"));
+        json.getString("primaryAddress"), json.getString("backupAddress"),
+        json.getString("primaryIncarnation"), json.getString("backupIncarnation"),
+        json.getBoolean("rebuild", viewnum == 1)); // files written before lineages were named
+  }
+
+  /** A ping answer: the view JSON plus {@code leaseMs} (0: no lease). */
+  public static JsonObject toJson(PingAnswer answer) {
+    return toJson(answer.state()).put("leaseMs", answer.leaseMs());
+  }
+
+  public static PingAnswer answerFromJson(JsonObject json) {
+    return new PingAnswer(stateFromJson(json), json.getLong("leaseMs", 0L));
   }
 
   public static ViewState stateFromJson(JsonObject json) {

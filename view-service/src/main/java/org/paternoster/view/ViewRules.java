@@ -9,51 +9,76 @@ import java.util.Optional;
  */
 final class ViewRules {
   private final PingTiming timing;
+  private final TotalLossPolicy onTotalLoss;
 
-  ViewRules(PingTiming timing) {
+  ViewRules(PingTiming timing, TotalLossPolicy onTotalLoss) {
     this.timing = timing;
+    this.onTotalLoss = onTotalLoss;
   }
 
-  /** The next view, or empty when nothing must change (rule 6) or the service must wait. */
-  Optional<ViewChange> next(ViewState state, Map<String, ServerRecord> servers, long now) {
+  /**
+   * The next view, or empty when nothing must change (rule 6) or the service must wait. A new view
+   * is numbered above the current one and above {@code maxReported}, the highest number any server
+   * reported (invariant 4 holds even across a restart without the disk). {@code leasesExpired}: no
+   * lease granted so far can still be held.
+   */
+  Optional<ViewChange> next(ViewState state, Map<String, ServerRecord> servers, long maxReported, boolean leasesExpired, long now) {
     View view = state.view();
-    long number = view.viewnum() + 1;
+    long number = Math.max(view.viewnum(), maxReported) + 1;
     if (view.primary() == null) return firstPrimary(number, servers, now);
-    Optional<ViewChange> totalLoss = totalLoss(state, servers, now);
+    if (maxReported > view.viewnum()) {
+      // A server knows a higher view than ours: we lost our disk. Same roles, a number above it.
+      View renumbered = new View(number, view.primary(), view.backup(), view.primaryAddress(), view.backupAddress(),
+          view.primaryIncarnation(), view.backupIncarnation(), view.rebuild() && !state.acked());
+      return Optional.of(new ViewChange(renumbered, now, "renumbered above view " + maxReported + " that a server reported", null));
+    }
+    Optional<ViewChange> totalLoss = totalLoss(state, servers, leasesExpired, now);
     if (totalLoss.isPresent()) return totalLoss;
-    // Rule 2 / invariant 3: never advance past a view its primary has not acknowledged.
-    if (!state.acked()) return Optional.empty();
-
     ServerRecord primary = servers.get(view.primary());
     ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
+    if (!state.acked()) {
+      // Rule 2 / invariant 3: never promote past a view its primary has not acknowledged (its
+      // backup may lack the state). Replacing the backup of such a view is safe, though: the same
+      // primary keeps the state. Without it, a backup that died or restarted before receiving the
+      // transfer (a new incarnation refuses it, invariant 8) would block the service forever.
+      if (primary.failedIn(view, now, timing) || backup == null || !backup.failedIn(view, now, timing)) return Optional.empty();
+      ServerRecord newBackup = idle(servers, now, primary.id, backup.id);
+      String reason = backup.lostStateIn(view) ? "backup restarted before the view was acked" : "backup dead before the view was acked";
+      // The primary may not have started the new lineage yet: the next view still starts it.
+      return Optional.of(change(number, primary, newBackup, view.rebuild(), now, reason, null));
+    }
+
     if (primary.failedIn(view, now, timing)) {
       // Rule 4: promote only a live backup that still holds its state; never an idle server.
       if (backup == null || backup.failedIn(view, now, timing)) return Optional.empty();
+      // Invariant 8: the backup's record is the incarnation the view named (another would have lost its state).
       ServerRecord newBackup = idle(servers, now, backup.id, primary.id);
       String reason = primary.lostStateIn(view) ? "primary restarted" : "primary dead";
-      return Optional.of(change(number, backup, newBackup, now, reason, now - primary.lostSince()));
+      return Optional.of(change(number, backup, newBackup, false, now, reason, now - primary.lostSince()));
     }
     if (backup != null && backup.failedIn(view, now, timing)) {
       // Rule 5: replace a dead backup with a live idle server, or with none.
       ServerRecord newBackup = idle(servers, now, primary.id, backup.id);
       String reason = backup.lostStateIn(view) ? "backup restarted" : "backup dead";
-      return Optional.of(change(number, primary, newBackup, now, reason, null));
+      return Optional.of(change(number, primary, newBackup, false, now, reason, null));
     }
     if (backup == null) {
       ServerRecord newBackup = idle(servers, now, primary.id, null);
-      if (newBackup != null) return Optional.of(change(number, primary, newBackup, now, "backup joined", null));
+      if (newBackup != null) return Optional.of(change(number, primary, newBackup, false, now, "backup joined", null));
     }
     return Optional.empty();
   }
 
   /**
-   * Beyond MIT, so no one ever has to restart anything by hand: the primary has been lost for
-   * {@link PingTiming#totalLossAfterMs()} and no live backup of an acked view can take over
-   * (primary and backup both gone, or the primary died before acking). Then a live server — the
-   * backup if it lives, else any — becomes primary of a new view; its book is rebuilt from the
-   * elevator nodes, which re-submit every call they show lit (invariant 7).
+   * Beyond MIT, with {@link TotalLossPolicy#REBUILD}, so no one ever has to restart anything by
+   * hand: the primary has been lost for {@link PingTiming#totalLossAfterMs()}, no live backup of
+   * an acked view can take over (primary and backup both gone, or the primary died before acking),
+   * and every lease has expired. Then a live server — the backup if it lives, else any — becomes
+   * primary of a new lineage ({@link View#rebuild()}); its book is rebuilt from the elevator nodes,
+   * which re-submit every call they show lit, and from every older book that returns (invariant 7).
    */
-  private Optional<ViewChange> totalLoss(ViewState state, Map<String, ServerRecord> servers, long now) {
+  private Optional<ViewChange> totalLoss(ViewState state, Map<String, ServerRecord> servers, boolean leasesExpired, long now) {
+    if (onTotalLoss == TotalLossPolicy.WAIT || !leasesExpired) return Optional.empty();
     View view = state.view();
     ServerRecord primary = servers.get(view.primary());
     if (!primary.failedIn(view, now, timing) || now - primary.lostSince() < timing.totalLossAfterMs()) return Optional.empty();
@@ -63,8 +88,8 @@ final class ViewRules {
     ServerRecord successor = backupAlive ? backup : idle(servers, now, primary.id, null);
     if (successor == null) return Optional.empty();
     ServerRecord newBackup = idle(servers, now, successor.id, primary.id);
-    return Optional.of(change(view.viewnum() + 1, successor, newBackup, now, "total loss: rebuilt from the elevators",
-        now - primary.lostSince()));
+    return Optional.of(change(view.viewnum() + 1, successor, newBackup, true, now,
+        "total loss: new lineage, rebuilt from the elevators and returning replicas", now - primary.lostSince()));
   }
 
   /** Rule 1: the first server to ping becomes primary of view 1. */
@@ -72,7 +97,7 @@ final class ViewRules {
     return servers.values().stream()
         .filter(s -> !s.dead(now, timing))
         .findFirst()
-        .map(s -> change(number, s, null, now, "first primary", null));
+        .map(s -> change(number, s, null, true, now, number == 1 ? "first primary" : "first primary after a restart without the disk", null));
   }
 
   /**
@@ -89,9 +114,11 @@ final class ViewRules {
     return fallback;
   }
 
-  private static ViewChange change(long number, ServerRecord primary, ServerRecord backup, long now, String reason, Long failoverMs) {
+  private static ViewChange change(long number, ServerRecord primary, ServerRecord backup, boolean rebuild, long now,
+      String reason, Long failoverMs) {
     View next = new View(number, primary.id, backup == null ? null : backup.id,
-        primary.address, backup == null ? null : backup.address);
+        primary.address, backup == null ? null : backup.address,
+        primary.incarnation, backup == null ? null : backup.incarnation, rebuild);
     return new ViewChange(next, now, reason, failoverMs);
   }
 }

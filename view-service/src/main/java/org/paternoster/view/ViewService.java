@@ -26,59 +26,93 @@ public final class ViewService {
   private final ViewRules rules;
   private final Map<String, ServerRecord> servers = new LinkedHashMap<>();
   private final Deque<ViewChange> history = new ArrayDeque<>();
+  private final LeaseLedger leases;
   private View view;
   private boolean acked;
+  /** The highest view number any server reported: a new view is always numbered above it. */
+  private long maxReported;
 
-  /** A fresh service at view 0. */
+  /** A fresh service at view 0, started at time 0, rebuilding after a total loss. */
   public ViewService(PingTiming timing) {
-    this(timing, new SavedState(ViewState.INITIAL, List.of()), 0);
+    this(timing, TotalLossPolicy.REBUILD, new SavedState(ViewState.INITIAL, List.of()), 0);
+  }
+
+  /** A service resuming from {@code saved} at {@code now}, rebuilding after a total loss. */
+  public ViewService(PingTiming timing, SavedState saved, long now) {
+    this(timing, TotalLossPolicy.REBUILD, saved, now);
   }
 
   /**
-   * A service resuming from a saved state (rule 7). The restored primary and backup get a full
-   * dead interval of grace from {@code now}. They are assumed to have reported a non-zero view
-   * number, so one that pings 0 is treated as restarted: a lost state is never taken for a fresh
-   * one (invariant 1). The exception is the primary of an un-acked view 1, which may rightly
-   * still ping 0.
+   * A service resuming from a saved state (rule 7), or starting from {@link ViewState#INITIAL}
+   * (first start, or a restart without its disk). The restored primary and backup get a full dead
+   * interval of grace from {@code now}. They are assumed to have reported a non-zero view number,
+   * so one that pings 0 is treated as restarted: a lost state is never taken for a fresh one
+   * (invariant 1). The exception is the primary of an un-acked view 1, which may rightly still
+   * ping 0. No lease is granted for one guard time from {@code now} ({@link LeaseLedger}).
    */
-  public ViewService(PingTiming timing, SavedState saved, long now) {
+  public ViewService(PingTiming timing, TotalLossPolicy onTotalLoss, SavedState saved, long now) {
     this.timing = timing;
-    this.rules = new ViewRules(timing);
+    this.rules = new ViewRules(timing, onTotalLoss);
+    this.leases = new LeaseLedger(timing, now);
     this.view = saved.state().view();
     this.acked = saved.state().acked();
+    this.maxReported = view.viewnum();
     saved.history().forEach(this::remember);
     if (view.primary() != null) {
       long reported = acked || view.viewnum() >= 2 ? view.viewnum() : 0;
-      servers.put(view.primary(), new ServerRecord(view.primary(), now, reported, view.primaryAddress()));
+      servers.put(view.primary(), new ServerRecord(view.primary(), now, reported, view.primaryAddress(), view.primaryIncarnation()));
     }
     if (view.backup() != null) {
-      servers.put(view.backup(), new ServerRecord(view.backup(), now, view.viewnum(), view.backupAddress()));
+      servers.put(view.backup(), new ServerRecord(view.backup(), now, view.viewnum(), view.backupAddress(), view.backupIncarnation()));
     }
   }
 
-  /**
-   * Applies a ping from {@code server}, which reports the view number it knows ({@code 0} after
-   * a restart) and optionally its address, then re-evaluates the rules.
-   *
-   * @return the current view after the ping, the reply the server gets
-   */
+  /** A ping without an incarnation (an old client, or a test): restarts are seen by viewnum 0 only. */
   public View ping(String server, long viewnum, String address, long now) {
+    return ping(server, viewnum, address, null, now).view();
+  }
+
+  /**
+   * Applies a ping from process {@code incarnation} of {@code server}, which reports the view number
+   * it knows ({@code 0} after a restart) and optionally its address, re-evaluates the rules, and
+   * grants the lease if the pinger is the primary of the resulting view (invariant 2).
+   *
+   * @return the view after the ping and the lease granted, the reply the server gets
+   */
+  public PingAnswer ping(String server, long viewnum, String address, String incarnation, long now) {
+    return ping(server, viewnum, viewnum, address, incarnation, now);
+  }
+
+  /**
+   * As above, where {@code latestSeen} is the highest view number the server has seen (at least
+   * {@code viewnum}, which it reports only once it holds the state that view requires): new views
+   * are numbered above it, so even a view service that lost its disk never reuses a number a
+   * replica knows (invariant 4).
+   */
+  public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, long now) {
     ServerRecord record = servers.get(server);
     if (record == null) {
-      record = new ServerRecord(server, now, viewnum, address);
+      record = new ServerRecord(server, now, viewnum, address, incarnation);
       servers.put(server, record);
     } else {
-      // Rule 3: a primary or backup pinging 0 after a non-zero report restarted and lost its state.
-      if (viewnum == 0 && record.viewnum > 0 && view.hasRole(server)) record.lostStateInView = view.viewnum();
+      // Rule 3 / invariant 8: a primary or backup of another incarnation, or pinging 0 after a
+      // non-zero report, restarted and lost its state.
+      boolean newIncarnation = incarnation != null && record.incarnation != null && !incarnation.equals(record.incarnation);
+      boolean forgot = viewnum == 0 && record.viewnum > 0;
+      if ((newIncarnation || forgot) && view.hasRole(server)) record.lostStateInView = view.viewnum();
       record.lastPing = now;
       if (!record.lostStateIn(view)) record.lastGoodPing = now;
       record.viewnum = viewnum;
       if (address != null) record.address = address;
+      if (incarnation != null) record.incarnation = incarnation;
     }
+    maxReported = Math.max(maxReported, Math.max(viewnum, latestSeen));
     // Rule 2: the primary acknowledges the current view by pinging with its number.
-    if (view.isPrimary(server) && viewnum == view.viewnum()) acked = true;
+    if (view.isPrimary(server, incarnation) && viewnum == view.viewnum() && !record.lostStateIn(view)) acked = true;
     evaluate(now);
-    return view;
+    boolean leased = view.isPrimary(server, incarnation) && !record.lostStateIn(view)
+        && leases.grant(LeaseLedger.key(server, incarnation), now);
+    return new PingAnswer(state(), leased ? timing.leaseMs() : 0);
   }
 
   /** Re-evaluates the rules at {@code now}: detects dead servers and forgets long-gone idle ones. */
@@ -89,7 +123,7 @@ public final class ViewService {
   }
 
   private void evaluate(long now) {
-    rules.next(state(), servers, now).ifPresent(change -> {
+    rules.next(state(), servers, maxReported, leases.allExpired(now), now).ifPresent(change -> {
       view = change.view();
       acked = false;
       remember(change);
@@ -142,5 +176,10 @@ public final class ViewService {
 
   public PingTiming timing() {
     return timing;
+  }
+
+  /** The latest lease holder as {@code server/incarnation}, or null (for {@code GET /view}). */
+  public String leaseHolder() {
+    return leases.holder();
   }
 }

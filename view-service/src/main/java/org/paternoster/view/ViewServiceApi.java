@@ -32,20 +32,26 @@ final class ViewServiceApi {
     ViewServiceApi api = new ViewServiceApi(service, clock);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
     router.post("/ping").handler(api::ping);
-    router.get("/view").handler(ctx -> api.reply(ctx, () -> ViewJson.toJson(service.state())));
+    router.get("/view").handler(ctx -> api.reply(ctx, () -> ViewJson.toJson(service.state()).put("leaseHolder", service.leaseHolder())));
     router.get("/views").handler(ctx -> api.reply(ctx, api::history));
     router.get("/servers").handler(ctx -> api.reply(ctx, api::servers));
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
     return router;
   }
 
-  /** {@code POST /ping {"server": ID, "viewnum": N, "address": URL?}} → the current view. */
+  /**
+   * {@code POST /ping {"server": ID, "viewnum": N, "address": URL?, "incarnation": ID?, "latest": N?}}
+   * → the current view plus {@code leaseMs}, the lease granted to the primary (0 for none).
+   * {@code latest}: the highest view number the server has seen (default {@code viewnum}).
+   */
   private void ping(RoutingContext ctx) {
     JsonObject body = JsonHttp.body(ctx);
     String server = Fields.id(body, "server");
     long viewnum = Fields.integer(body, "viewnum", 0, Long.MAX_VALUE);
     String address = Fields.optionalString(body, "address", ADDRESS_MAX_LENGTH);
-    reply(ctx, () -> ViewJson.toJson(service.ping(server, viewnum, address, clock.getAsLong())));
+    String incarnation = body.getValue("incarnation") == null ? null : Fields.id(body, "incarnation");
+    long latest = body.getValue("latest") == null ? viewnum : Fields.integer(body, "latest", 0, Long.MAX_VALUE);
+    reply(ctx, () -> ViewJson.toJson(service.ping(server, viewnum, latest, address, incarnation, clock.getAsLong())));
   }
 
   private JsonArray history() {

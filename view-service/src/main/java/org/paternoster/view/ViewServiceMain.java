@@ -53,6 +53,12 @@ public final class ViewServiceMain implements Callable<Integer> {
       description = "Where the view is persisted so a restart resumes it (default: memory only).")
   private Path dataDir;
 
+  @Option(names = "--on-total-loss", defaultValue = "rebuild", paramLabel = "wait|rebuild",
+      description = "When the primary is lost and no backup can take over: wait for one of them to return "
+          + "(consistency), or start a new lineage with any live replica and merge older books as they return "
+          + "(availability; default: ${DEFAULT-VALUE}).")
+  private String onTotalLoss;
+
   @Mixin
   private DiscoveryOptions discovery;
 
@@ -79,10 +85,16 @@ public final class ViewServiceMain implements Callable<Integer> {
   @Override
   public Integer call() {
     PingTiming timing = validatedTiming();
+    TotalLossPolicy policy;
+    try {
+      policy = TotalLossPolicy.parse(onTotalLoss);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     ViewStore store = dataDir == null ? ViewStore.inMemory() : ViewStore.inDirectory(dataDir);
-    if (dataDir == null) log.warn("no --data-dir: the view lives in memory only and a restart begins again at view 0");
+    if (dataDir == null) log.warn("no --data-dir: the view lives in memory only; a restart numbers its views above what the replicas report");
     Vertx vertx = Vertx.vertx();
-    ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, store, new MonotonicClock());
+    ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, policy, store, new MonotonicClock());
     try {
       vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -91,8 +103,8 @@ public final class ViewServiceMain implements Callable<Integer> {
       return 1;
     }
     String url = "http://" + host + ":" + verticle.actualPort();
-    log.info("view service listening on {} (ping interval {} ms, dead after {} pings, store {})",
-        url, timing.intervalMs(), timing.deadPings(), store.describe());
+    log.info("view service listening on {} (ping interval {} ms, dead after {} pings, lease {} ms, on total loss {}, store {})",
+        url, timing.intervalMs(), timing.deadPings(), timing.leaseMs(), policy.name().toLowerCase(java.util.Locale.ROOT), store.describe());
     Optional<Discovery> announced = announce(url);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("view service stopping");

@@ -20,19 +20,26 @@ public final class ViewServiceVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final PingTiming timing;
+  private final TotalLossPolicy onTotalLoss;
   private final ViewStore store;
   private final LongSupplier clock;
   private volatile HttpServer server;
   private long tickTimer = -1;
 
+  /** A view service that rebuilds after a total loss. */
+  public ViewServiceVerticle(String host, int port, PingTiming timing, ViewStore store, LongSupplier clock) {
+    this(host, port, timing, TotalLossPolicy.REBUILD, store, clock);
+  }
+
   /**
    * @param port 0 picks a free port, see {@link #actualPort()}
    * @param clock monotonic milliseconds that read as epoch time, e.g. {@link org.paternoster.time.MonotonicClock}
    */
-  public ViewServiceVerticle(String host, int port, PingTiming timing, ViewStore store, LongSupplier clock) {
+  public ViewServiceVerticle(String host, int port, PingTiming timing, TotalLossPolicy onTotalLoss, ViewStore store, LongSupplier clock) {
     this.host = host;
     this.port = port;
     this.timing = timing;
+    this.onTotalLoss = onTotalLoss;
     this.store = store;
     this.clock = clock;
   }
@@ -40,15 +47,16 @@ public final class ViewServiceVerticle extends VerticleBase {
   @Override
   public Future<?> start() throws Exception {
     long now = clock.getAsLong();
-    ViewService core = store.load()
-        .map(saved -> {
-          log.info("resuming from {} in {}", saved.state().view(), store.describe());
-          return new ViewService(timing, saved, now);
+    SavedState saved = store.load()
+        .map(s -> {
+          log.info("resuming from {} in {}", s.state().view(), store.describe());
+          return s;
         })
         .orElseGet(() -> {
-          log.info("no saved view in {}: starting at view 0", store.describe());
-          return new ViewService(timing);
+          log.info("no saved view in {}: starting at view 0 (numbered above any view a replica reports)", store.describe());
+          return new SavedState(ViewState.INITIAL, java.util.List.of());
         });
+    ViewService core = new ViewService(timing, onTotalLoss, saved, now);
     DurableViewService service = new DurableViewService(core, store);
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> service.tick(clock.getAsLong()));
     return vertx.createHttpServer()

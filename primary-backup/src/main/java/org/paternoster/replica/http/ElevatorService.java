@@ -5,7 +5,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.paternoster.assign.Assignment;
 import org.paternoster.orders.CabCall;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The primary's side of the elevators: hears reports, reassigns every committed hall call when
  * anything changes, and pushes each car its {@link Dispatch} (at least every
- * {@link #HEARTBEAT_MS}, so a node knows it is online). Only a primary whose view is acked pushes
- * (its book is then complete); every other replica redirects nodes to the primary.
+ * {@link #HEARTBEAT_MS}, so a node knows it is online). Only a leased primary whose view is acked
+ * pushes (its book is then complete); every other replica redirects nodes to the primary.
  * Event-loop confined; an assigner that may block runs on a worker, one run at a time.
  */
 final class ElevatorService {
@@ -37,8 +36,6 @@ final class ElevatorService {
   private final Fleet fleet;
   private final Dispatcher dispatcher;
   private final ElevatorLinks links;
-  /** False after this replica was frozen, until the view service has answered it again (see ResumeFence). */
-  private final BooleanSupplier resumeFenceOpen;
   private Dispatch last;
   private Dispatcher.Problem lastProblem;
   private boolean scheduled;
@@ -46,10 +43,8 @@ final class ElevatorService {
   private long lastPushAt;
   private long lastExpiryCheck;
 
-  ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher,
-      BooleanSupplier resumeFenceOpen) {
+  ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher) {
     this.vertx = vertx;
-    this.resumeFenceOpen = resumeFenceOpen;
     this.core = core;
     this.clock = clock;
     this.fleet = new Fleet(config.elevatorSilenceMs());
@@ -102,12 +97,13 @@ final class ElevatorService {
   }
 
   /**
-   * Pushes come only from a primary whose view is acked (its book is complete) and, if it was
-   * frozen, whose view the view service has confirmed since: a primary resumed after a pause must
-   * not, before its next ping answer, turn off lamps with a book its successor has added to.
+   * Pushes come only from a primary whose view is acked (its book is complete) and that holds a
+   * lease (invariant 2): a primary cut off from the view service, paused or suspended stops
+   * pushing before anyone else may be granted a lease, so it can never turn off lamps with a book
+   * its successor has added to (invariant 5 at the edge).
    */
   private boolean ready() {
-    return core.role() == Role.PRIMARY && core.reportedViewnum() == core.view().viewnum() && resumeFenceOpen.getAsBoolean();
+    return core.mayAct(clock.getAsLong());
   }
 
   private void dispatch() {

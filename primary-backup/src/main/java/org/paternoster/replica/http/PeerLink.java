@@ -5,18 +5,21 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.HttpResponse;
-import org.paternoster.replica.Effect;
+import org.paternoster.replica.Forward;
+import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerJson;
 import org.paternoster.replica.PeerReply;
+import org.paternoster.replica.Transfer;
 
 /**
- * Sends the primary's forwards and transfers to the backup over HTTP (keep-alive). A reply is
- * the backup's {@link PeerReply}; anything else (timeout, refused connection, non-200) is a
- * failure of that attempt, which the core retries.
+ * Sends replication messages over HTTP (keep-alive): the primary's forwards and transfers to the
+ * backup, an idle replica's handover to the primary. A reply is the peer's answer; anything else
+ * (timeout, refused connection, non-200) is a failure of that attempt, which the core retries.
  */
 final class PeerLink {
   static final String FORWARD_PATH = "/replication/forward";
   static final String TRANSFER_PATH = "/replication/transfer";
+  static final String HANDOVER_PATH = "/replication/handover";
 
   private final WebClient client;
   private final long timeoutMs;
@@ -26,23 +29,27 @@ final class PeerLink {
     this.timeoutMs = timeoutMs;
   }
 
-  Future<PeerReply> send(Effect.SendForward f) {
-    return post(f.toAddress() + FORWARD_PATH, PeerJson.forward(f.forward()));
+  Future<PeerReply> forward(String to, Forward f) {
+    return post(to + FORWARD_PATH, PeerJson.forward(f)).map(PeerJson::reply);
   }
 
-  Future<PeerReply> send(Effect.SendTransfer t) {
-    return post(t.toAddress() + TRANSFER_PATH, PeerJson.transfer(t.transfer()));
+  Future<PeerReply> transfer(String to, Transfer t) {
+    return post(to + TRANSFER_PATH, PeerJson.transfer(t)).map(PeerJson::reply);
   }
 
-  private Future<PeerReply> post(String url, JsonObject body) {
+  Future<Handover.Reply> handover(String to, Handover h) {
+    return post(to + HANDOVER_PATH, PeerJson.handover(h)).map(PeerJson::handoverReply);
+  }
+
+  private Future<JsonObject> post(String url, JsonObject body) {
     return client.postAbs(url)
         .timeout(timeoutMs)
         .sendBuffer(body.toBuffer())
         .map(PeerLink::parse);
   }
 
-  private static PeerReply parse(HttpResponse<Buffer> response) {
+  private static JsonObject parse(HttpResponse<Buffer> response) {
     if (response.statusCode() != 200) throw new IllegalStateException("peer answered " + response.statusCode());
-    return PeerJson.reply(response.bodyAsJsonObject());
+    return response.bodyAsJsonObject();
   }
 }

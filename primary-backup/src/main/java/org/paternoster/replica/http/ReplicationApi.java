@@ -4,11 +4,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.paternoster.http.BadRequest;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerJson;
 
 /**
- * The backup's side of replication: {@code POST /replication/forward} and
- * {@code /replication/transfer}. The core decides (fencing, invariant 2); this only decodes.
+ * The peer side of replication: {@code POST /replication/forward} and {@code /replication/transfer}
+ * (at the backup), {@code /replication/handover} (at the primary). The core decides (fencing,
+ * invariant 2; merging, invariant 7); this only decodes.
  */
 final class ReplicationApi {
   private final ReplicaVerticle replica;
@@ -20,12 +22,24 @@ final class ReplicationApi {
   void mount(Router router) {
     router.post(PeerLink.FORWARD_PATH).handler(ctx -> handle(ctx, true));
     router.post(PeerLink.TRANSFER_PATH).handler(ctx -> handle(ctx, false));
+    router.post(PeerLink.HANDOVER_PATH).handler(this::handover);
+  }
+
+  private void handover(RoutingContext ctx) {
+    Handover handover;
+    try {
+      handover = PeerJson.handover(JsonHttp.body(ctx));
+    } catch (RuntimeException e) {
+      if (e instanceof BadRequest) throw e;
+      throw new BadRequest("malformed handover: " + e.getMessage());
+    }
+    replica.host().onHandover(handover, reply -> JsonHttp.ok(ctx, PeerJson.handoverReply(reply)));
   }
 
   private void handle(RoutingContext ctx, boolean forward) {
     var body = JsonHttp.body(ctx);
     try {
-      var reply = forward ? replica.onForward(PeerJson.forward(body)) : replica.onTransfer(PeerJson.transfer(body));
+      var reply = forward ? replica.host().onForward(PeerJson.forward(body)) : replica.host().onTransfer(PeerJson.transfer(body));
       JsonHttp.ok(ctx, PeerJson.reply(reply));
     } catch (RuntimeException e) {
       if (e instanceof BadRequest) throw e;

@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.paternoster.view.PingAnswer;
 import org.paternoster.view.ViewJson;
 import org.paternoster.view.ViewState;
 
@@ -34,12 +35,26 @@ public final class ViewServiceClient {
     this(client, () -> baseUrl, 5_000);
   }
 
-  /** {@code POST /ping}: reports {@code viewnum} (0 after a restart); answers the current view. */
-  public Future<ViewState> ping(String server, long viewnum, String address) {
-    JsonObject body = new JsonObject().put("server", server).put("viewnum", viewnum);
+  /**
+   * {@code POST /ping}: process {@code incarnation} of {@code server} reports {@code viewnum} (0
+   * after a restart); answers the current view and the lease granted (0 for none).
+   */
+  public Future<PingAnswer> ping(String server, long viewnum, String address, String incarnation) {
+    return ping(server, viewnum, viewnum, address, incarnation);
+  }
+
+  /** As above, also reporting {@code latest}, the highest view number the server has seen. */
+  public Future<PingAnswer> ping(String server, long viewnum, long latest, String address, String incarnation) {
+    JsonObject body = new JsonObject().put("server", server).put("viewnum", viewnum).put("latest", latest);
     if (address != null) body.put("address", address);
+    if (incarnation != null) body.put("incarnation", incarnation);
     return send(HttpMethod.POST, "/ping", r -> r.sendJsonObject(body))
-        .map(b -> ViewJson.stateFromJson(b.toJsonObject()));
+        .map(b -> ViewJson.answerFromJson(b.toJsonObject()));
+  }
+
+  /** A ping without an incarnation (restarts are then seen by viewnum 0 only); the view alone. */
+  public Future<ViewState> ping(String server, long viewnum, String address) {
+    return ping(server, viewnum, viewnum, address, null).map(PingAnswer::state);
   }
 
   /** {@code GET /view}: the current view; not a ping. */

@@ -29,16 +29,26 @@ class ViewPingerTest {
     final AtomicLong holds = new AtomicLong();
     final List<View> delivered = new CopyOnWriteArrayList<>();
     final List<Boolean> onOwnerContext = new CopyOnWriteArrayList<>();
+    final List<Long> leases = new CopyOnWriteArrayList<>();
+    final AtomicLong answers = new AtomicLong();
     ViewPinger pinger;
 
     Replica(Vertx vertx, String id, String viewServiceUrl) {
+      this(vertx, id, viewServiceUrl, id + "-1");
+    }
+
+    Replica(Vertx vertx, String id, String viewServiceUrl, String incarnation) {
       Context owner = vertx.getOrCreateContext();
+      MonotonicClock clock = new MonotonicClock();
       owner.runOnContext(v -> {
-        pinger = new ViewPinger(vertx, WebClient.create(vertx), () -> viewServiceUrl, id, "http://" + id,
-            TIMING.intervalMs(), holds::get, view -> {
+        pinger = new ViewPinger(vertx, WebClient.create(vertx), () -> viewServiceUrl, id, incarnation, "http://" + id,
+            TIMING.intervalMs(), clock, holds::get, (answer, sentAt) -> {
               onOwnerContext.add(Vertx.currentContext() == owner);
-              delivered.add(view);
-              holds.set(view.viewnum());
+              assertThat(sentAt).isLessThanOrEqualTo(clock.getAsLong());
+              answers.incrementAndGet();
+              leases.add(answer.leaseMs());
+              if (answer.view().viewnum() > holds.get()) delivered.add(answer.view());
+              holds.set(answer.view().viewnum());
             });
         pinger.start();
       });
@@ -60,16 +70,29 @@ class ViewPingerTest {
     Replica b = new Replica(vertx, "b", url);
     await().atMost(Duration.ofSeconds(5)).until(() -> a.pinger.lastView().viewnum() == 2 && b.pinger.lastView().viewnum() == 2);
     assertThat(a.delivered).extracting(View::viewnum).containsExactly(1L, 2L);
-    assertThat(b.delivered).containsExactly(new View(2, "a", "b", "http://a", "http://b"));
+    assertThat(b.delivered).containsExactly(new View(2, "a", "b", "http://a", "http://b", "a-1", "b-1", false));
     assertThat(a.onOwnerContext).containsOnly(true);
-    assertThat(a.pinger.lastAnsweredPingNanos()).isPresent();
+    await().atMost(Duration.ofSeconds(5)).until(() -> a.leases.contains(TIMING.leaseMs()));
+    assertThat(b.leases).as("the backup is never granted a lease").containsOnly(0L);
+  }
+
+  @Test
+  void aSecondIncarnationOfThePrimaryIsNotItsPrimary(Vertx vertx) {
+    String url = "http://127.0.0.1:" + deploy(vertx, 0).actualPort();
+    Replica a = new Replica(vertx, "a", url);
+    await().atMost(Duration.ofSeconds(5)).until(() -> a.leases.contains(TIMING.leaseMs()));
+    a.pinger.stop();
+    // The same id with another incarnation: the view service sees a restart, not the primary.
+    Replica again = new Replica(vertx, "a", url, "a-2");
+    await().atMost(Duration.ofSeconds(5)).until(() -> again.answers.get() >= 5);
+    assertThat(again.leases).containsOnly(0L);
   }
 
   @Test
   void keepsPingingThroughAViewServiceOutage(Vertx vertx) {
     int port = FreePorts.pick();
     Replica a = new Replica(vertx, "a", "http://127.0.0.1:" + port);
-    await().during(Duration.ofMillis(5 * TIMING.intervalMs())).until(() -> a.pinger.lastAnsweredPingNanos().isEmpty());
+    await().during(Duration.ofMillis(5 * TIMING.intervalMs())).until(() -> a.answers.get() == 0);
     deploy(vertx, port);
     await().atMost(Duration.ofSeconds(5)).until(() -> a.pinger.lastView().viewnum() == 1);
     assertThat(a.delivered).extracting(View::primary).containsExactly("a");

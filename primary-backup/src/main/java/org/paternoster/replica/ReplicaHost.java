@@ -1,0 +1,194 @@
+package org.paternoster.replica;
+
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.paternoster.orders.Op;
+import org.paternoster.view.PingAnswer;
+import org.paternoster.view.View;
+
+/**
+ * What every shell of a {@link Replica} does, written once: it parks clients until their commit,
+ * executes the core's effects through a {@link Transport}, and feeds back the answers. The Vert.x
+ * verticle and the deterministic simulator both run this class, so the simulator tests the code
+ * that ships, not a copy. Sans-I/O: the transport does the I/O, {@code clock} gives this process's
+ * monotonic milliseconds. Confined to one thread (the event loop; the simulation thread).
+ */
+public final class ReplicaHost {
+  /**
+   * Sends replication messages. Each callback is called at most once, on the host's thread, with
+   * the peer's answer or with {@code null} when there is none (timeout, refused connection).
+   */
+  public interface Transport {
+    void forward(String to, Forward forward, Consumer<PeerReply> reply);
+
+    void transfer(String to, Transfer transfer, Consumer<PeerReply> reply);
+
+    void handover(String to, Handover handover, Consumer<Handover.Reply> reply);
+  }
+
+  /** A client parked until its operation commits; each method returns false if it was already completed. */
+  public interface Waiter {
+    boolean committed(long viewnum);
+
+    boolean notPrimary(View view);
+
+    boolean timedOut();
+  }
+
+  private final Replica core;
+  private final Transport transport;
+  private final LongSupplier clock;
+  private final long commitTimeoutMs;
+  private final CommitWaiters waiters = new CommitWaiters();
+  private final Runnable onChange;
+
+  /**
+   * @param commitTimeoutMs how long a client waits before it is told to resend the same id
+   * @param onChange called after every input (the book, the view or the lease may have changed)
+   */
+  public ReplicaHost(Replica core, Transport transport, LongSupplier clock, long commitTimeoutMs, Runnable onChange) {
+    this.core = core;
+    this.transport = transport;
+    this.clock = clock;
+    this.commitTimeoutMs = commitTimeoutMs;
+    this.onChange = onChange;
+  }
+
+  public Replica core() {
+    return core;
+  }
+
+  public long now() {
+    return clock.getAsLong();
+  }
+
+  /** Number of clients waiting for a commit. */
+  public int waiting() {
+    return waiters.size();
+  }
+
+  /** Orders {@code op}; {@code waiter} hears once: committed, not primary, or timed out. */
+  public Submission submit(Op op, Waiter waiter) {
+    long now = now();
+    Submission s = core.submit(op, now);
+    if (s instanceof Submission.NotPrimary np) {
+      waiter.notPrimary(np.view());
+    } else if (s instanceof Submission.Accepted a && a.committed()) {
+      waiter.committed(a.viewnum());
+    } else {
+      waiters.park(((Submission.Accepted) s).receipt().seq(), waiter, now + commitTimeoutMs);
+    }
+    run();
+    return s;
+  }
+
+  public PeerReply onForward(Forward forward) {
+    PeerReply reply = core.onForward(forward, now());
+    run();
+    return reply;
+  }
+
+  public PeerReply onTransfer(Transfer transfer) {
+    PeerReply reply = core.onTransfer(transfer, now());
+    run();
+    return reply;
+  }
+
+  /** As primary: answers {@code reply} "merged" once everything handed over that we lacked is committed. */
+  public void onHandover(Handover handover, Consumer<Handover.Reply> reply) {
+    long now = now();
+    long seq = core.onHandover(handover, now);
+    if (seq < 0) {
+      reply.accept(new Handover.Reply(false, core.view()));
+    } else if (seq <= core.committedSeq() && core.hasLease(now)) {
+      reply.accept(new Handover.Reply(true, core.view()));
+    } else {
+      waiters.park(seq, new HandoverWaiter(reply), now + commitTimeoutMs);
+    }
+    run();
+  }
+
+  /** The view service answered a ping sent at {@code sentAt} (this host's clock). */
+  public void onPingAnswer(PingAnswer answer, long sentAt) {
+    core.onPingAnswer(answer.view(), answer.leaseMs(), sentAt, now());
+    run();
+  }
+
+  /** A view carried by anything else (a peer, a test). */
+  public void onView(View view) {
+    core.onView(view, now());
+    run();
+  }
+
+  /** Timer: retries, acknowledgements a renewed lease allows, expired waiters. */
+  public void tick() {
+    long now = now();
+    core.tick(now);
+    waiters.expire(now);
+    run();
+  }
+
+  /** Executes the core's effects in order. */
+  private void run() {
+    for (Effect effect : core.drain()) {
+      if (effect instanceof Effect.SendForward f) {
+        long attempt = f.forward().attempt();
+        transport.forward(f.toAddress(), f.forward(), r -> onPeerResult(attempt, r));
+      } else if (effect instanceof Effect.SendTransfer t) {
+        long attempt = t.transfer().attempt();
+        transport.transfer(t.toAddress(), t.transfer(), r -> onPeerResult(attempt, r));
+      } else if (effect instanceof Effect.SendHandover h) {
+        transport.handover(h.toAddress(), h.handover(), this::onHandoverResult);
+      } else if (effect instanceof Effect.Committed c) {
+        waiters.commit(c.upToSeq(), core.view().viewnum());
+      } else if (effect instanceof Effect.Abandoned a) {
+        waiters.failAll(a.view());
+      }
+    }
+    onChange.run();
+  }
+
+  private void onPeerResult(long attempt, PeerReply reply) {
+    if (reply == null) core.onPeerFailure(attempt, now());
+    else core.onPeerReply(reply, now());
+    run();
+  }
+
+  private void onHandoverResult(Handover.Reply reply) {
+    if (reply == null) core.onHandoverFailure(now());
+    else core.onHandoverReply(reply, now());
+    run();
+  }
+
+  /** A handover answered "merged" when its restores commit, "not merged" otherwise. */
+  private final class HandoverWaiter implements Waiter {
+    private final Consumer<Handover.Reply> reply;
+    private boolean done;
+
+    HandoverWaiter(Consumer<Handover.Reply> reply) {
+      this.reply = reply;
+    }
+
+    private boolean answer(boolean merged, View view) {
+      if (done) return false;
+      done = true;
+      reply.accept(new Handover.Reply(merged, view == null ? core.view() : view));
+      return true;
+    }
+
+    @Override
+    public boolean committed(long viewnum) {
+      return answer(true, null);
+    }
+
+    @Override
+    public boolean notPrimary(View view) {
+      return answer(false, view);
+    }
+
+    @Override
+    public boolean timedOut() {
+      return answer(false, null);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.paternoster.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11 on the view-service core, fake clock: leases (invariant 2), incarnations (invariant 8),
+ * the total-loss policy, and numbering above what replicas report (invariant 4 without a disk).
+ */
+class ViewServiceLeaseTest {
+  static final PingTiming TIMING = new PingTiming(100, 5);
+  static final long START = 1_000;
+
+  long now = START;
+  ViewService vs = service(TotalLossPolicy.REBUILD);
+
+  ViewService service(TotalLossPolicy policy) {
+    return new ViewService(TIMING, policy, new SavedState(ViewState.INITIAL, List.of()), now);
+  }
+
+  PingAnswer ping(String server, String incarnation, long viewnum) {
+    return vs.ping(server, viewnum, "http://" + server, incarnation, now);
+  }
+
+  /** a (a1) primary, b (b1) backup, acked, past the start-up guard. */
+  void primaryAndBackup() {
+    now = START + TIMING.leaseGuardMs();
+    ping("a", "a1", 0);
+    ping("a", "a1", 1);
+    ping("b", "b1", 0);
+    ping("a", "a1", 2);
+    ping("b", "b1", 2);
+    assertThat(vs.state()).isEqualTo(new ViewState(new View(2, "a", "b", "http://a", "http://b", "a1", "b1", false), true));
+  }
+
+  @Test
+  void onlyThePrimaryIncarnationIsGrantedALease() {
+    primaryAndBackup();
+    assertThat(ping("a", "a1", 2).leaseMs()).isEqualTo(TIMING.leaseMs());
+    assertThat(ping("b", "b1", 2).leaseMs()).isZero();
+    assertThat(ping("c", "c1", 0).leaseMs()).isZero();
+  }
+
+  @Test
+  void aFreshOrRestartedServiceGrantsNoLeaseForOneGuardTime() {
+    assertThat(ping("a", "a1", 0).view().primary()).as("appointed at once").isEqualTo("a");
+    now = START + TIMING.leaseGuardMs() - 1;
+    assertThat(ping("a", "a1", 1).leaseMs()).as("a previous life may have leased someone").isZero();
+    now = START + TIMING.leaseGuardMs();
+    assertThat(ping("a", "a1", 1).leaseMs()).isEqualTo(TIMING.leaseMs());
+  }
+
+  @Test
+  void aNewIncarnationOfThePrimaryIsARestartAndTheBackupIsLeasedOnlyAfterTheOldLeaseExpired() {
+    primaryAndBackup();
+    ping("a", "a1", 2); // granted at this instant
+    long granted = now;
+    now += 10;
+    ping("a", "a2", 2); // killed and restarted at once, reporting the view it knew? no: another incarnation
+    PingAnswer b = ping("b", "b1", 2);
+    assertThat(b.view().primary()).as("primary restarted: the backup takes over").isEqualTo("b");
+    assertThat(vs.lastChange().reason()).isEqualTo("primary restarted");
+    assertThat(b.leaseMs()).as("invariant 2: a1's lease may still be held").isZero();
+    now = granted + TIMING.leaseGuardMs();
+    assertThat(ping("b", "b1", 2).leaseMs()).isEqualTo(TIMING.leaseMs());
+    assertThat(ping("a", "a2", 0).leaseMs()).isZero();
+  }
+
+  @Test
+  void aRestartedPrimaryWhoseBackupIsCutOffIsNeverAppointedInAViewThatHadState() {
+    primaryAndBackup();
+    long cut = now; // b stops reaching the view service (not a); a is killed and restarted at once
+    for (now = cut + 10; now < cut + 2 * TIMING.totalLossAfterMs(); now += TIMING.intervalMs()) {
+      PingAnswer a = ping("a", "a2", 0);
+      assertThat(a.leaseMs()).as("the restarted a holds nothing: never leased before a new lineage").isEqualTo(
+          a.view().isPrimary("a", "a2") ? a.leaseMs() : 0);
+      vs.tick(now);
+    }
+    List<ViewChange> history = vs.history();
+    assertThat(history.get(2).view()).as("primary restarted: b (which holds the orders) is promoted")
+        .isEqualTo(new View(3, "b", "a", "http://b", "http://a", "b1", "a2", false));
+    assertThat(history).filteredOn(c -> "a2".equals(c.view().primaryIncarnation()))
+        .as("invariant 8: a2 is primary only of a new lineage, into which b's book is merged when it returns")
+        .isNotEmpty()
+        .allMatch(c -> c.view().rebuild());
+  }
+
+  @Test
+  void withWaitTheServiceNeverStartsANewLineage() {
+    vs = service(TotalLossPolicy.WAIT);
+    primaryAndBackup();
+    long cut = now;
+    for (now = cut + 10; now < cut + 20 * TIMING.totalLossAfterMs(); now += TIMING.intervalMs()) {
+      ping("c", "c1", 0);
+      vs.tick(now);
+    }
+    assertThat(vs.view().viewnum()).as("consistency: wait for a or b").isEqualTo(2);
+    ping("b", "b1", 2); // the backup comes back: promoted
+    assertThat(vs.view().primary()).isEqualTo("b");
+    assertThat(vs.view().rebuild()).isFalse();
+  }
+
+  @Test
+  void withRebuildATotalLossStartsALineageOnlyAfterEveryLeaseExpired() {
+    primaryAndBackup();
+    ping("a", "a1", 2);
+    long cut = now;
+    for (now = cut + 10; vs.view().viewnum() == 2 && now < cut + 2 * TIMING.totalLossAfterMs(); now += TIMING.intervalMs()) {
+      ping("c", "c1", 0);
+      vs.tick(now);
+    }
+    View rebuilt = vs.view();
+    assertThat(rebuilt.primary()).isEqualTo("c");
+    assertThat(rebuilt.rebuild()).as("a new lineage").isTrue();
+    assertThat(rebuilt.primaryIncarnation()).isEqualTo("c1");
+    assertThat(vs.lastChange().reason()).startsWith("total loss");
+    assertThat(vs.lastChange().announcedAt()).isGreaterThanOrEqualTo(cut + TIMING.leaseGuardMs());
+  }
+
+  @Test
+  void aServiceThatLostItsDiskNumbersAboveWhatTheReplicasReport() {
+    PingAnswer first = ping("b", "b1", 17);
+    assertThat(first.view().viewnum()).as("invariant 4: above view 17, which replicas would ignore otherwise").isEqualTo(18);
+    assertThat(first.view().rebuild()).as("it cannot know whose book is complete: a new lineage, merged").isTrue();
+    ping("a", "a1", 23); // someone knew an even later view
+    assertThat(vs.view().viewnum()).isEqualTo(24);
+    assertThat(vs.view().primary()).as("same roles, renumbered").isEqualTo("b");
+    assertThat(vs.lastChange().reason()).startsWith("renumbered");
+  }
+
+  @Test
+  void aBackupThatRestartsBeforeTheViewIsAckedIsReplacedNotWaitedForForever() {
+    primaryAndBackup();
+    ping("c", "c1", 0);
+    for (long until = now + TIMING.deadAfterMs(); now <= until; now += TIMING.intervalMs()) {
+      ping("a", "a1", 2);
+      ping("c", "c1", 0);
+      vs.tick(now);
+    }
+    assertThat(vs.view()).as("b died: c is the new backup, view not acked yet")
+        .isEqualTo(new View(3, "a", "c", "http://a", "http://c", "a1", "c1", false));
+    ping("c", "c2", 0); // c restarts before the transfer: it can never ack view 3 (invariant 8)
+    assertThat(vs.view().viewnum()).isEqualTo(4);
+    assertThat(vs.view().primary()).as("the primary keeps its state").isEqualTo("a");
+    assertThat(vs.view().backupIncarnation()).isEqualTo("c2");
+    assertThat(vs.lastChange().reason()).isEqualTo("backup restarted before the view was acked");
+  }
+
+  @Test
+  void leaseLedgerGrantsOneHolderAtATime() {
+    LeaseLedger ledger = new LeaseLedger(TIMING, 0);
+    long guard = TIMING.leaseGuardMs();
+    assertThat(ledger.grant("a/1", guard - 1)).isFalse();
+    assertThat(ledger.grant("a/1", guard)).isTrue();
+    assertThat(ledger.grant("a/1", guard + 50)).as("renewal").isTrue();
+    assertThat(ledger.grant("b/1", guard + 50 + guard - 1)).isFalse();
+    assertThat(ledger.allExpired(guard + 50 + guard)).isTrue();
+    assertThat(ledger.grant("b/1", guard + 50 + guard)).isTrue();
+    assertThat(ledger.holder()).isEqualTo("b/1");
+  }
+
+  @Test
+  void theLeaseMarginCoversTheStatedDriftAndStaysBelowTheDeadTime() {
+    for (PingTiming t : List.of(TIMING, new PingTiming(25, 6), new PingTiming(10, 2))) {
+      double worstHeld = t.leaseMs() / (1 - PingTiming.MAX_DRIFT); // a slow primary clock
+      double earliestFree = t.leaseGuardMs() / (1 + PingTiming.MAX_DRIFT); // a fast view-service clock
+      assertThat(earliestFree).isGreaterThanOrEqualTo(worstHeld - 1); // integer rounding of ms
+      assertThat(t.leaseGuardMs()).isLessThan(t.deadAfterMs());
+      assertThat(t.leaseMs()).as("renewed before it lapses").isGreaterThan(t.intervalMs());
+    }
+  }
+}
