@@ -1,0 +1,86 @@
+package org.paternoster.replica.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.paternoster.view.TotalLossPolicy;
+
+/**
+ * One simulated schedule, drawn from its seed (swarm testing: each seed also draws its own fault
+ * rates, so some runs are calm and some are storms). Replayable exactly: the same scenario always
+ * gives the same run. {@link #without} and {@link #calm} make smaller scenarios for the shrinker.
+ */
+record Scenario(long seed, double loss, double duplication, long maxDelayMs, TotalLossPolicy policy, boolean viewServiceDisk,
+    double[] drift, List<Fault> faults) {
+
+  /** What happens to whom: selectors "primary", "backup", "idle" are resolved when the fault starts. */
+  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE }
+
+  /** {@code kind} on {@code a} (and {@code b} for a cut) at {@code at} ms for {@code durationMs} (a kill: until the restart). */
+  record Fault(long at, Kind kind, String a, String b, long durationMs) {
+    @Override
+    public String toString() {
+      return at + "ms " + kind + " " + a + (b == null ? "" : "|" + b) + " for " + durationMs + "ms";
+    }
+  }
+
+  static final long FAULT_PHASE_MS = 2_000;
+  static final List<String> REPLICAS = List.of("r1", "r2", "r3");
+  private static final String[] ROLES = {"primary", "primary", "backup", "idle", "r1", "r2", "r3"};
+
+  static Scenario generate(long seed) {
+    Random r = new Random(seed);
+    double loss = pick(r, 0.0, 0.0, 0.02, 0.1, 0.3);
+    double duplication = pick(r, 0.0, 0.05, 0.2);
+    long maxDelay = pick(r, 2L, 5L, 10L); // round trips stay below the lease (30 ms), as on a LAN
+    TotalLossPolicy policy = r.nextInt(6) == 0 ? TotalLossPolicy.WAIT : TotalLossPolicy.REBUILD;
+    boolean disk = r.nextInt(4) != 0;
+    double[] drift = new double[REPLICAS.size() + 1]; // r1..r3, vs: within ±5 %, inside the stated 11 % bound
+    for (int i = 0; i < drift.length; i++) drift[i] = (r.nextDouble() * 2 - 1) * 0.05;
+    List<Fault> faults = new ArrayList<>();
+    int n = r.nextInt(9);
+    for (int i = 0; i < n; i++) {
+      long at = 200 + r.nextInt(1200);
+      long duration = pick(r, 0L, 50L, 150L, 400L, 600L);
+      String who = ROLES[r.nextInt(ROLES.length)];
+      switch (r.nextInt(10)) {
+        case 0, 1 -> faults.add(new Fault(at, Kind.KILL, who, null, duration));
+        case 2 -> faults.add(new Fault(at, Kind.KILL_VIEW_SERVICE, SimViewService.NODE, null, duration));
+        case 3, 4 -> faults.add(new Fault(at, Kind.CUT, who, SimViewService.NODE, duration)); // cut off from the view service only
+        case 5 -> { // primary and backup both cut off from the view service, not from each other
+          faults.add(new Fault(at, Kind.CUT, "primary", SimViewService.NODE, duration));
+          faults.add(new Fault(at, Kind.CUT, "backup", SimViewService.NODE, duration));
+        }
+        case 6 -> faults.add(new Fault(at, Kind.CUT, "primary", "backup", duration));
+        case 7 -> faults.add(new Fault(at, Kind.ISOLATE, who, null, duration));
+        default -> faults.add(new Fault(at, Kind.PAUSE, r.nextInt(5) == 0 ? SimViewService.NODE : who, null, Math.max(10, duration)));
+      }
+    }
+    faults.sort(java.util.Comparator.comparingLong(Fault::at));
+    return new Scenario(seed, loss, duplication, maxDelay, policy, disk, drift, List.copyOf(faults));
+  }
+
+  Scenario without(int fault) {
+    List<Fault> fewer = new ArrayList<>(faults);
+    fewer.remove(fault);
+    return new Scenario(seed, loss, duplication, maxDelayMs, policy, viewServiceDisk, drift, List.copyOf(fewer));
+  }
+
+  /** The same faults on a network that neither loses nor duplicates. */
+  Scenario calm() {
+    return new Scenario(seed, 0, 0, maxDelayMs, policy, viewServiceDisk, drift, faults);
+  }
+
+  @SafeVarargs
+  private static <T> T pick(Random r, T... options) {
+    return options[r.nextInt(options.length)];
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("seed=" + seed + " loss=" + loss + " dup=" + duplication + " maxDelay=" + maxDelayMs
+        + "ms on-total-loss=" + policy.name().toLowerCase(java.util.Locale.ROOT) + " view-service-disk=" + viewServiceDisk);
+    for (Fault f : faults) s.append("\n  ").append(f);
+    return s.toString();
+  }
+}

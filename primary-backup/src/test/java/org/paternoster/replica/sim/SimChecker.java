@@ -1,0 +1,150 @@
+package org.paternoster.replica.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.paternoster.orders.Call;
+import org.paternoster.orders.Op;
+import org.paternoster.orders.OrderBook;
+import org.paternoster.orders.PendingCall;
+import org.paternoster.orders.Tombstone;
+import org.paternoster.replica.Replica;
+
+/**
+ * The safety properties of issue 11, checked while the simulation runs (after every event) and at
+ * its end. It knows the model, not the code: who holds which call, who acknowledged what.
+ * <ul>
+ *   <li>{@code twoLeases}: never two replicas that can act (alive, not paused) holding a valid
+ *       lease at the same instant, each by its own clock (invariant 2).</li>
+ *   <li>{@code twoWritersInAView}: acknowledgements of one view come from one replica (checked when
+ *       the view service has its disk: without it one number may name two views).</li>
+ *   <li>{@code servedCallShown}: a primary that may push lamps never counts as committed a call
+ *       of its own lineage whose "served" was acknowledged (lamps show committed, unserved calls
+ *       only). After a total loss a new lineage may briefly show a call its lost predecessor
+ *       served (a needless stop, never a lost call) until a copy that knows the service returns;
+ *       at the end, once every copy is back, no such call is left unless every copy knowing the
+ *       service crashed ({@code servedCallRelit}).</li>
+ *   <li>{@code lostWithoutCrash}: an acknowledged press vanished from every live replica although
+ *       no crash took its last copy (checked at each crash and at the end).</li>
+ *   <li>{@code ackedOrderMissing}: after the heal, the settled primary holds every acknowledged
+ *       press that was not served and whose copies were not all destroyed by crashes (invariant 1,
+ *       7: nothing acknowledged is forgotten while one copy survives).</li>
+ * </ul>
+ */
+final class SimChecker {
+  private final SimCluster cluster;
+  final List<String> violations = new ArrayList<>();
+  private final Map<Long, String> writerOf = new HashMap<>();
+  private final List<SimClient.Ack> presses = new ArrayList<>();
+  private final Set<Call> servedSubmitted = new HashSet<>();
+  private final Set<Tombstone> servedAcked = new HashSet<>();
+  private final Set<Call> destroyed = new HashSet<>();
+  private final boolean uniqueViewNumbers;
+  private final Set<Tombstone> tombstonesDestroyed = new HashSet<>();
+
+  SimChecker(SimCluster cluster, boolean uniqueViewNumbers) {
+    this.cluster = cluster;
+    this.uniqueViewNumbers = uniqueViewNumbers;
+  }
+
+  private void violation(String kind, String detail) {
+    if (violations.size() < 20) violations.add(kind + " at " + cluster.net.now() + " ms: " + detail);
+  }
+
+  void servedSubmitted(Call call) {
+    servedSubmitted.add(call);
+  }
+
+  void acknowledged(SimClient.Ack ack) {
+    String before = writerOf.putIfAbsent(ack.viewnum(), ack.replica());
+    // Without its disk the view service may give one number to two views; then only twoLeases applies.
+    if (before != null && !before.equals(ack.replica()) && uniqueViewNumbers) {
+      violation("twoWritersInAView", "view " + ack.viewnum() + " acknowledged by " + before + " and " + ack.replica());
+    }
+    if (ack.op() instanceof Op.Press) {
+      presses.add(ack);
+      // The answer may arrive after its only holder (a primary without backup) crashed.
+      if (holders(ack.op().call()).isEmpty()) destroyed.add(ack.op().call());
+    } else {
+      Tombstone t = new Tombstone(ack.op().call(), ((Op.Served) ack.op()).callSeq());
+      servedAcked.add(t);
+      if (cluster.alive().stream().noneMatch(r -> r.core().book().wasServed(t.call(), t.seq()))) tombstonesDestroyed.add(t);
+    }
+  }
+
+  /** After every event of the simulation. */
+  void afterEvent() {
+    String leased = null;
+    for (SimReplica r : cluster.running()) {
+      long local = cluster.net.localNow(r.id());
+      Replica core = r.core();
+      if (!core.hasLease(local)) continue;
+      if (leased != null) violation("twoLeases", leased + " and " + r.id() + " both hold a lease");
+      leased = r.id();
+      if (core.mayAct(local)) {
+        long committed = core.committedSeq();
+        long lineage = core.book().lastSeq() / OrderBook.SEQ_BLOCK;
+        for (PendingCall p : core.book().pending()) {
+          if (p.seq() <= committed && servedAcked.contains(Tombstone.of(p)) && p.seq() / OrderBook.SEQ_BLOCK == lineage) {
+            violation("servedCallShown", r.id() + " shows " + p + " whose service was acknowledged");
+          }
+        }
+      }
+    }
+  }
+
+  /** Just before {@code id} crashes: presses (and services) whose last copy it holds are destroyed, not lost. */
+  void beforeCrash(String id) {
+    for (Tombstone t : servedAcked) {
+      if (tombstonesDestroyed.contains(t)) continue;
+      List<String> knowing = cluster.alive().stream().filter(r -> r.core().book().wasServed(t.call(), t.seq())).map(SimReplica::id).toList();
+      if (knowing.isEmpty() || knowing.equals(List.of(id))) tombstonesDestroyed.add(t);
+    }
+    for (SimClient.Ack ack : presses) {
+      Call call = ack.op().call();
+      if (destroyed.contains(call) || servedSubmitted.contains(call)) continue;
+      List<String> holders = holders(call);
+      if (holders.isEmpty()) {
+        violation("lostWithoutCrash", ack.op() + " acknowledged by " + ack.replica() + " in view " + ack.viewnum() + " is on no live replica");
+        destroyed.add(call); // report once
+      } else if (holders.equals(List.of(id))) {
+        destroyed.add(call);
+      }
+    }
+  }
+
+  private List<String> holders(Call call) {
+    List<String> out = new ArrayList<>();
+    for (SimReplica r : cluster.alive()) if (r.core().book().pending(call).isPresent()) out.add(r.id());
+    return out;
+  }
+
+  /** At the end, after the heal: the settled primary holds every surviving acknowledged press, and no served one. */
+  void finalCheck(SimReplica primary) {
+    for (PendingCall p : primary.core().book().pending()) {
+      if (servedAcked.contains(Tombstone.of(p)) && !tombstonesDestroyed.contains(Tombstone.of(p))) {
+        violation("servedCallRelit", primary.id() + " still holds " + p + " whose service was acknowledged and is known to a live replica");
+      }
+    }
+    for (SimClient.Ack ack : presses) {
+      Call call = ack.op().call();
+      if (destroyed.contains(call) || servedSubmitted.contains(call)) continue;
+      if (primary.core().book().pending(call).isEmpty()) {
+        violation("ackedOrderMissing", ack.op() + " acknowledged by " + ack.replica() + " in view " + ack.viewnum() + " at "
+            + ack.at() + " ms is not on " + primary.id() + ", primary of view " + primary.core().view().viewnum()
+            + " (held by " + holders(call) + ")");
+      }
+    }
+  }
+
+  int acknowledgedPresses() {
+    return presses.size();
+  }
+
+  int destroyedPresses() {
+    return destroyed.size();
+  }
+}

@@ -1,0 +1,173 @@
+package org.paternoster.replica.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.paternoster.replica.Role;
+import org.paternoster.view.PingTiming;
+import org.paternoster.view.TotalLossPolicy;
+import org.paternoster.view.View;
+
+/**
+ * A whole Paternoster controller in one thread: the view service, replicas and clients on a
+ * {@link SimNetwork}, every process running its real core. Scenarios kill, restart, pause and
+ * partition processes; the {@link SimChecker} watches every step.
+ */
+public final class SimCluster {
+  /** A node that runs the scenario's own timers: never crashed, paused or cut off. */
+  static final String WORLD = "world";
+
+  final SimNetwork net;
+  final PingTiming timing;
+  final SimViewService viewService;
+  final SimChecker checker;
+  private final Map<String, SimReplica> replicas = new LinkedHashMap<>();
+  private final Map<String, Integer> starts = new LinkedHashMap<>();
+  private final List<SimClient> clients = new ArrayList<>();
+
+  public SimCluster(long seed, PingTiming timing, TotalLossPolicy policy, boolean viewServiceDisk) {
+    this.net = new SimNetwork(seed);
+    this.timing = timing;
+    this.viewService = new SimViewService(net, timing, policy, viewServiceDisk);
+    this.checker = new SimChecker(this, viewServiceDisk);
+    net.afterEvent(checker::afterEvent);
+    viewService.start();
+  }
+
+  /** A live replica process (null while it is down). */
+  SimReplica replica(String id) {
+    return net.isDown(id) ? null : replicas.get(id);
+  }
+
+  /** Every live replica process. */
+  List<SimReplica> alive() {
+    return replicas.values().stream().filter(r -> !net.isDown(r.id())).toList();
+  }
+
+  /** Every live replica process that is not paused (able to act now). */
+  List<SimReplica> running() {
+    return replicas.values().stream().filter(r -> !net.isDown(r.id()) && !net.isPaused(r.id())).toList();
+  }
+
+  List<String> replicaIds() {
+    return List.copyOf(replicas.keySet());
+  }
+
+  /** Starts (or restarts, as a new incarnation with an empty memory) replica {@code id}. */
+  public void startReplica(String id) {
+    net.revive(id);
+    int n = starts.merge(id, 1, Integer::sum);
+    SimReplica r = new SimReplica(this, id, n);
+    replicas.put(id, r);
+    r.start();
+  }
+
+  /** kill -9: the process and its memory are gone. */
+  public void kill(String id) {
+    if (net.isDown(id)) return;
+    checker.beforeCrash(id);
+    net.crash(id);
+  }
+
+  public void killViewService() {
+    if (viewService.up()) viewService.crash();
+  }
+
+  public void restartViewService() {
+    if (!viewService.up()) viewService.start();
+  }
+
+  public void startClients(int n) {
+    for (int i = 0; i < n; i++) {
+      SimClient c = new SimClient(this, "c" + (clients.size() + 1), 8 * timing.intervalMs());
+      clients.add(c);
+      c.start();
+    }
+  }
+
+  public void stopClients() {
+    clients.forEach(SimClient::stop);
+  }
+
+  List<SimClient.Ack> acks() {
+    List<SimClient.Ack> all = new ArrayList<>();
+    clients.forEach(c -> all.addAll(c.acks));
+    return all;
+  }
+
+  public View view() {
+    return viewService.view();
+  }
+
+  public void runFor(long ms) {
+    net.runUntil(net.now() + ms);
+  }
+
+  /** Runs until {@code condition} holds; false if {@code maxMs} of simulated time passed first. */
+  public boolean runUntil(long maxMs, BooleanSupplier condition) {
+    long deadline = net.now() + maxMs;
+    while (!condition.getAsBoolean()) {
+      if (net.now() >= deadline) return false;
+      net.runUntil(net.now() + 1);
+    }
+    return true;
+  }
+
+  /** Like {@link #runUntil} but fails the test. */
+  public void await(String what, long maxMs, BooleanSupplier condition) {
+    if (!runUntil(maxMs, condition)) throw new AssertionError("not within " + maxMs + " ms: " + what + " (" + view() + ")");
+  }
+
+  /** The live primary of the acked current view, holding a lease and complete state; null if none. */
+  SimReplica settledPrimary() {
+    View view = view();
+    SimReplica p = view.primary() == null ? null : replica(view.primary());
+    if (p == null || !viewService.acked() || p.core().role() != Role.PRIMARY) return null;
+    return p.core().mayAct(net.localNow(p.id())) ? p : null;
+  }
+
+  /** Settled, every live replica in the current view, and no idle one still holds calls or services it has not handed over. */
+  boolean quiescent() {
+    SimReplica p = settledPrimary();
+    if (p == null) return false;
+    for (SimReplica r : alive()) {
+      if (!r.core().view().equals(view())) return false; // not caught up: may still hold calls or services to merge
+      if (r.core().role() == Role.IDLE && r.core().hasState() && r.core().book().hasCallsOrServices()) return false;
+    }
+    String backup = view().backup();
+    return backup == null || p.core().committedSeq() == p.core().book().lastSeq();
+  }
+
+  /** One line per live replica, for failure reports. */
+  String describe() {
+    StringBuilder b = new StringBuilder(view() + (viewService.acked() ? " acked" : " not acked") + " at " + net.now() + " ms");
+    for (SimReplica r : alive()) {
+      var core = r.core();
+      b.append("\n    ").append(r.id()).append('/').append(core.incarnation()).append(' ').append(core.role())
+          .append(" in view ").append(core.view().viewnum()).append(", reports ").append(core.reportedViewnum())
+          .append(core.hasState() ? ", book " + core.book().generation() + " last " + core.book().lastSeq() + " with "
+              + core.book().pending().size() + " calls" : ", no book")
+          .append(", committed ").append(core.committedSeq())
+          .append(core.hasLease(net.localNow(r.id())) ? ", leased" : "");
+    }
+    return b.toString();
+  }
+
+  /**
+   * True when a {@code wait} service must wait forever (consistency over availability): the
+   * primary's incarnation is gone and no backup of an acknowledged view can take over.
+   */
+  boolean waitsByDesign() {
+    View view = view();
+    boolean primaryGone = !holds(view.primary(), true);
+    return primaryGone && (!viewService.acked() || !holds(view.backup(), false));
+  }
+
+  private boolean holds(String id, boolean asPrimary) {
+    SimReplica r = id == null ? null : replica(id);
+    if (r == null) return false;
+    return asPrimary ? view().isPrimary(id, r.core().incarnation()) : view().isBackup(id, r.core().incarnation());
+  }
+}
