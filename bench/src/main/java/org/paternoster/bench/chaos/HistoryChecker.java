@@ -21,10 +21,20 @@ import java.util.Set;
  *       A press after the stretch was served starts a new stretch. A stretch whose lamps all go off
  *       without a service, or that is still lit at {@code end} unserved, is lost. A node that stops
  *       answering keeps its last lamps (and its door counts as closed).</li>
- *   <li>{@code ackedOrderMissing}: a call acknowledged by {@code POST /orders} in view v is listed
- *       by every later {@code GET /orders} of a replica claiming primary in a view &ge; v, until a
- *       car has stood at its floor with its door open since the ack. A primary of a "total loss"
- *       view is given {@link Config#rebuildGraceMs} to rebuild its book from the elevators.</li>
+ *   <li>{@code ackedOrderMissing}: a call acknowledged by {@code POST /orders} in view v (the
+ *       runner's direct orders: the only acks in the history) is listed by every replica claiming
+ *       primary in a view &ge; v whenever its {@code GET /orders} is seen after the ack, until a car
+ *       has stood at its floor with its door open since the ack (the "served" rule). The observer
+ *       records a book only when it changes, so a recorded book counts as seen again at every
+ *       later poll until the next change (less {@link #SNAPSHOT_SLACK_MS}) or until the replica
+ *       stops answering. A miss is tolerated only while a fault is in force and for
+ *       {@link Config#mergeBoundMs} after it healed (a "total loss" primary merges an older
+ *       replica's book once the partition heals); at the first moment outside that, the call must
+ *       be listed or served. Every view alike: total loss is no exemption.</li>
+ *   <li>{@code oneWriterAtATime}: acknowledgements, in the order they arrived, never go back to an
+ *       older view: once any replica acknowledged in view w, no ack of a view below w arrives more
+ *       than {@link Config#writerSlackMs} later (the slack: a deposed primary's last answers may
+ *       still be on their way, and an ack is stamped when its answer arrives).</li>
  *   <li>{@code oneWriterPerView}: no two replicas acknowledge orders in the same view, and no two
  *       replicas are ever seen claiming primary of the same view.</li>
  *   <li>{@code viewnumMonotonic}: the view service's view number never decreases, and one number
@@ -36,9 +46,9 @@ import java.util.Set;
  */
 public final class HistoryChecker {
   /** Tolerances, in milliseconds. */
-  public record Config(long serviceSlackMs, long settleMs, long graceAfterHealMs, long rebuildGraceMs) {
+  public record Config(long serviceSlackMs, long settleMs, long graceAfterHealMs, long mergeBoundMs, long writerSlackMs) {
     public static Config defaults() {
-      return new Config(1000, 1000, 3000, 3000);
+      return new Config(1000, 1000, 3000, 5000, 500);
     }
   }
 
@@ -47,6 +57,14 @@ public final class HistoryChecker {
    * by a poll in between. A door that closed less than this before the recorded press serves it.
    */
   static final long PRESS_SLACK_MS = 250;
+
+  /**
+   * A replica's book is recorded when it changes, stamped with the time the poll was sent. The
+   * observer polls 50 ms after each answer, gives up on a poll after 500 ms and counts a replica
+   * down after two failures, so the last poll showing the old book was sent at most about 1.1 s
+   * before the change (or before the down); the old book is taken as seen until this long before.
+   */
+  static final long SNAPSHOT_SLACK_MS = 1500;
 
   private record Door(String node, int floor, long from, long to) {}
 
@@ -78,7 +96,8 @@ public final class HistoryChecker {
       violations.add(new Verdict.Violation("lostCall", lost + " lit call(s) not served; first: " + firstLost.call()
           + " lit at " + secs(firstLost.on()) + ": " + firstLost.why(), firstLost.on()));
     }
-    ackedOrders(events, doors, violations);
+    ackedOrders(events, doors, end, violations);
+    oneWriterAtATime(events, violations);
     oneWriterPerView(events, violations);
     viewnumMonotonic(events, violations);
     hallLightsAgree(events, end, violations);
@@ -181,28 +200,127 @@ public final class HistoryChecker {
     return out;
   }
 
-  private void ackedOrders(List<Event> events, List<Door> doors, List<Verdict.Violation> violations) {
-    Set<Long> totalLoss = new HashSet<>();
-    Map<Long, Long> firstSeen = new HashMap<>();
+  /**
+   * What one replica's {@code GET /orders} showed from {@code from} until {@code until}: the
+   * observer records changes only, so a recorded answer stands for every later poll of that
+   * replica until the next change or until it stops answering (and again from when it answers
+   * again, if it answers the same). {@code sent}: {@code from} is when the recorded request was
+   * sent (not when a replica that had stopped answering answered again).
+   */
+  private record Stretch(Event.Orders orders, long from, long until, boolean sent) {}
+
+  private static List<Stretch> stretches(List<Event> events, long end) {
+    List<Stretch> out = new ArrayList<>();
+    Map<String, Event.Orders> last = new HashMap<>();
+    Map<String, Stretch> open = new HashMap<>(); // replica -> the stretch being observed (until unknown yet)
     for (Event e : events) {
-      if (e instanceof Event.ViewEntry v && v.reason() != null && v.reason().startsWith("total loss")) totalLoss.add(v.viewnum());
-      if (e instanceof Event.ViewSeen v) firstSeen.putIfAbsent(v.viewnum(), v.t());
-      if (e instanceof Event.Orders o) firstSeen.putIfAbsent(o.viewnum(), o.t());
+      if (e instanceof Event.Orders o) {
+        Stretch s = open.put(o.replica(), new Stretch(o, o.t(), end, true));
+        if (s != null) out.add(new Stretch(s.orders(), s.from(), o.t(), s.sent()));
+        last.put(o.replica(), o);
+      } else if (e instanceof Event.Reachable r && last.containsKey(r.name())) {
+        if (!r.up()) {
+          Stretch s = open.remove(r.name());
+          if (s != null) out.add(new Stretch(s.orders(), s.from(), r.t(), s.sent()));
+        } else if (!open.containsKey(r.name())) {
+          // answering again: with what it showed last, unless an Orders says otherwise
+          open.put(r.name(), new Stretch(last.get(r.name()), r.t(), end, false));
+        }
+      }
     }
-    List<Event.Orders> primaries = new ArrayList<>();
-    for (Event e : events) if (e instanceof Event.Orders o && "primary".equals(o.role())) primaries.add(o);
+    out.addAll(open.values());
+    out.sort(java.util.Comparator.comparingLong(Stretch::from));
+    return out;
+  }
+
+  /** Fault windows {start, end} (end {@code Long.MAX_VALUE} while unhealed), paired by fault id. */
+  private static List<long[]> faultWindows(List<Event> events) {
+    List<long[]> windows = new ArrayList<>();
+    Map<Integer, Long> started = new HashMap<>();
+    for (Event e : events) {
+      if (e instanceof Event.Fault f) {
+        if (f.start()) started.put(f.id(), f.t());
+        else if (started.containsKey(f.id())) windows.add(new long[] {started.remove(f.id()), f.t()});
+      }
+    }
+    started.values().forEach(s -> windows.add(new long[] {s, Long.MAX_VALUE}));
+    return windows;
+  }
+
+  /** The first time at or after {@code t} that no window covers. */
+  private static long firstUncovered(List<long[]> windows, long t) {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (long[] w : windows) {
+        if (w[0] <= t && t <= w[1]) {
+          if (w[1] == Long.MAX_VALUE) return Long.MAX_VALUE;
+          t = w[1] + 1;
+          moved = true;
+        }
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Every acknowledged call is in every later primary's book of a view at least the ack's, until
+   * served. A miss is tolerated while a fault is in force and for {@link Config#mergeBoundMs}
+   * after it healed (a total-loss primary merges an older replica's book once the partition heals),
+   * in every view alike. The first untolerated moment a primary was seen without the call decides:
+   * served by then (a door at its floor since the ack), or missing.
+   */
+  private void ackedOrders(List<Event> events, List<Door> doors, long end, List<Verdict.Violation> violations) {
+    List<long[]> tolerated = new ArrayList<>();
+    for (long[] w : faultWindows(events)) {
+      tolerated.add(new long[] {w[0], w[1] == Long.MAX_VALUE ? Long.MAX_VALUE : w[1] + config.mergeBoundMs()});
+    }
+    List<Stretch> stretches = new ArrayList<>();
+    for (Stretch s : stretches(events, end)) if ("primary".equals(s.orders().role())) stretches.add(s);
     for (Event e : events) {
       if (!(e instanceof Event.Ack a)) continue;
-      for (Event.Orders s : primaries) {
-        if (s.t() <= a.t() || s.viewnum() < a.viewnum()) continue;
-        if (s.calls().contains(a.call())) continue;
-        if (doorOpenAt(doors, a.call(), a.t() - config.serviceSlackMs(), s.t() + config.serviceSlackMs())) break; // served
-        if (totalLoss.contains(s.viewnum()) && s.t() < firstSeen.getOrDefault(s.viewnum(), s.t()) + config.rebuildGraceMs()) continue;
-        violations.add(new Verdict.Violation("ackedOrderMissing", a.call() + " acknowledged by " + a.replica() + " in view "
-            + a.viewnum() + " (seq " + a.seq() + ") at " + secs(a.t()) + " is missing from " + s.replica() + ", primary of view "
-            + s.viewnum() + ", at " + secs(s.t()), s.t()));
-        break;
+      Stretch first = null;
+      long firstAt = Long.MAX_VALUE;
+      for (Stretch s : stretches) {
+        if (s.until() <= a.t() || s.orders().viewnum() < a.viewnum() || s.orders().calls().contains(a.call())) continue;
+        // seen missing at s.from (a request sent after the ack) and at the polls until the change
+        long at = firstUncovered(tolerated, Math.max(s.from(), a.t() + 1));
+        boolean seen = (s.sent() && at == s.from()) || at <= s.until() - SNAPSHOT_SLACK_MS;
+        if (seen && at < firstAt) {
+          first = s;
+          firstAt = at;
+        }
       }
+      if (first == null) continue;
+      if (doorOpenAt(doors, a.call(), a.t() - config.serviceSlackMs(), firstAt + config.serviceSlackMs())) continue; // served
+      Event.Orders s = first.orders();
+      String when = first.sent() && firstAt == first.from() ? "at " + secs(firstAt)
+          : "at " + secs(firstAt) + " (its book as of " + secs(first.from()) + ", unchanged)";
+      violations.add(new Verdict.Violation("ackedOrderMissing", a.call() + " acknowledged by " + a.replica() + " in view "
+          + a.viewnum() + " (seq " + a.seq() + ") at " + secs(a.t()) + " is missing from " + s.replica() + ", primary of view "
+          + s.viewnum() + ", " + when + " with no fault in force for " + config.mergeBoundMs() + " ms", firstAt));
+    }
+  }
+
+  /**
+   * Writers never go back to an older view: once some replica acknowledged in view w, no ack of a
+   * view below w arrives more than {@link Config#writerSlackMs} later (a deposed primary's answers
+   * may still be on their way when its successor's first arrives).
+   */
+  private void oneWriterAtATime(List<Event> events, List<Verdict.Violation> violations) {
+    List<Event.Ack> acks = new ArrayList<>();
+    Set<Long> reported = new HashSet<>();
+    for (Event e : events) {
+      if (!(e instanceof Event.Ack a)) continue;
+      for (Event.Ack b : acks) {
+        if (b.viewnum() > a.viewnum() && a.t() - b.t() > config.writerSlackMs() && reported.add(a.viewnum())) {
+          violations.add(new Verdict.Violation("oneWriterAtATime", a.replica() + " acknowledged " + a.call() + " in view "
+              + a.viewnum() + " at " + secs(a.t()) + ", " + (a.t() - b.t()) + " ms after " + b.replica() + " acknowledged "
+              + b.call() + " in view " + b.viewnum() + " (at " + secs(b.t()) + ")", a.t()));
+          break;
+        }
+      }
+      acks.add(a);
     }
   }
 
@@ -267,14 +385,9 @@ public final class HistoryChecker {
 
   private void hallLightsAgree(List<Event> events, long end, List<Verdict.Violation> violations) {
     List<long[]> quietAfter = new ArrayList<>(); // fault windows {start, end} (end Long.MAX while unhealed)
-    Map<Integer, Long> started = new HashMap<>();
-    for (Event e : events) {
-      if (e instanceof Event.Fault f) {
-        if (f.start()) started.put(f.id(), f.t());
-        else if (started.containsKey(f.id())) quietAfter.add(new long[] {started.remove(f.id()), f.t() + config.graceAfterHealMs()});
-      }
+    for (long[] w : faultWindows(events)) {
+      quietAfter.add(new long[] {w[0], w[1] == Long.MAX_VALUE ? Long.MAX_VALUE : w[1] + config.graceAfterHealMs()});
     }
-    started.values().forEach(s -> quietAfter.add(new long[] {s, Long.MAX_VALUE}));
     Map<String, Set<String>> lit = new LinkedHashMap<>(); // node -> lit hall calls
     Set<String> down = new HashSet<>();
     Map<String, Long> disagreeSince = new HashMap<>();

@@ -9,8 +9,8 @@ import java.util.List;
  */
 public record Verdict(int lost, int served, double worstServiceS, List<Violation> violations, List<Episode> episodes) {
 
-  /** A violated property ({@code lostCall}, {@code ackedOrderMissing}, {@code oneWriterPerView},
-   *  {@code viewnumMonotonic}, {@code hallLightsAgree}), when ({@code t}, history ms) and why. */
+  /** A violated property ({@code lostCall}, {@code ackedOrderMissing}, {@code oneWriterAtATime},
+   *  {@code oneWriterPerView}, {@code viewnumMonotonic}, {@code hallLightsAgree}), when ({@code t}, history ms) and why. */
   public record Violation(String property, String detail, long t) {}
 
   /**

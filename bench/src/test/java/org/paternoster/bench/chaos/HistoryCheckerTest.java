@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The checker on hand-made histories with fake times (milliseconds). */
 class HistoryCheckerTest {
-  private final HistoryChecker checker = new HistoryChecker(new HistoryChecker.Config(1000, 1000, 3000, 3000));
+  private final HistoryChecker checker = new HistoryChecker(new HistoryChecker.Config(1000, 1000, 3000, 5000, 500));
   private final List<Event> h = new ArrayList<>();
 
   private Verdict check(long end) {
@@ -232,17 +232,115 @@ class HistoryCheckerTest {
   }
 
   @Test
-  void aTotalLossPrimaryGetsTimeToRebuildItsBookFromTheElevators() {
+  void aTotalLossPrimaryIsNotExemptWhenNoFaultIsInForce() {
+    // used to pass: a total-loss primary had 3 s from the view's first sight to rebuild its book
     String c = Calls.hall(2, "down");
     h.add(new Event.Ack(1000, "r1", 3, 17, c));
     h.add(new Event.ViewEntry(5000, 4, "r3", null, "total loss: rebuilt from the elevators", null));
     h.add(new Event.ViewSeen(5000, 4, "r3", null, false));
     h.add(new Event.Orders(5100, "r3", "primary", 4, Set.of()));
     h.add(new Event.Orders(5600, "r3", "primary", 4, Set.of(c)));
-    assertThat(check(10_000).violations()).isEmpty();
+    Verdict v = check(10_000);
+    assertThat(properties(v)).containsExactly("ackedOrderMissing");
+    assertThat(v.violations().get(0).t()).isEqualTo(5100);
+  }
 
-    h.add(new Event.Orders(9000, "r3", "primary", 4, Set.of())); // still gone after the grace: lost
-    assertThat(properties(check(10_000))).containsExactly("ackedOrderMissing");
+  @Test
+  void anAckedCallMayBeMissingFromATotalLossPrimaryDuringAFaultAndUntilTheMergeBound() {
+    String c = Calls.hall(2, "down");
+    h.add(new Event.Ack(1000, "r1", 3, 17, c));
+    fault(2000, 1, "r1", true); // r1 (holding c) cut off; r2 paused: total loss
+    fault(2100, 2, "r2", true);
+    h.add(new Event.ViewEntry(4000, 4, "r3", null, "total loss: rebuilt from the elevators", null));
+    h.add(new Event.ViewSeen(4000, 4, "r3", null, false));
+    h.add(new Event.Orders(4100, "r3", "primary", 4, Set.of()));
+    fault(5000, 2, "r2", false);
+    h.add(new Event.Orders(7000, "r3", "primary", 4, Set.of(Calls.hall(0, "up")))); // r1 still cut off
+    fault(8000, 1, "r1", false);
+    h.add(new Event.Orders(12_000, "r3", "primary", 4, Set.of(c))); // r1's book merged 4 s after the heal
+    assertThat(check(20_000).violations()).isEmpty();
+  }
+
+  @Test
+  void anAckedCallStillMissingFromATotalLossPrimaryPastTheMergeBoundIsAViolation() {
+    String c = Calls.hall(2, "down");
+    h.add(new Event.Ack(1000, "r1", 3, 17, c));
+    fault(2000, 1, "r1", true);
+    h.add(new Event.ViewEntry(4000, 4, "r3", null, "total loss: rebuilt from the elevators", null));
+    h.add(new Event.Orders(4100, "r3", "primary", 4, Set.of()));
+    fault(6000, 1, "r1", false);
+    h.add(new Event.Orders(12_000, "r3", "primary", 4, Set.of(Calls.hall(0, "up")))); // 6 s after the heal, still no c
+    Verdict v = check(12_500); // too short for the book of 4.1 s to count as seen again after the bound
+    assertThat(properties(v)).containsExactly("ackedOrderMissing");
+    assertThat(v.violations().get(0).t()).isEqualTo(12_000);
+    assertThat(v.violations().get(0).detail()).contains("r3, primary of view 4, at 12.0s");
+  }
+
+  @Test
+  void aDirectOrderNoCarServesMustBeBackOnceTheMergeBoundPassedEvenIfTheBookNeverChanges() {
+    // the observer records a book only when it changes: an unchanged book is seen again at every poll
+    String c = Calls.hall(3, "down");
+    h.add(new Event.Ack(1000, "r1", 3, 17, c)); // a direct order, POST /orders by the runner
+    fault(2000, 1, "r1", true);
+    h.add(new Event.ViewEntry(4000, 4, "r3", null, "total loss: rebuilt from the elevators", null));
+    h.add(new Event.Orders(4100, "r3", "primary", 4, Set.of()));
+    fault(6000, 1, "r1", false);
+    car(8000, "e1", 3, "moving"); // passes floor 3 with its door shut: not served
+    Verdict v = check(30_000);
+    assertThat(properties(v)).containsExactly("ackedOrderMissing");
+    assertThat(v.violations().get(0).t()).isEqualTo(11_001); // first moment past heal + 5 s
+    assertThat(v.violations().get(0).detail()).contains("as of 4.1s, unchanged");
+
+    h.add(new Event.Orders(10_500, "r3", "primary", 4, Set.of(c))); // merged in time
+    assertThat(check(30_000).violations()).isEmpty();
+  }
+
+  @Test
+  void aBookThatChangedSoonAfterTheAckWasNotSeenWithoutTheCall() {
+    String c = Calls.hall(1, "up");
+    h.add(new Event.Orders(500, "r1", "primary", 3, Set.of()));
+    h.add(new Event.Ack(1000, "r1", 3, 17, c));
+    h.add(new Event.Orders(1100, "r1", "primary", 3, Set.of(c))); // the poll before this one may have gone before the ack
+    assertThat(check(20_000).violations()).isEmpty();
+  }
+
+  @Test
+  void aBookIsSeenAgainWhenItsReplicaAnswersAgainUnchanged() {
+    String c = Calls.hall(1, "up");
+    h.add(new Event.Orders(200, "r2", "primary", 4, Set.of()));
+    h.add(new Event.Reachable(800, "r2", false)); // not answering from before the ack
+    h.add(new Event.Ack(1000, "r1", 3, 17, c));
+    h.add(new Event.Orders(1100, "r1", "primary", 3, Set.of(c)));
+    assertThat(check(20_000).violations()).isEmpty();
+
+    h.add(new Event.Reachable(9000, "r2", true)); // back, still primary of 4 without c
+    Verdict v = check(20_000);
+    assertThat(properties(v)).containsExactly("ackedOrderMissing");
+    assertThat(v.violations().get(0).t()).isEqualTo(9000);
+  }
+
+  @Test
+  void aDeposedPrimaryAckingInAnOlderViewLongAfterItsSuccessorIsAViolation() {
+    h.add(new Event.Ack(1000, "r1", 5, 10, Calls.hall(0, "up")));
+    h.add(new Event.Ack(2000, "r2", 6, 11, Calls.hall(1, "up")));
+    h.add(new Event.Ack(2100, "r1", 5, 11, Calls.hall(2, "up"))); // in flight when r2 took over: within the slack
+    assertThat(check(5000).violations()).isEmpty();
+
+    h.add(new Event.Ack(4000, "r1", 5, 12, Calls.hall(3, "down"))); // 2 s after r2 acked in view 6
+    Verdict v = check(5000);
+    assertThat(properties(v)).containsExactly("oneWriterAtATime");
+    assertThat(v.violations().get(0).detail()).contains("r1 acknowledged hall:3:down in view 5 at 4.0s, 2000 ms after r2");
+  }
+
+  @Test
+  void writersMayOnlyMoveToNewerViews() {
+    h.add(new Event.Ack(1000, "r1", 5, 10, Calls.hall(0, "up")));
+    h.add(new Event.Ack(2000, "r2", 7, 1, Calls.hall(1, "up"))); // view 6 had no ack: fine
+    h.add(new Event.Ack(3000, "r2", 7, 2, Calls.hall(1, "down")));
+    h.add(new Event.Ack(4000, "r3", 8, 1, Calls.hall(2, "up")));
+    assertThat(check(5000).violations()).isEmpty();
+    h.add(new Event.Ack(4700, "r2", 7, 3, Calls.hall(2, "down"))); // back to 7, 700 ms after 8
+    assertThat(properties(check(5000))).containsExactly("oneWriterAtATime");
   }
 
   @Test
