@@ -108,6 +108,7 @@ class BookLogTest {
     lines.remove(16); // seq 16 is missing: 17 would follow 15
     Files.write(logFile(), lines, StandardCharsets.UTF_8);
     assertThat(recover().snapshot()).isEqualTo(history.at(15));
+    assertThat(logLines()).hasSize(1 + 15); // cut at the gap: appending 16 later must not leave 17.. after it
   }
 
   @Test
