@@ -1,0 +1,164 @@
+package org.paternoster.orders.durable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paternoster.orders.OrderBook;
+import org.paternoster.orders.OrderJson;
+import org.paternoster.orders.Sequenced;
+
+/** Appending, group commit and recovery from torn or corrupt logs. */
+class BookLogTest {
+  @TempDir Path dir;
+  final History history = new History();
+
+  @Test
+  void roundTrip() throws IOException {
+    Path data = dir.resolve("new/data"); // open() creates missing directories
+    try (BookLog log = BookLog.open(data)) {
+      assertThat(log.recover().lastSeq()).isZero();
+      history.drive(log, 2_000);
+      log.sync();
+      assertThat(log.syncedSeq()).isEqualTo(2_000);
+    }
+    try (BookLog log = BookLog.open(data)) {
+      OrderBook recovered = log.recover();
+      assertThat(recovered.snapshot()).isEqualTo(history.book.snapshot());
+      assertThat(recovered.pending()).isNotEmpty();
+      assertThat(recovered.snapshot().receipts()).hasSizeLessThan(2_000); // some requests were resends
+      assertThat(log.syncedSeq()).isEqualTo(2_000);
+    }
+  }
+
+  @Test
+  void syncedRecordsSurviveAndUnsyncedOnesLiveOnlyInMemory() throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      log.recover();
+      history.drive(log, 10);
+      log.sync();
+      long size = Files.size(logFile());
+      history.drive(log, 5);
+      assertThat(Files.size(logFile())).isEqualTo(size); // nothing written before sync()
+      assertThat(log.syncedSeq()).isEqualTo(10);
+    } // close() drops them, as any crash would
+    assertThat(recover().snapshot()).isEqualTo(history.at(10));
+  }
+
+  @Test
+  void groupCommitIsOneFsyncPerSync() throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      log.recover();
+      log.sync();
+      assertThat(log.syncCount()).isZero(); // nothing pending: no fsync
+      history.drive(log, 100);
+      log.sync();
+      assertThat(log.syncCount()).isEqualTo(1);
+      log.sync();
+      assertThat(log.syncCount()).isEqualTo(1);
+      history.drive(log, 1);
+      log.sync();
+      assertThat(log.syncCount()).isEqualTo(2);
+      assertThat(log.syncedSeq()).isEqualTo(101);
+    }
+    assertThat(recover().lastSeq()).isEqualTo(101);
+  }
+
+  @Test
+  void tornTailIsCutAndLaterAppendsAreClean() throws IOException {
+    syncRecords(20);
+    long good = Files.size(logFile());
+    byte[] next = Frame.encode(OrderJson.sequenced(history.op(21)));
+    Files.write(logFile(), Arrays.copyOf(next, next.length / 2), StandardOpenOption.APPEND); // crash mid-write
+    assertRecoversToAndContinues(20, good);
+  }
+
+  @Test
+  void garbageAfterTheLastRecordIsCut() throws IOException {
+    syncRecords(20);
+    long good = Files.size(logFile());
+    Files.write(logFile(), "0badc0de {\"seq\":21}\n\0\0\0\0".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    assertRecoversToAndContinues(20, good);
+  }
+
+  @Test
+  void corruptChecksumInTheMiddleEndsTheLog() throws IOException {
+    syncRecords(30);
+    List<String> lines = logLines();
+    String line11 = lines.get(11); // line 0 is the header
+    assertThat(line11).contains("\"at\":1011");
+    lines.set(11, line11.replace("\"at\":1011", "\"at\":1012")); // still a valid record: only the CRC can tell
+    Files.write(logFile(), lines, StandardCharsets.UTF_8);
+    assertThat(recover().snapshot()).isEqualTo(history.at(10));
+    assertThat(logLines()).hasSize(1 + 10); // the rest was cut
+  }
+
+  @Test
+  void aGapEndsTheLog() throws IOException {
+    syncRecords(30);
+    List<String> lines = logLines();
+    lines.remove(16); // seq 16 is missing: 17 would follow 15
+    Files.write(logFile(), lines, StandardCharsets.UTF_8);
+    assertThat(recover().snapshot()).isEqualTo(history.at(15));
+    assertThat(logLines()).hasSize(1 + 15); // cut at the gap: appending 16 later must not leave 17.. after it
+  }
+
+  @Test
+  void appendsMustFollowInOrderAndAfterRecovery() throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      assertThatThrownBy(() -> log.append(history.op(1))).isInstanceOf(IllegalStateException.class);
+      log.recover();
+      Sequenced second = history.op(2);
+      assertThatThrownBy(() -> log.append(second)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(log::recover).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void aSecondOpenOfTheSameDirectoryFails() throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      assertThatThrownBy(() -> BookLog.open(dir)).isInstanceOf(IOException.class).hasMessageContaining(dir.toString());
+    }
+    BookLog.open(dir).close(); // released on close
+  }
+
+  Path logFile() {
+    return dir.resolve(BookLog.LOG);
+  }
+
+  List<String> logLines() throws IOException {
+    return Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+  }
+
+  OrderBook recover() throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      return log.recover();
+    }
+  }
+
+  void syncRecords(int n) throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      log.recover();
+      history.drive(log, n);
+      log.sync();
+    }
+  }
+
+  void assertRecoversToAndContinues(long seq, long goodSize) throws IOException {
+    try (BookLog log = BookLog.open(dir)) {
+      assertThat(log.recover().snapshot()).isEqualTo(history.at(seq));
+      assertThat(Files.size(logFile())).isEqualTo(goodSize); // truncated to the last good line
+      for (long s = seq + 1; s <= seq + 10; s++) log.append(history.op(s));
+      log.sync();
+    }
+    assertThat(recover().snapshot()).isEqualTo(history.at(seq + 10));
+  }
+}
