@@ -180,17 +180,21 @@ public final class Replica {
   }
 
   /**
-   * As primary: an idle replica hands over its calls. Returns the seq to wait for before answering
-   * "merged" (0: nothing was missing), or -1 when this replica cannot take them (not the leased
-   * primary with a book); the caller answers once {@link Effect.Committed} covers the seq.
+   * As primary: an idle replica hands over its book. Returns the seq to wait for before answering
+   * "merged", or -1 when this replica cannot take it now (not the leased primary with a book, or no
+   * backup). The caller answers once {@link Effect.Committed} covers the seq: then everything the
+   * idle copy held is on two replicas, and dropping it loses no redundancy (invariant 7). A copy of
+   * our own lineage is a prefix of our book, so it needs nothing merged, only our backup to hold
+   * our whole book.
    */
   public long onHandover(Handover handover, long now) {
     onView(handover.view(), now);
-    if (!hasLease(now)) return -1;
-    if (handover.generation() != null && handover.generation().equals(book.generation())) return 0; // a prefix of ours
-    long upTo = merge(handover.pending(), handover.served(), now);
+    if (!hasLease(now) || view.backup() == null) return -1;
+    if (handover.generation() == null || !handover.generation().equals(book.generation())) {
+      merge(handover.pending(), handover.served(), now);
+    }
     pump(now);
-    return upTo;
+    return book.lastSeq();
   }
 
   /**

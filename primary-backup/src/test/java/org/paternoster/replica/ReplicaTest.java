@@ -29,7 +29,9 @@ class ReplicaTest {
   /** p primary of view 1, then of view 2 with backup b holding its state; p leased. */
   void pairInView2() {
     p.onView(V1, T);
-    pairInView2();
+    p.onView(V2, T);
+    b.onView(V2, T);
+    exchange(p, b);
     leased(p);
     p.drain();
   }
@@ -143,7 +145,10 @@ class ReplicaTest {
     assertThat(b.book().pending()).as("invariant 2: nothing applied").isEmpty();
     p.onPeerReply(reply, T);
     assertThat(p.role()).as("stale primary learns the new view from the refusal").isEqualTo(Role.IDLE);
-    assertThat(p.drain()).containsExactly(new Effect.Abandoned(V3));
+    List<Effect> effects = p.drain();
+    assertThat(effects.get(0)).isEqualTo(new Effect.Abandoned(V3));
+    assertThat(effects).as("the deposed primary hands its book to the new one").anyMatch(e -> e instanceof Effect.SendHandover h
+        && h.toAddress().equals("http://b"));
     assertThat(p.submit(press("r2", 2), T)).isInstanceOf(Submission.NotPrimary.class);
   }
 
@@ -249,7 +254,7 @@ class ReplicaTest {
     p.submit(press("r0", 0), T);
     p.onView(V2, T);
     b.onView(V2, T);
-    Effect.SendTransfer transfer = (Effect.SendTransfer) p.drain().get(0);
+    Effect.SendTransfer transfer = (Effect.SendTransfer) p.drain().stream().filter(e -> e instanceof Effect.SendTransfer).findFirst().orElseThrow();
     p.onPeerReply(b.onTransfer(transfer.transfer(), T), T);
     leased(p);
     p.submit(press("r1", 1), T);
@@ -293,18 +298,28 @@ class ReplicaTest {
     p.submit(press("old", 3), T);
     exchange(p, b);
     Replica c = new Replica("c", "c1", 50);
+    Replica d = new Replica("d", "d1", 50);
     View v9 = new View(9, "c", null, "http://c", null, "c1", null, true);
     c.onView(v9, T);
     leased(c);
     p.onView(v9, T); // p hears of the total loss: idle, holding p@1's calls
     Effect.SendHandover h = (Effect.SendHandover) p.drain().stream().filter(e -> e instanceof Effect.SendHandover).findFirst().orElseThrow();
     assertThat(h.toAddress()).isEqualTo("http://c");
+    assertThat(c.onHandover(h.handover(), T)).as("no backup: p's copy is the only other one, keep it").isEqualTo(-1);
+    View v10 = new View(10, "c", "d", "http://c", "http://d", "c1", "d1", false);
+    c.onView(v10, T);
+    d.onView(v10, T);
+    leased(c);
     long upTo = c.onHandover(h.handover(), T);
-    assertThat(upTo).isPositive();
-    assertThat(c.committedSeq()).isGreaterThanOrEqualTo(upTo);
     assertThat(c.book().pending()).extracting(pc -> pc.call().floor()).containsExactly(3);
-    assertThat(c.onHandover(h.handover(), T)).as("a duplicate handover restores nothing twice").isZero();
-    p.onHandoverReply(new Handover.Reply(true, v9), T);
+    assertThat(c.committedSeq()).as("not on two replicas yet").isLessThan(upTo);
+    exchange(c, d);
+    assertThat(c.committedSeq()).isGreaterThanOrEqualTo(upTo);
+    assertThat(d.book().pending()).extracting(pc -> pc.call().floor()).containsExactly(3);
+    long lastSeq = c.book().lastSeq();
+    c.onHandover(h.handover(), T);
+    assertThat(c.book().lastSeq()).as("a duplicate handover restores nothing twice").isEqualTo(lastSeq);
+    p.onHandoverReply(new Handover.Reply(true, v10), T);
     assertThat(p.hasState()).isFalse();
   }
 
@@ -322,6 +337,8 @@ class ReplicaTest {
     c.submit(new Op.Served("late", new HallCall(3, Direction.UP), old.receipt().callSeq()), T);
     assertThat(c.book().pending()).as("a late served of the old incarnation removes nothing new").hasSize(1);
     c.submit(new Op.Served("done", new HallCall(3, Direction.UP), fresh.receipt().callSeq()), T);
+    c.onView(new View(10, "c", "d", "http://c", "http://d", "c1", "d1", false), T);
+    leased(c);
     c.onHandover(new Handover(V2, "p", "p@1", List.of(new org.paternoster.orders.PendingCall(new HallCall(3, Direction.UP), fresh.receipt().callSeq(), T)), List.of()), T);
     assertThat(c.book().pending()).as("a tombstoned incarnation is not merged back").isEmpty();
   }

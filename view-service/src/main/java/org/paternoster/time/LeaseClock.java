@@ -3,18 +3,20 @@ package org.paternoster.time;
 import java.util.function.LongSupplier;
 
 /**
- * Milliseconds for leases (invariant 2): never backwards, and advancing at least as fast as both
- * {@link System#nanoTime()} and the wall clock. {@code nanoTime} (CLOCK_MONOTONIC) stands still
- * while the machine or VM is suspended, so a lease counted by it alone would look valid after a
- * resume; the wall clock does advance across a suspend. Taking, at each reading, the larger of the
- * two advances makes the lease end early (safe) when either clock jumps forward, and a wall clock
- * stepped backwards changes nothing. Reads as epoch milliseconds. Thread-safe.
+ * Milliseconds for leases (invariant 2): never backwards, and at every reading at least as much
+ * time elapsed as either {@link System#nanoTime()} or the wall clock has seen since the start.
+ * {@code nanoTime} (CLOCK_MONOTONIC) stands still while the machine or VM is suspended, so a lease
+ * counted by it alone would look valid after a resume; the wall clock does advance across a
+ * suspend. The wall clock counts only its forward steps (a step back changes nothing), so a step
+ * forward ends leases early (safe), never late. Reads as epoch milliseconds. Thread-safe.
  */
 public final class LeaseClock implements LongSupplier {
   private final LongSupplier nanos;
   private final LongSupplier wallMs;
-  private long lastNanos;
+  private final long startNanos;
+  private final long startMs;
   private long lastWallMs;
+  private long wallAdvancedMs; // the wall clock's forward steps only
   private long now;
 
   public LeaseClock() {
@@ -25,24 +27,19 @@ public final class LeaseClock implements LongSupplier {
   public LeaseClock(LongSupplier nanos, LongSupplier wallMs) {
     this.nanos = nanos;
     this.wallMs = wallMs;
-    this.lastNanos = nanos.getAsLong();
-    this.lastWallMs = wallMs.getAsLong();
-    this.now = lastWallMs;
+    this.startNanos = nanos.getAsLong();
+    this.startMs = wallMs.getAsLong();
+    this.lastWallMs = startMs;
+    this.now = startMs;
   }
 
   @Override
   public synchronized long getAsLong() {
-    long n = nanos.getAsLong();
     long w = wallMs.getAsLong();
-    long advance = Math.max(0, Math.max((n - lastNanos) / 1_000_000, w - lastWallMs));
-    if (advance > 0) {
-      // Keep the sub-millisecond remainder of the monotonic clock so many short readings add up.
-      lastNanos = (n - lastNanos) / 1_000_000 == advance ? lastNanos + advance * 1_000_000 : n;
-      lastWallMs = w;
-      now += advance;
-    } else if (w < lastWallMs) {
-      lastWallMs = w; // stepped back: measure later advances from here
-    }
+    wallAdvancedMs += Math.max(0, w - lastWallMs);
+    lastWallMs = w;
+    long monotonicMs = (nanos.getAsLong() - startNanos) / 1_000_000;
+    now = Math.max(now, startMs + Math.max(monotonicMs, wallAdvancedMs));
     return now;
   }
 }

@@ -28,17 +28,21 @@ class SimulationTest {
     // Schedules are independent and deterministic: run them on every core, report in seed order.
     List<Simulation.Outcome> outcomes = java.util.stream.LongStream.range(first, first + count).parallel()
         .mapToObj(seed -> Simulation.run(Scenario.generate(seed))).toList();
+    List<Long> unprotected = new ArrayList<>();
     for (Simulation.Outcome o : outcomes) {
       acknowledged += o.acknowledged();
       if (!o.scenario().faults().isEmpty()) faulty++;
       if (o.failed()) failed.add(o);
+      if (o.unprotectedLoss()) unprotected.add(o.scenario().seed());
     }
+    // Reported, not asserted: a view service without --data-dir is outside the safety argument.
+    System.out.println("schedules with a view service without its disk that lost or relit a call: " + unprotected);
     String report = "";
     if (!failed.isEmpty()) {
       Simulation.Outcome shrunk = Simulation.shrink(failed.get(0), false);
       report = failed.size() + " of " + count + " schedules failed (seeds "
           + failed.stream().limit(20).map(o -> String.valueOf(o.scenario().seed())).toList() + "); the first, shrunk:\n"
-          + shrunk.scenario() + "\n" + String.join("\n", shrunk.violations());
+          + shrunk.scenario() + "\n" + String.join("\n", shrunk.breaches());
     }
     assertThat(failed).as(report).isEmpty();
     assertThat(acknowledged).as("clients made progress").isGreaterThan(100L * count);
