@@ -2,15 +2,17 @@
 # Commit-path benchmark: a view service and two replicas on loopback, closed-loop clients
 # (default 1, 16, 64) submitting orders; then the same load against Redis SET + WAIT 1 on a
 # primary with one replica (if redis-server is installed). Prints one JSON line per run.
-# Usage: scripts/bench-commit.sh [--clients 1,16,64] [--seconds 10] [--no-redis]
+# --durable gives each replica a --data-dir (the book fsynced before every acknowledgement).
+# Usage: scripts/bench-commit.sh [--clients 1,16,64] [--seconds 10] [--no-redis] [--durable]
 source "$(dirname "$0")/lib.sh"
-clients=1,16,64; seconds=10; redis=yes
+clients=1,16,64; seconds=10; redis=yes; durable=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --no-redis) redis=no; shift ;;
-    -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --durable) durable=yes; shift ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -21,7 +23,8 @@ trap cleanup EXIT INT TERM
 
 "$ROOT/scripts/view-service.sh" --port 7900 --discovery none >"$work/vs.log" 2>&1 & pids+=($!)
 for i in 1 2; do
-  "$ROOT/scripts/replica.sh" --id "b$i" --port $((7900 + i)) --view-service http://127.0.0.1:7900 --discovery none >"$work/r$i.log" 2>&1 & pids+=($!)
+  disk=(); [ "$durable" = yes ] && disk=(--data-dir "$work/book$i")
+  "$ROOT/scripts/replica.sh" --id "b$i" --port $((7900 + i)) --view-service http://127.0.0.1:7900 --discovery none "${disk[@]}" >"$work/r$i.log" 2>&1 & pids+=($!)
 done
 for _ in $(seq 100); do
   curl -fsS http://127.0.0.1:7900/view 2>/dev/null | grep -q '"backup":"b.*"acked":true' && break; sleep 0.2
@@ -35,5 +38,6 @@ if [ "$redis" = yes ] && command -v redis-server >/dev/null; then
 elif [ "$redis" = yes ]; then
   echo '{"bench":"commit","note":"redis-server not installed (apt-get install redis-server): Redis baseline skipped"}'
 fi
+[ "$durable" = yes ] && echo '{"bench":"commit","setting":"durable books: each replica --data-dir on this machine'"'"'s disk, fsync before every acknowledgement"}'
 java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.CommitBench \
   --view-service http://127.0.0.1:7900 --clients "$clients" --seconds "$seconds" "${redis_arg[@]}"

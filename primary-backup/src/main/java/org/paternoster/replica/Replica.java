@@ -48,6 +48,19 @@ public final class Replica {
   private long leaseUntil; // as primary: acknowledge and push only before this time (invariant 2)
   private boolean handoverInFlight;
   private long handoverRetryAt;
+  private final List<Sequenced> applied = new ArrayList<>(); // since the last drainJournal
+  private boolean bookReplaced; // since the last drainJournal
+
+  /**
+   * What the book went through since the last drain, for a durable journal: either it was replaced
+   * wholesale ({@code replacedBy} then holds the snapshot to persist, {@code ops} what came after),
+   * or {@code ops} were applied in order.
+   */
+  public record Journal(org.paternoster.orders.Snapshot replacedBy, List<Sequenced> ops) {
+    public boolean isEmpty() {
+      return replacedBy == null && ops.isEmpty();
+    }
+  }
 
   public Replica(String me, String incarnation, long retryDelayMs) {
     this.me = me;
@@ -113,6 +126,20 @@ public final class Replica {
     return hasLease(now) && reportedViewnum == view.viewnum();
   }
 
+  /** The book's changes since the last call (durable books make them durable before any effect leaves). */
+  public Journal drainJournal() {
+    Journal j = new Journal(bookReplaced ? book.snapshot() : null, bookReplaced ? List.of() : List.copyOf(applied));
+    applied.clear();
+    bookReplaced = false;
+    return j;
+  }
+
+  private void replaceBook(OrderBook next) {
+    book = next;
+    bookReplaced = true;
+    applied.clear();
+  }
+
   /** Effects produced since the last drain, in order. */
   public List<Effect> drain() {
     List<Effect> out = List.copyOf(effects);
@@ -153,7 +180,7 @@ public final class Replica {
     if (role() == Role.PRIMARY && view.rebuild()) {
       // A new lineage (view 1, a total loss, a view service without its disk): keep whatever book
       // we hold, number on from this view's block, and tell the elevators to re-submit (invariant 7, 8).
-      book = book.newLineage(me + "@" + view.viewnum(), view.viewnum());
+      replaceBook(book.newLineage(me + "@" + view.viewnum(), view.viewnum()));
       hasState = true;
     }
     if (role() == Role.PRIMARY && hasState && view.backup() != null) {
@@ -175,6 +202,7 @@ public final class Replica {
   private Receipt order(Op op, long now) {
     Sequenced s = new Sequenced(book.lastSeq() + 1, now, op);
     Receipt receipt = book.apply(s);
+    applied.add(s);
     if (pipeline != null) pipeline.ordered(s);
     return receipt;
   }
@@ -229,6 +257,7 @@ public final class Replica {
       if (s.seq() <= book.lastSeq()) continue; // duplicate: already applied
       if (s.seq() != book.lastSeq() + 1) break; // gap: the primary resends from what we report
       book.apply(s);
+      applied.add(s);
     }
     return new PeerReply(PeerReply.Status.OK, forward.attempt(), book.lastSeq(), view);
   }
@@ -253,7 +282,7 @@ public final class Replica {
         return new PeerReply(PeerReply.Status.MERGE_FIRST, transfer.attempt(), book.lastSeq(), view, uncovered, served);
       }
     }
-    book = OrderBook.of(transfer.snapshot());
+    replaceBook(OrderBook.of(transfer.snapshot()));
     syncedView = view.viewnum();
     installedAttempt = transfer.attempt();
     hasState = true;
@@ -281,7 +310,7 @@ public final class Replica {
     onView(reply.view(), now);
     handoverInFlight = false;
     if (reply.merged() && role() == Role.IDLE && reply.view().viewnum() == view.viewnum()) {
-      book = new OrderBook();
+      replaceBook(new OrderBook());
       hasState = false;
     } else {
       handoverRetryAt = now + retryDelayMs;

@@ -26,6 +26,18 @@ public final class ReplicaHost {
     void handover(String to, Handover handover, Consumer<Handover.Reply> reply);
   }
 
+  /**
+   * Makes the book's changes durable (durable books, {@code --data-dir}): called before any effect
+   * leaves, so a client hears "committed" and a primary hears a backup's "held" only once the
+   * operation is on disk at that replica. One call per input: one fsync for everything it applied
+   * (a forward batch: group commit). May block. A failure must stop this replica (fail-stop).
+   */
+  public interface Journal {
+    Journal NONE = j -> {};
+
+    void persist(Replica.Journal changes);
+  }
+
   /** A client parked until its operation commits; each method returns false if it was already completed. */
   public interface Waiter {
     boolean committed(long viewnum);
@@ -41,12 +53,19 @@ public final class ReplicaHost {
   private final long commitTimeoutMs;
   private final CommitWaiters waiters = new CommitWaiters();
   private final Runnable onChange;
+  private final Journal journal;
 
   /**
    * @param commitTimeoutMs how long a client waits before it is told to resend the same id
    * @param onChange called after every input (the book, the view or the lease may have changed)
    */
   public ReplicaHost(Replica core, Transport transport, LongSupplier clock, long commitTimeoutMs, Runnable onChange) {
+    this(core, transport, clock, commitTimeoutMs, onChange, Journal.NONE);
+  }
+
+  /** A host whose book changes are made durable by {@code journal} before any effect leaves. */
+  public ReplicaHost(Replica core, Transport transport, LongSupplier clock, long commitTimeoutMs, Runnable onChange, Journal journal) {
+    this.journal = journal;
     this.core = core;
     this.transport = transport;
     this.clock = clock;
@@ -71,6 +90,7 @@ public final class ReplicaHost {
   public Submission submit(Op op, Waiter waiter) {
     long now = now();
     Submission s = core.submit(op, now);
+    run(); // journaled before the waiter can hear "committed"
     if (s instanceof Submission.NotPrimary np) {
       waiter.notPrimary(np.view());
     } else if (s instanceof Submission.Accepted a && a.committed()) {
@@ -78,7 +98,6 @@ public final class ReplicaHost {
     } else {
       waiters.park(((Submission.Accepted) s).receipt().seq(), waiter, now + commitTimeoutMs);
     }
-    run();
     return s;
   }
 
@@ -98,6 +117,7 @@ public final class ReplicaHost {
   public void onHandover(Handover handover, Consumer<Handover.Reply> reply) {
     long now = now();
     long seq = core.onHandover(handover, now);
+    journal.persist(core.drainJournal());
     if (seq < 0) {
       reply.accept(new Handover.Reply(false, core.view()));
     } else if (seq <= core.committedSeq() && core.hasLease(now)) {
@@ -128,8 +148,10 @@ public final class ReplicaHost {
     run();
   }
 
-  /** Executes the core's effects in order. */
+  /** Makes the book's changes durable, then executes the core's effects in order. */
   private void run() {
+    Replica.Journal changes = core.drainJournal();
+    if (!changes.isEmpty()) journal.persist(changes);
     for (Effect effect : core.drain()) {
       if (effect instanceof Effect.SendForward f) {
         long attempt = f.forward().attempt();

@@ -43,6 +43,10 @@ public final class ReplicaMain implements Callable<Integer> {
       description = "an external assigner speaking the course's JSON (hallRequests + states in, id -> hall matrix out); falls back to the built-in time-to-idle assigner on timeout or error")
   String assignerCmd;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "keep the book in DIR (logged and fsynced before every acknowledgement) so a power loss of both controller machines loses nothing acknowledged; recovered on start (default: memory only)")
+  java.nio.file.Path dataDir;
+
   @Mixin DiscoveryOptions discovery;
 
   @Override
@@ -54,7 +58,7 @@ public final class ReplicaMain implements Callable<Integer> {
     String address = "http://" + host + ":" + port;
     Discovery found = discovery.start("replica", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
-    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd);
+    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDataDir(dataDir);
     Service.run(new ReplicaVerticle(config), found);
     log.info("replica {} started", id);
     return 0;

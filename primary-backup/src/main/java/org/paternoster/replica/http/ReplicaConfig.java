@@ -19,17 +19,24 @@ public record ReplicaConfig(
     long peerTimeoutMs,
     long commitTimeoutMs,
     long elevatorSilenceMs,
-    String assignerCmd) {
+    String assignerCmd,
+    java.nio.file.Path dataDir) {
 
   public static ReplicaConfig of(String id, String host, int port, int floors, Supplier<String> viewServiceUrl, long pingIntervalMs) {
     return new ReplicaConfig(id, host, port, new Building(floors), viewServiceUrl, pingIntervalMs,
-        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null);
+        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null, null);
+  }
+
+  /** The same replica with a durable book in {@code dir} ({@code --data-dir}); null for memory only. */
+  public ReplicaConfig withDataDir(java.nio.file.Path dir) {
+    return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
+        elevatorSilenceMs, assignerCmd, dir);
   }
 
   /** The same replica with an external course-format assigner ({@code --assigner-cmd}). */
   public ReplicaConfig withAssignerCmd(String cmd) {
     return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
-        elevatorSilenceMs, cmd);
+        elevatorSilenceMs, cmd, dataDir);
   }
 
   public String address() {

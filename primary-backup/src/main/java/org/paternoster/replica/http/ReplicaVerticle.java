@@ -12,6 +12,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import org.paternoster.assign.Assigners;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Op;
+import org.paternoster.orders.OrderBook;
+import org.paternoster.orders.durable.BookLog;
 import org.paternoster.replica.Incarnations;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
@@ -43,22 +45,39 @@ public final class ReplicaVerticle extends VerticleBase {
   private ViewPinger pinger;
   private HttpServer server;
   private long lastLoggedViewnum = -1;
+  private BookLog bookLog;
 
   public ReplicaVerticle(ReplicaConfig config) {
     this.config = config;
   }
 
   @Override
-  public Future<?> start() {
+  public Future<?> start() throws java.io.IOException {
     String incarnation = Incarnations.next();
-    Replica core = new Replica(config.id(), incarnation, config.pingIntervalMs());
+    Replica core;
+    ReplicaHost.Journal journal = ReplicaHost.Journal.NONE;
+    if (config.dataDir() == null) {
+      core = new Replica(config.id(), incarnation, config.pingIntervalMs());
+    } else {
+      // Durable books: recover, then journal every change before it is acknowledged.
+      bookLog = BookLog.open(config.dataDir());
+      OrderBook recovered = bookLog.recover();
+      log.info("recovered a book of {} calls (lineage {}, seq {}) from {}", recovered.pending().size(), recovered.generation(),
+          recovered.lastSeq(), config.dataDir());
+      core = new Replica(config.id(), incarnation, config.pingIntervalMs(), recovered);
+      Replica owner = core;
+      journal = new DurableJournal(bookLog, owner::book, e -> {
+        log.error("cannot make the book durable in {}: stopping (a restart recovers from the log)", config.dataDir(), e);
+        Runtime.getRuntime().halt(70);
+      });
+    }
     org.paternoster.replica.CodecWarmup.run();
     WebClient client = WebClient.create(vertx,
         // Outgoing connections leave from our own address, so a partition can be cut per address pair.
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
     host = new ReplicaHost(core, new HttpTransport(new PeerLink(client, config.peerTimeoutMs())), clock,
-        config.commitTimeoutMs(), this::changed);
+        config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
     elevators = new ElevatorService(vertx, core, clock, config,
@@ -81,7 +100,14 @@ public final class ReplicaVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     if (pinger != null) pinger.stop();
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<?> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.onComplete(v -> {
+      try {
+        if (bookLog != null) bookLog.close();
+      } catch (java.io.IOException e) {
+        log.warn("closing the book log: {}", e.getMessage());
+      }
+    });
   }
 
   Replica core() {
