@@ -276,8 +276,12 @@ public final class Replica {
     }
     if (hasState && !java.util.Objects.equals(book.generation(), transfer.snapshot().generation())) {
       List<PendingCall> uncovered = book.pending().stream().filter(p -> !transfer.snapshot().covers(p)).toList();
-      List<Tombstone> served = transfer.snapshot().pending().stream().map(Tombstone::of)
-          .filter(t -> book.wasServed(t.call(), t.seq())).toList();
+      // Every service we know and the snapshot does not (a union both ways): sent back to be
+      // merged, so a stale copy merged later cannot relight it. Skipped when both tables together
+      // overflow the bound (an exchange that could never converge); then a needless stop is possible.
+      java.util.Set<Tombstone> known = new java.util.HashSet<>(transfer.snapshot().served());
+      List<Tombstone> served = book.snapshot().served().stream().filter(t -> !known.contains(t)).toList();
+      if (known.size() + served.size() > OrderBook.TOMBSTONES_KEPT) served = List.of();
       if (!uncovered.isEmpty() || !served.isEmpty()) {
         return new PeerReply(PeerReply.Status.MERGE_FIRST, transfer.attempt(), book.lastSeq(), view, uncovered, served);
       }

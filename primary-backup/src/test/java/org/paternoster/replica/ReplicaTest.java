@@ -293,6 +293,27 @@ class ReplicaTest {
   }
 
   @Test
+  void aBackupOfAnotherLineageKeepsItsServicesWhenItInstallsTheNewBook() {
+    pairInView2();
+    Submission.Accepted pressed = (Submission.Accepted) p.submit(press("x", 2), T);
+    exchange(p, b);
+    org.paternoster.orders.PendingCall stale = p.book().pending().iterator().next(); // what a stale copy still shows
+    p.submit(new Op.Served("s", new HallCall(2, Direction.UP), pressed.receipt().callSeq()), T);
+    exchange(p, b);
+    // Total loss: c starts a lineage with b as backup; b knows the service, c's snapshot does not.
+    Replica c = new Replica("c", "c1", 50);
+    View v9 = new View(9, "c", "b", "http://c", "http://b", "c1", "b1", true);
+    c.onView(v9, T);
+    b.onView(v9, T);
+    leased(c);
+    exchange(c, b);
+    assertThat(c.book().wasServed(stale.call(), stale.seq())).as("b's service merged into the new lineage").isTrue();
+    // A stale copy that never heard of the service comes back later: it must not relight the call.
+    c.onHandover(new Handover(V2, "old", "p@1", List.of(stale), List.of()), T);
+    assertThat(c.book().pending()).isEmpty();
+  }
+
+  @Test
   void anIdleReplicaOfAnotherLineageHandsItsCallsToThePrimaryAndThenDropsThem() {
     pairInView2();
     p.submit(press("old", 3), T);

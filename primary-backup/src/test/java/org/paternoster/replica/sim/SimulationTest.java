@@ -45,8 +45,10 @@ class SimulationTest {
           + shrunk.scenario() + "\n" + String.join("\n", shrunk.breaches());
     }
     assertThat(failed).as(report).isEmpty();
-    assertThat(acknowledged).as("clients made progress").isGreaterThan(100L * count);
-    assertThat(faulty).as("most schedules inject faults").isGreaterThan(count / 2);
+    if (count >= 100) { // a sanity check of the runs themselves, not of one replayed seed
+      assertThat(acknowledged).as("clients made progress").isGreaterThan(100L * count);
+      assertThat(faulty).as("most schedules inject faults").isGreaterThan(count / 2);
+    }
   }
 
   @Test
