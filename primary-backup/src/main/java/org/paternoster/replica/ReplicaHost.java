@@ -134,12 +134,6 @@ public final class ReplicaHost {
     run();
   }
 
-  /** A view carried by anything else (a peer, a test). */
-  public void onView(View view) {
-    core.onView(view, now());
-    run();
-  }
-
   /** Timer: retries, acknowledgements a renewed lease allows, expired waiters. */
   public void tick() {
     long now = now();
