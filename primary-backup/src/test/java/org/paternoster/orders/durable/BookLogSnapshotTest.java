@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.OrderJson;
 import org.paternoster.orders.Snapshot;
 
 /** Snapshots: replace, the crash inside it, compaction, unreadable files. */
-class BookLogSnapshotTest {
-  @TempDir Path dir;
+class BookLogSnapshotTest extends BookLogFiles {
   final History history = new History();
 
   @Test
@@ -141,20 +139,6 @@ class BookLogSnapshotTest {
       byte[] before = Files.readAllBytes(logFile());
       log.replace(snapshot);
       return before;
-    }
-  }
-
-  Path logFile() {
-    return dir.resolve(BookLog.LOG);
-  }
-
-  List<String> logLines() throws IOException {
-    return Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-  }
-
-  OrderBook recover() throws IOException {
-    try (BookLog log = BookLog.open(dir)) {
-      return log.recover();
     }
   }
 }

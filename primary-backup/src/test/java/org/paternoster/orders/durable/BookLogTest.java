@@ -11,14 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.OrderJson;
 import org.paternoster.orders.Sequenced;
 
 /** Appending, group commit and recovery from torn or corrupt logs. */
-class BookLogTest {
-  @TempDir Path dir;
+class BookLogTest extends BookLogFiles {
   final History history = new History();
 
   @Test
@@ -130,19 +128,6 @@ class BookLogTest {
     BookLog.open(dir).close(); // released on close
   }
 
-  Path logFile() {
-    return dir.resolve(BookLog.LOG);
-  }
-
-  List<String> logLines() throws IOException {
-    return Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-  }
-
-  OrderBook recover() throws IOException {
-    try (BookLog log = BookLog.open(dir)) {
-      return log.recover();
-    }
-  }
 
   void syncRecords(int n) throws IOException {
     try (BookLog log = BookLog.open(dir)) {
