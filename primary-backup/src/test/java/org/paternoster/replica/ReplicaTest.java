@@ -26,6 +26,16 @@ class ReplicaTest {
     r.onPingAnswer(r.view(), LEASE, T, T);
   }
 
+  /** Total loss: c starts a new lineage in view 9 with b (still holding its own book) as backup; c leased. */
+  Replica totalLossWithBackupB() {
+    Replica c = new Replica("c", "c1", 50);
+    View v9 = new View(9, "c", "b", "http://c", "http://b", "c1", "b1", true);
+    c.onView(v9, T);
+    b.onView(v9, T);
+    leased(c);
+    return c;
+  }
+
   /** p primary of view 1, then of view 2 with backup b holding its state; p leased. */
   void pairInView2() {
     p.onView(V1, T);
@@ -275,11 +285,7 @@ class ReplicaTest {
     p.submit(press("old", 3), T);
     exchange(p, b);
     // Total loss: c starts a new lineage in view 9 with b as its backup; b still holds lineage p@1.
-    Replica c = new Replica("c", "c1", 50);
-    View v9 = new View(9, "c", "b", "http://c", "http://b", "c1", "b1", true);
-    c.onView(v9, T);
-    b.onView(v9, T);
-    leased(c);
+    Replica c = totalLossWithBackupB();
     c.submit(press("new", 1), T);
     List<Effect> effects = c.drain();
     Effect.SendTransfer t = (Effect.SendTransfer) effects.stream().filter(e -> e instanceof Effect.SendTransfer).findFirst().orElseThrow();
@@ -301,11 +307,7 @@ class ReplicaTest {
     p.submit(new Op.Served("s", new HallCall(2, Direction.UP), pressed.receipt().callSeq()), T);
     exchange(p, b);
     // Total loss: c starts a lineage with b as backup; b knows the service, c's snapshot does not.
-    Replica c = new Replica("c", "c1", 50);
-    View v9 = new View(9, "c", "b", "http://c", "http://b", "c1", "b1", true);
-    c.onView(v9, T);
-    b.onView(v9, T);
-    leased(c);
+    Replica c = totalLossWithBackupB();
     exchange(c, b);
     assertThat(c.book().wasServed(stale.call(), stale.seq())).as("b's service merged into the new lineage").isTrue();
     // A stale copy that never heard of the service comes back later: it must not relight the call.
