@@ -14,7 +14,9 @@ import java.util.Optional;
  *
  * <p>Invariant 6: every request id is applied at most once (the receipt table remembers the last
  * {@link #RECEIPTS_KEPT} ids, evicted in sequence order, so eviction is the same on every replica);
- * a press of a pending call joins it; "served" removes only the incarnation it names.
+ * a press of a pending call renews it (the press's seq becomes the call's incarnation, so a
+ * "served" reported by a car that opened its door before this press reached the primary leaves
+ * the call pending); "served" removes only the incarnation it names.
  *
  * <p>Invariant 8: sequence numbers, which are also the calls' incarnations, are unique across
  * lineages: a lineage started in view v numbers from {@code v × SEQ_BLOCK}, and views are unique
@@ -99,9 +101,10 @@ public final class OrderBook {
     Receipt receipt;
     if (s.op() instanceof Op.Press press) {
       PendingCall existing = pending.get(press.call());
-      long callSeq = existing != null ? existing.seq() : s.seq();
-      if (existing == null) pending.put(press.call(), new PendingCall(press.call(), s.seq(), s.at()));
-      receipt = new Receipt(press.requestId(), s.seq(), callSeq);
+      pending.put(press.call(), existing == null
+          ? new PendingCall(press.call(), s.seq(), s.at())
+          : new PendingCall(press.call(), s.seq(), existing.at(), existing.createdSeq()));
+      receipt = new Receipt(press.requestId(), s.seq(), s.seq(), existing == null);
     } else if (s.op() instanceof Op.Served done) {
       PendingCall existing = pending.get(done.call());
       if (existing != null && existing.seq() == done.callSeq()) pending.remove(done.call());
@@ -110,7 +113,7 @@ public final class OrderBook {
     } else {
       Op.Restore restore = (Op.Restore) s.op();
       if (!served.contains(new Tombstone(restore.call(), restore.callSeq())) && !pending.containsKey(restore.call())) {
-        pending.put(restore.call(), new PendingCall(restore.call(), restore.callSeq(), restore.at()));
+        pending.put(restore.call(), new PendingCall(restore.call(), restore.callSeq(), restore.at(), s.seq()));
       }
       receipt = new Receipt(restore.requestId(), s.seq(), restore.callSeq());
     }

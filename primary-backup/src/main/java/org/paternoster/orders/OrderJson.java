@@ -55,11 +55,12 @@ public final class OrderJson {
   }
 
   public static JsonObject pending(PendingCall p) {
-    return call(p.call()).put("seq", p.seq()).put("at", p.at());
+    return call(p.call()).put("seq", p.seq()).put("at", p.at()).put("createdSeq", p.createdSeq());
   }
 
   public static PendingCall pending(JsonObject o) {
-    return new PendingCall(call(o), o.getLong("seq"), o.getLong("at"));
+    long seq = o.getLong("seq");
+    return new PendingCall(call(o), seq, o.getLong("at"), o.getLong("createdSeq", seq)); // absent in books written before renewal
   }
 
   /** {@code [{call..., "seq"}]}. */
@@ -77,7 +78,7 @@ public final class OrderJson {
     JsonArray pending = new JsonArray();
     s.pending().forEach(p -> pending.add(pending(p)));
     JsonArray receipts = new JsonArray();
-    s.receipts().forEach(r -> receipts.add(new JsonArray().add(r.requestId()).add(r.seq()).add(r.callSeq())));
+    s.receipts().forEach(r -> receipts.add(new JsonArray().add(r.requestId()).add(r.seq()).add(r.callSeq()).add(r.created())));
     return new JsonObject().put("generation", s.generation()).put("lastSeq", s.lastSeq()).put("pending", pending)
         .put("receipts", receipts).put("served", tombstones(s.served()));
   }
@@ -86,7 +87,8 @@ public final class OrderJson {
     var pending = o.getJsonArray("pending").stream().map(p -> pending((JsonObject) p)).toList();
     var receipts = o.getJsonArray("receipts").stream()
         .map(r -> (JsonArray) r)
-        .map(r -> new Receipt(r.getString(0), r.getLong(1), r.getLong(2)))
+        // A receipt written before "created" existed: a press then created its call iff callSeq == seq.
+        .map(r -> new Receipt(r.getString(0), r.getLong(1), r.getLong(2), r.size() > 3 ? r.getBoolean(3) : r.getLong(1).equals(r.getLong(2))))
         .toList();
     return new Snapshot(o.getString("generation"), o.getLong("lastSeq"), pending, receipts,
         tombstones(o.getJsonArray("served", new JsonArray())));

@@ -17,12 +17,35 @@ class OrderBookTest {
   }
 
   @Test
-  void pressOfAPendingCallJoinsIt() {
+  void pressOfAPendingCallRenewsItKeepingWhenItWasFirstPressed() {
     Receipt first = apply(new Op.Press("r1", UP2));
-    Receipt second = apply(new Op.Press("r2", UP2));
+    Receipt second = book.apply(new Sequenced(2, T + 500, new Op.Press("r2", UP2)));
     assertThat(book.pending()).hasSize(1);
-    assertThat(second.callSeq()).isEqualTo(first.seq()).isEqualTo(1);
-    assertThat(second.seq()).isEqualTo(2);
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).as("a press of a pending call").isFalse();
+    assertThat(second.callSeq()).as("the press's own seq is the new incarnation").isEqualTo(second.seq()).isEqualTo(2);
+    assertThat(book.pending(UP2)).get().isEqualTo(new PendingCall(UP2, 2, T, 1));
+  }
+
+  @Test
+  void aServiceReportedBeforeAPressArrivedLeavesThatPressPending() {
+    // The served-before-join race: a car opened its door for incarnation 1 and said so; before
+    // that report reached the primary, a passenger who came after the door closed pressed the
+    // still-lit button. The late report names incarnation 1 and must not put out the new press.
+    Receipt first = apply(new Op.Press("r1", UP2));
+    Receipt later = apply(new Op.Press("r2", UP2));
+    apply(new Op.Served("s1", UP2, first.callSeq()));
+    assertThat(book.pending(UP2)).get().extracting(PendingCall::seq).isEqualTo(later.seq());
+    assertThat(book.wasServed(UP2, first.callSeq())).isTrue();
+    apply(new Op.Served("s2", UP2, later.callSeq()));
+    assertThat(book.pending()).isEmpty();
+  }
+
+  @Test
+  void aRestoredCallIsListedFromTheRestoreOnNotFromItsIncarnation() {
+    apply(new Op.Press("r1", CAB_A3));
+    apply(new Op.Restore("m1", UP2, 7 * OrderBook.SEQ_BLOCK, T - 100)); // from a copy of a later lineage
+    assertThat(book.pending(UP2)).get().isEqualTo(new PendingCall(UP2, 7 * OrderBook.SEQ_BLOCK, T - 100, 2));
   }
 
   @Test

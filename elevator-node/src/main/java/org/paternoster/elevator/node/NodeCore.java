@@ -21,6 +21,13 @@ import org.paternoster.orders.HallCall;
  * <ul>
  *   <li>A press lights only once committed while online; while offline a cab call is made durable
  *       first and lit at once, and a hall call pressed here is served by this car (invariant 7).
+ *   <li>Every press goes to the primary, a lit one too: the primary renews the call with it, so a
+ *       car's "served" that was on its way when the press arrived leaves the call pending (the
+ *       served-before-join race). A press made while an earlier one is in flight goes again
+ *       after that one's answer.
+ *   <li>A receipt lights its hall call only if its seq is above the {@code bookSeq} of the newest
+ *       push: otherwise that push already shows the press or what came after it (its service),
+ *       and the receipt, which travelled on another connection, is older news.
  *   <li>Invariant 5: a push from a lower view than the highest seen is ignored; so is, within a
  *       view, a push older than one already applied (its {@code pushSeq}), so a late or duplicated
  *       push cannot relight a served call or darken a newer one (invariant 6).
@@ -44,6 +51,7 @@ public final class NodeCore {
   private final List<NodeCommand> commands = new ArrayList<>();
   private long highestViewnum;
   private long highestPushSeq = -1; // of highestViewnum's primary; pushes without one are taken as they come
+  private long pushedBookSeq = -1; // the bookSeq of the newest push applied: receipts at or below it are older news
   private String generation; // the book's lineage as last pushed
   private long lastHeardAt = Long.MIN_VALUE / 2;
   private boolean linkUp;
@@ -85,27 +93,25 @@ public final class NodeCore {
       }
       if (!cab.containsKey(c.floor()) || cab.get(c.floor()) == 0L) press(c);
     } else {
-      // Offline, even a lit hall lamp is taken and goes to the primary: it may show a call another
-      // car served since this node last heard; the primary merges the press into the call if that
-      // is still waiting, or makes a new one. Online, the lamp is the primary's word.
+      // Offline, even a lit hall lamp is taken: it may show a call another car served since this
+      // node last heard. Online or not, the press goes to the primary, which renews the call.
       HallCall h = (HallCall) call;
-      if (online && hall.containsKey(h)) return;
       if (!online) taken.add(h);
       press(h);
     }
   }
 
   /**
-   * The primary committed a press of {@code call} as incarnation {@code callSeq}; {@code created}
-   * when this press made that incarnation (it was not merged into a call already in the book).
+   * The primary committed a press of {@code call}, ordered at {@code seq}, as incarnation
+   * {@code callSeq}; {@code created} when no press of the call was pending before it.
    *
    * <p>A call this car served while the press travelled (offline, say) is reported served only when
    * the service is known to cover the incarnation: the press created it (nobody else was waiting),
-   * or the car served that very seq. A press merged into a call someone else made may have been
+   * or the car served that very seq. A press that renewed a call someone else made may have been
    * made after the door closed here (a passenger who came later), so it is lit and served again:
    * a wasted stop at worst, never a lit call nobody serves (invariant 6: negation is surgical).
    */
-  public void committed(Call call, long callSeq, boolean created) {
+  public void committed(Call call, long seq, long callSeq, boolean created) {
     inFlight.remove(call);
     // Pressed again while this press travelled: the incarnation it joined may have been served
     // before that later press, so the later press goes to the primary on its own.
@@ -124,13 +130,13 @@ public final class NodeCore {
     } else {
       HallCall h = (HallCall) call;
       if (!again) taken.remove(h); // a later press taken offline stays lit until it has its own answer
-      hall.put(h, callSeq);
+      if (seq > pushedBookSeq) hall.put(h, callSeq); // else a push already showed this press or its service
     }
     if (again) submit(call);
   }
 
   /**
-   * The primary's push: {@code {"viewnum","pushSeq","hall":[{floor,direction,seq,assignee}],"cab":[{floor,seq}]}}.
+   * The primary's push: {@code {"viewnum","pushSeq","bookSeq","hall":[{floor,direction,seq,assignee}],"cab":[{floor,seq}]}}.
    * Within one view, a push whose {@code pushSeq} is not above the highest seen is stale and ignored.
    */
   public void pushed(JsonObject message, long now) {
@@ -142,6 +148,7 @@ public final class NodeCore {
     if (viewnum > highestViewnum) highestPushSeq = -1;
     highestViewnum = viewnum;
     highestPushSeq = Math.max(highestPushSeq, pushSeq);
+    pushedBookSeq = message.getLong("bookSeq", -1L);
     lastHeardAt = now;
     String pushedGeneration = message.getString("generation");
     if (generation != null && pushedGeneration != null && !pushedGeneration.equals(generation)) {
@@ -253,12 +260,11 @@ public final class NodeCore {
   }
 
   /**
-   * A press on this car's panel: submitted, or, offline, remembered to go again after the one in
-   * flight (online the pushes keep the lamp true; resending there let a late answer relight a
-   * call already served, caught by NormalOperationE2ETest).
+   * A press on this car's panel: submitted, or remembered to go again after the one in flight (a
+   * car may have opened its door for the call between the two presses).
    */
   private void press(Call call) {
-    if (inFlight.contains(call) && !online) pressedAgain.add(call);
+    if (inFlight.contains(call)) pressedAgain.add(call);
     submit(call);
   }
 

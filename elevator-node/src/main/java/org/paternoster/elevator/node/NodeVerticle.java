@@ -125,9 +125,8 @@ public final class NodeVerticle extends VerticleBase {
       } else if (command instanceof NodeCommand.SubmitPress p) {
         orders.press(requestId(), p.call(), Long.MAX_VALUE).onComplete(ar -> {
           if (ar.succeeded()) {
-            // The press made the incarnation when its own op seq is the call's seq (OrderBook receipts).
             JsonObject r = ar.result();
-            core.committed(p.call(), r.getLong("callSeq"), r.getLong("callSeq").equals(r.getLong("seq")));
+            core.committed(p.call(), r.getLong("seq"), r.getLong("callSeq"), r.getBoolean("created", false));
           }
           else log.warn("press of {} rejected: {}", p.call(), ar.cause().getMessage());
           apply();

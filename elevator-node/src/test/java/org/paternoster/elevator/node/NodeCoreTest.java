@@ -43,7 +43,7 @@ class NodeCoreTest {
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("no light before commit").isEmpty();
     assertThat(core.pressesInFlight()).isEqualTo(1);
-    core.committed(CAB2, 7, true);
+    core.committed(CAB2, 7, 7, true);
     assertThat(core.pressesInFlight()).isZero();
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).as("durable once lit").containsExactly(new NodeCommand.PersistCab(Map.of(2, 7L)));
@@ -118,7 +118,7 @@ class NodeCoreTest {
     core.pressed(CAB2); // offline: lit with seq 0
     core.served(CAB2);
     core.drain();
-    core.committed(CAB2, 11, true);
+    core.committed(CAB2, 11, 11, true);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 11));
     assertThat(core.lit()).isEmpty();
   }
@@ -134,8 +134,8 @@ class NodeCoreTest {
     core.drain();
     core.link(true, T);
     core.pushed(push(2, hall(1, "up", 18, "e3"), new JsonArray()), T);
-    core.committed(UP1, 18, false);
-    assertThat(core.drain()).doesNotContain(new NodeCommand.SubmitServed(UP1, 18));
+    core.committed(UP1, 25, 25, false); // renewed the other passenger's call
+    assertThat(core.drain()).doesNotContain(new NodeCommand.SubmitServed(UP1, 25));
     assertThat(core.lit()).as("the other passenger's call stays lit").containsExactly(UP1);
   }
 
@@ -153,7 +153,7 @@ class NodeCoreTest {
     core.drain();
     core.link(true, T);
     core.pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // beats the POST's answer
-    core.committed(UP1, 21, true);
+    core.committed(UP1, 21, 21, true);
     assertThat(core.drain()).as("A was served").contains(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
     core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // the primary removed 21
     assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
@@ -166,7 +166,7 @@ class NodeCoreTest {
     core.served(UP1);
     core.pressed(UP1); // B, after A's door closed; A's press is still in flight
     core.drain();
-    core.committed(UP1, 21, true);
+    core.committed(UP1, 21, 21, true);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
     assertThat(core.lit()).containsExactly(UP1);
   }
@@ -180,12 +180,43 @@ class NodeCoreTest {
     core.pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // A committed as 21
     core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // e2 served 21
     assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
-    core.committed(UP1, 21, true);
+    core.committed(UP1, 21, 21, true);
     assertThat(core.drain()).as("B on its own").containsExactly(new NodeCommand.SubmitPress(UP1));
-    core.committed(UP1, 22, true);
+    core.committed(UP1, 22, 22, true);
     core.pushed(push(2, hall(1, "up", 22, "e1"), new JsonArray()).put("pushSeq", 6), T + 200);
     assertThat(core.lit()).containsExactly(UP1);
     assertThat(core.toServe()).containsExactly(UP1);
+  }
+
+  @Test
+  void anOnlinePressOfALitHallLampStillGoesToThePrimary() {
+    // The served-before-join race: the lamp is lit, but the car that served it may have said so
+    // already; only the primary's order decides whether this press came after the service.
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
+    core.drain();
+    core.pressed(UP1);
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
+    core.pressed(UP1); // pressed again while that press travels
+    assertThat(core.drain()).as("one press in flight at a time").isEmpty();
+    core.committed(UP1, 10, 10, false);
+    assertThat(core.drain()).as("the later press goes on its own").containsExactly(new NodeCommand.SubmitPress(UP1));
+    assertThat(core.lit()).containsExactly(UP1);
+  }
+
+  @Test
+  void aReceiptOlderThanTheNewestPushCannotRelightWhatThatPushPutOut() {
+    // The press renewed the call as 10, e2 served 10 at once, and the push saying so (book
+    // committed up to 11) overtook the press's receipt on its way to this node.
+    online();
+    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
+    core.pressed(UP1);
+    core.pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2).put("bookSeq", 11), T + 5);
+    core.committed(UP1, 10, 10, false);
+    assertThat(core.lit()).as("the push is newer than the receipt").isEmpty();
+    core.pressed(UP1);
+    core.committed(UP1, 12, 12, true);
+    assertThat(core.lit()).as("a receipt newer than every push lights at once").containsExactly(UP1);
   }
 
   @Test
@@ -209,7 +240,7 @@ class NodeCoreTest {
     core.link(true, T);
     core.pushed(push(2, new JsonArray(), cab(2, 21)), T); // beats the POST's answer
     assertThat(core.lit()).isEmpty();
-    core.committed(CAB2, 21, true);
+    core.committed(CAB2, 21, 21, true);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 21));
     core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
     assertThat(core.drain()).as("no phantom call").isEmpty();
@@ -224,7 +255,7 @@ class NodeCoreTest {
     core.drain();
     core.link(true, T);
     core.pushed(push(2, new JsonArray(), cab(2, 21)), T);
-    core.committed(CAB2, 21, true);
+    core.committed(CAB2, 21, 21, true);
     assertThat(core.drain()).contains(new NodeCommand.SubmitServed(CAB2, 21), new NodeCommand.SubmitPress(CAB2));
     core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
     assertThat(core.lit()).containsExactly(CAB2);
@@ -235,7 +266,7 @@ class NodeCoreTest {
     core.restore(Map.of(2, 7L));
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
-    core.committed(CAB2, 7, true);
+    core.committed(CAB2, 7, 7, true);
     core.drain();
     core.link(true, T);
     core.pushed(push(8, new JsonArray(), new JsonArray()), T); // a new primary that lost everything
@@ -251,7 +282,7 @@ class NodeCoreTest {
     core.pushed(push(9, new JsonArray(), new JsonArray()).put("generation", "r3@9"), T + 100); // total loss
     assertThat(core.drain()).contains(new NodeCommand.SubmitPress(UP1), new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("still lit while the new book is rebuilt").containsExactlyInAnyOrder(UP1, CAB2);
-    core.committed(UP1, 1, true);
+    core.committed(UP1, 1, 1, true);
     core.pushed(push(9, hall(1, "up", 1, "e3"), cab(2, 2)).put("generation", "r3@9"), T + 200);
     assertThat(core.toServe()).as("the new book assigned it elsewhere").containsExactly(CAB2);
   }

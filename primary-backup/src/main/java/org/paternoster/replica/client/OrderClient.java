@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * resends the <em>same request id</em> with jittered backoff — so a retry is never a second order
  * (invariant 6). Futures complete on the caller's Vert.x context.
  *
- * <p>Completes with the primary's {@code {"id","status":"committed","viewnum","seq","callSeq"}};
+ * <p>Completes with the primary's {@code {"id","status":"committed","viewnum","seq","callSeq","created"}};
  * fails only with {@link OrderRejected} (400) or when {@code deadlineMs} passes.
  */
 public final class OrderClient {

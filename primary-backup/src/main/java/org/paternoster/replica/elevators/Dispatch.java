@@ -11,13 +11,16 @@ import org.paternoster.orders.PendingCall;
 
 /**
  * What the primary of view {@code viewnum} tells the cars: every committed hall call (with its
- * seq and assignee, so hall lights agree on every panel) and each car's committed cab calls.
+ * seq and assignee, so hall lights agree on every panel) and each car's committed cab calls, as
+ * the book stood when everything up to {@code bookSeq} was committed (a node lights a press from
+ * its receipt only if the receipt's seq is above that: otherwise this push already shows its
+ * effect, or a later one such as its service).
  * Invariant 5: every message carries {@code viewnum}; a node ignores any lower than it has seen.
  */
-public record Dispatch(long viewnum, String primary, String generation, List<PendingCall> committed, Assignment assignment) {
+public record Dispatch(long viewnum, String primary, String generation, long bookSeq, List<PendingCall> committed, Assignment assignment) {
 
   /**
-   * The message for car {@code id}: {@code {"type":"assignment","viewnum","primary","generation",
+   * The message for car {@code id}: {@code {"type":"assignment","viewnum","primary","generation","bookSeq",
    * "hall":[...],"cab":[...]}}. A new {@code generation} means the book was started afresh.
    */
   public JsonObject messageFor(String id) {
@@ -32,7 +35,7 @@ public record Dispatch(long viewnum, String primary, String generation, List<Pen
       }
     }
     return new JsonObject().put("type", "assignment").put("viewnum", viewnum).put("primary", primary)
-        .put("generation", generation).put("hall", hall).put("cab", cab);
+        .put("generation", generation).put("bookSeq", bookSeq).put("hall", hall).put("cab", cab);
   }
 
   /** Cab requests per car, as the assigner wants them. */

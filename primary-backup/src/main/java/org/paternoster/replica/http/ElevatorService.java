@@ -116,14 +116,15 @@ final class ElevatorService {
         && problem.equals(lastProblem) && committed.equals(last.committed())) return;
     lastProblem = problem;
     if (!dispatcher.assigner().mayBlock()) {
-      publish(new Dispatch(viewnum, core.id(), core.book().generation(), committed, dispatcher.assign(problem)));
+      publish(new Dispatch(viewnum, core.id(), core.book().generation(), core.committedSeq(), committed, dispatcher.assign(problem)));
       return;
     }
     assigning = true;
+    long bookSeq = core.committedSeq();
     vertx.executeBlocking(() -> dispatcher.assign(problem)).onComplete(ar -> {
       assigning = false;
       if (ar.failed()) log.warn("assigner failed: {}", ar.cause().getMessage());
-      else if (core.view().viewnum() == viewnum) publish(new Dispatch(viewnum, core.id(), core.book().generation(), committed, ar.result()));
+      else if (core.view().viewnum() == viewnum) publish(new Dispatch(viewnum, core.id(), core.book().generation(), bookSeq, committed, ar.result()));
       schedule(); // anything that changed meanwhile
     });
   }
@@ -143,7 +144,7 @@ final class ElevatorService {
 
   private List<PendingCall> committedCalls() {
     long committed = core.committedSeq();
-    return core.book().pending().stream().filter(p -> p.seq() <= committed).toList();
+    return core.book().pending().stream().filter(p -> p.createdSeq() <= committed).toList();
   }
 
   /** The elevators as this replica knows them, for {@code GET /state}. */

@@ -118,13 +118,14 @@ public final class ReplicaVerticle extends VerticleBase {
     return host;
   }
 
-  /** Orders {@code op}; completes with {@code {viewnum, seq, callSeq}} once committed. */
+  /** Orders {@code op}; completes with {@code {viewnum, seq, callSeq, created}} once committed. */
   Future<JsonObject> submit(Op op) {
     Promise<Long> committed = Promise.promise();
     long startNanos = System.nanoTime();
     Submission s = host.submit(op, new PromiseWaiter(committed, config.commitTimeoutMs()));
     if (!(s instanceof Submission.Accepted a)) return committed.future().map(v -> new JsonObject());
-    JsonObject receipt = new JsonObject().put("seq", a.receipt().seq()).put("callSeq", a.receipt().callSeq());
+    JsonObject receipt = new JsonObject().put("seq", a.receipt().seq()).put("callSeq", a.receipt().callSeq())
+        .put("created", a.receipt().created());
     return committed.future().map(viewnum -> {
       if (!a.committed()) latencies.record(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
       return receipt.put("viewnum", viewnum);

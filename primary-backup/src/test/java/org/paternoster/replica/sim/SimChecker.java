@@ -88,7 +88,7 @@ final class SimChecker {
         long committed = core.committedSeq();
         long lineage = core.book().lastSeq() / OrderBook.SEQ_BLOCK;
         for (PendingCall p : core.book().pending()) {
-          if (p.seq() <= committed && servedAcked.contains(Tombstone.of(p)) && p.seq() / OrderBook.SEQ_BLOCK == lineage) {
+          if (p.createdSeq() <= committed && servedAcked.contains(Tombstone.of(p)) && p.seq() / OrderBook.SEQ_BLOCK == lineage) {
             violation("servedCallShown", r.id() + " shows " + p + " whose service was acknowledged");
           }
         }
