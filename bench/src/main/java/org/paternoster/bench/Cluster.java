@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class Cluster implements AutoCloseable {
   private final Path root;
-  private final Path logs;
+  private final Path logs; // also holds the members' data directories
   private final long pingMs;
   private final int deadPings;
   private final int basePort;
@@ -33,6 +33,44 @@ final class Cluster implements AutoCloseable {
     this.viewService = "http://127.0.0.1:" + basePort;
     all.add(start("view-service", "view-service.sh", "--port", "" + basePort, "--discovery", "none",
         "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings));
+  }
+
+  /**
+   * A replicated view service of {@code members} processes on ports {@code basePort + 10 + 2k}
+   * (consensus on the next port), each with its data directory under {@code logs}; the replicas
+   * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #restartMember}.
+   */
+  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, int members) throws IOException {
+    this.root = root;
+    this.logs = logs;
+    this.basePort = basePort;
+    this.pingMs = pingMs;
+    this.deadPings = deadPings;
+    List<String> hostPorts = new ArrayList<>();
+    for (int k = 0; k < members; k++) hostPorts.add("127.0.0.1:" + memberPort(k));
+    this.viewService = String.join(",", hostPorts.stream().map(h -> "http://" + h).toList());
+    for (int k = 0; k < members; k++) startMember(k, String.join(",", hostPorts));
+  }
+
+  private int memberPort(int k) {
+    return basePort + 10 + 2 * k;
+  }
+
+  private void startMember(int k, String memberList) throws IOException {
+    Process p = start("m" + k, "view-service.sh", "--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
+        "--data-dir", logs.resolve("data-m" + k).toString(), "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings);
+    replicas.put("m" + k, p);
+    all.add(p);
+  }
+
+  /** Starts member {@code m<k>} again on its data directory. */
+  void restartMember(int k) throws IOException {
+    startMember(k, String.join(",", java.util.Arrays.stream(viewService.split(",")).map(u -> u.substring("http://".length())).toList()));
+  }
+
+  /** The URL of member {@code m<k>}. */
+  String memberUrl(int k) {
+    return "http://127.0.0.1:" + memberPort(k);
   }
 
   void startReplica(int i) throws IOException {
@@ -55,8 +93,17 @@ final class Cluster implements AutoCloseable {
     return Integer.parseInt(id.substring(1));
   }
 
+  /** {@code GET /view} from the first member that answers. */
   JsonObject view(WebClient http) {
-    return http.getAbs(viewService + "/view").timeout(1000).send().await().bodyAsJsonObject();
+    RuntimeException last = null;
+    for (String url : viewService.split(",")) {
+      try {
+        return http.getAbs(url + "/view").timeout(1000).send().await().bodyAsJsonObject();
+      } catch (Exception e) { // await() rethrows a connect failure as is
+        last = new IllegalStateException("no view service member answers", e);
+      }
+    }
+    throw last;
   }
 
   /** Any other process started through scripts/ (a simulator, an elevator node), stopped on close. */

@@ -1,11 +1,8 @@
 package org.paternoster.view;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.paternoster.durable.AtomicFile;
 
@@ -23,21 +20,12 @@ final class FileViewStore implements ViewStore {
 
   @Override
   public Optional<SavedState> load() throws IOException {
-    Optional<String> text = file.read();
-    if (text.isEmpty()) return Optional.empty();
-    JsonObject json = new JsonObject(text.get());
-    List<ViewChange> history = new ArrayList<>();
-    for (Object entry : json.getJsonArray("history", new JsonArray())) {
-      history.add(ViewJson.changeFromJson((JsonObject) entry));
-    }
-    return Optional.of(new SavedState(ViewJson.stateFromJson(json.getJsonObject("view")), history));
+    return file.read().map(text -> ViewJson.savedFromJson(new JsonObject(text)));
   }
 
   @Override
   public void save(SavedState state) throws IOException {
-    JsonArray history = new JsonArray();
-    state.history().forEach(c -> history.add(ViewJson.toJson(c, true)));
-    file.write(new JsonObject().put("view", ViewJson.toJson(state.state())).put("history", history).encode());
+    file.write(ViewJson.toJson(state).encode());
   }
 
   @Override

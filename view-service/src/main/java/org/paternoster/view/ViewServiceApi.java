@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.http.Fields;
@@ -20,21 +21,21 @@ final class ViewServiceApi {
   static final int BODY_LIMIT_BYTES = 4096;
   static final int ADDRESS_MAX_LENGTH = 256;
 
-  private final DurableViewService service;
+  private final ViewAuthority authority;
   private final LongSupplier clock;
 
-  private ViewServiceApi(DurableViewService service, LongSupplier clock) {
-    this.service = service;
+  private ViewServiceApi(ViewAuthority authority, LongSupplier clock) {
+    this.authority = authority;
     this.clock = clock;
   }
 
-  static Router router(Vertx vertx, DurableViewService service, LongSupplier clock) {
-    ViewServiceApi api = new ViewServiceApi(service, clock);
+  static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock) {
+    ViewServiceApi api = new ViewServiceApi(authority, clock);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
     router.post("/ping").handler(api::ping);
-    router.get("/view").handler(ctx -> api.reply(ctx, () -> ViewJson.toJson(service.state()).put("leaseHolder", service.leaseHolder())));
+    router.get("/view").handler(ctx -> api.reply(ctx, api::view));
     router.get("/views").handler(ctx -> api.reply(ctx, api::history));
-    router.get("/servers").handler(ctx -> api.reply(ctx, api::servers));
+    router.get("/servers").handler(api::servers);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
     return router;
   }
@@ -43,6 +44,7 @@ final class ViewServiceApi {
    * {@code POST /ping {"server": ID, "viewnum": N, "address": URL?, "incarnation": ID?, "latest": N?}}
    * → the current view plus {@code leaseMs}, the lease granted to the primary (0 for none).
    * {@code latest}: the highest view number the server has seen (default {@code viewnum}).
+   * A member of a replicated view service that does not lead answers 421 with {@code "leader"}.
    */
   private void ping(RoutingContext ctx) {
     JsonObject body = JsonHttp.body(ctx);
@@ -51,26 +53,68 @@ final class ViewServiceApi {
     String address = Fields.optionalString(body, "address", ADDRESS_MAX_LENGTH);
     String incarnation = body.getValue("incarnation") == null ? null : Fields.id(body, "incarnation");
     long latest = body.getValue("latest") == null ? viewnum : Fields.integer(body, "latest", 0, Long.MAX_VALUE);
-    reply(ctx, () -> ViewJson.toJson(service.ping(server, viewnum, latest, address, incarnation, clock.getAsLong())));
+    Optional<DurableViewService> service = authority.service();
+    if (service.isEmpty()) {
+      notLeader(ctx);
+      return;
+    }
+    try {
+      PingAnswer answer = service.get().ping(server, viewnum, latest, address, incarnation, clock.getAsLong());
+      // Invariant 2 across view-service leaders: a lease leaves only from a member that still leads.
+      if (answer.leaseMs() > 0 && !authority.stillLeads()) {
+        JsonHttp.error(ctx, 503, "this member lost the lead of the view service; ask again");
+        return;
+      }
+      JsonHttp.ok(ctx, ViewJson.toJson(answer));
+    } catch (StoreUnavailable e) {
+      JsonHttp.error(ctx, 503, e.getMessage());
+    }
+  }
+
+  private JsonObject view() {
+    Optional<DurableViewService> service = authority.service();
+    JsonObject view = service.isPresent()
+        ? ViewJson.toJson(service.get().state()).put("leaseHolder", service.get().leaseHolder())
+        : ViewJson.toJson(authority.known().state()).put("leaseHolder", null);
+    return view.mergeIn(authority.describe());
   }
 
   private JsonArray history() {
-    return ViewJson.historyToJson(service.history(), service.state().acked());
+    Optional<DurableViewService> service = authority.service();
+    if (service.isPresent()) return ViewJson.historyToJson(service.get().history(), service.get().state().acked());
+    SavedState known = authority.known();
+    return ViewJson.historyToJson(known.history(), known.state().acked());
   }
 
-  private JsonArray servers() {
+  /** Who pinged: soft state that only the deciding process has. */
+  private void servers(RoutingContext ctx) {
+    Optional<DurableViewService> service = authority.service();
+    if (service.isEmpty()) {
+      notLeader(ctx);
+      return;
+    }
     long now = clock.getAsLong();
     JsonArray out = new JsonArray();
-    for (ServerStatus s : service.servers(now)) {
-      out.add(new JsonObject()
-          .put("server", s.id())
-          .put("role", s.role().name().toLowerCase(Locale.ROOT))
-          .put("lastPingAgeMs", s.lastPingAgeMs())
-          .put("viewnum", s.viewnum())
-          .put("address", s.address())
-          .put("alive", s.alive()));
+    try {
+      for (ServerStatus s : service.get().servers(now)) {
+        out.add(new JsonObject()
+            .put("server", s.id())
+            .put("role", s.role().name().toLowerCase(Locale.ROOT))
+            .put("lastPingAgeMs", s.lastPingAgeMs())
+            .put("viewnum", s.viewnum())
+            .put("address", s.address())
+            .put("alive", s.alive()));
+      }
+    } catch (StoreUnavailable e) {
+      JsonHttp.error(ctx, 503, e.getMessage());
+      return;
     }
-    return out;
+    JsonHttp.ok(ctx, out);
+  }
+
+  private void notLeader(RoutingContext ctx) {
+    JsonHttp.reply(ctx, 421, new JsonObject().put("error", "this member does not lead the view service")
+        .put("leader", authority.leaderUrl()));
   }
 
   private void reply(RoutingContext ctx, Supplier<Object> answer) {

@@ -1,8 +1,13 @@
 package org.paternoster.view;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +15,9 @@ import org.paternoster.discovery.Discovery;
 import org.paternoster.discovery.DiscoveryOptions;
 import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.time.MonotonicClock;
+import org.paternoster.view.group.GroupAuthority;
+import org.paternoster.view.group.GroupMembers;
+import org.paternoster.view.group.ViewGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -59,6 +67,23 @@ public final class ViewServiceMain implements Callable<Integer> {
           + "(availability; default: ${DEFAULT-VALUE}).")
   private String onTotalLoss;
 
+  @Option(names = "--advertise", paramLabel = "URL",
+      description = "The URL others reach this process at, when it differs from http://HOST:PORT (bind 0.0.0.0, advertise the LAN address).")
+  private String advertise;
+
+  @Option(names = "--members", paramLabel = "HOST:PORT,...",
+      description = "Run as one member of a replicated view service (an odd number, at least 3, the same list on every member); "
+          + "this member is the entry matching --advertise (or --host) and --port. Without it, one process decides alone.")
+  private String members;
+
+  @Option(names = "--consensus-port", paramLabel = "N",
+      description = "This member's port for the consensus engine (Apache Ratis; default: --port + 1, or the third field of its --members entry).")
+  private Integer consensusPort;
+
+  @Option(names = "--election-timeout-ms", defaultValue = "300", paramLabel = "MS",
+      description = "With --members: how long followers wait for the leader before electing another (up to twice this; default: ${DEFAULT-VALUE}).")
+  private long electionTimeoutMs;
+
   @Mixin
   private DiscoveryOptions discovery;
 
@@ -91,21 +116,44 @@ public final class ViewServiceMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    ViewStore store = dataDir == null ? ViewStore.inMemory() : ViewStore.inDirectory(dataDir);
-    if (dataDir == null) log.warn("no --data-dir: the view lives in memory only; a restart numbers its views above what the replicas report");
+    String url;
+    AutoCloseable group = () -> { };
     Vertx vertx = Vertx.vertx();
-    ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, policy, store, new MonotonicClock());
     try {
-      vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+      URI advertised = advertisedUrl();
+      if (members == null) {
+        ViewStore store = dataDir == null ? ViewStore.inMemory() : ViewStore.inDirectory(dataDir);
+        if (dataDir == null) log.warn("no --data-dir: the view lives in memory only; a restart numbers its views above what the replicas report");
+        ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, policy, store, new MonotonicClock());
+        vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+        url = advertise != null ? advertised.toString() : "http://" + host + ":" + verticle.actualPort();
+        log.info("view service listening on {} (ping interval {} ms, dead after {} pings, lease {} ms, on total loss {}, store {})",
+            url, timing.intervalMs(), timing.deadPings(), timing.leaseMs(), policy.name().toLowerCase(Locale.ROOT), store.describe());
+      } else {
+        GroupMembers listed = groupMembers(advertised);
+        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".paternoster", "view-" + listed.self().id());
+        if (dataDir == null) log.warn("no --data-dir: keeping this member's consensus log in {}", dir);
+        ViewGroup viewGroup = ViewGroup.start(listed, dir, electionTimeoutMs, Math.max(100, timing.leaseMs()));
+        group = viewGroup;
+        ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing,
+            new GroupAuthority(viewGroup, timing, policy), new MonotonicClock());
+        vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
+        url = listed.self().url();
+        log.info("view service member {} of {} listening on {} (consensus on port {}, log in {}; ping interval {} ms, dead after {} pings, lease {} ms, on total loss {})",
+            listed.self().id(), listed.urls(), url, listed.self().consensusPort(), dir, timing.intervalMs(), timing.deadPings(),
+            timing.leaseMs(), policy.name().toLowerCase(Locale.ROOT));
+      }
+    } catch (ParameterException e) {
+      vertx.close();
+      throw e;
     } catch (Exception e) {
       log.error("view service failed to start on {}:{}", host, port, e);
+      closeQuietly(group);
       vertx.close();
       return 1;
     }
-    String url = "http://" + host + ":" + verticle.actualPort();
-    log.info("view service listening on {} (ping interval {} ms, dead after {} pings, lease {} ms, on total loss {}, store {})",
-        url, timing.intervalMs(), timing.deadPings(), timing.leaseMs(), policy.name().toLowerCase(java.util.Locale.ROOT), store.describe());
     Optional<Discovery> announced = announce(url);
+    AutoCloseable stopGroup = group;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("view service stopping");
       announced.ifPresent(Discovery::close);
@@ -114,8 +162,37 @@ public final class ViewServiceMain implements Callable<Integer> {
       } catch (Exception e) {
         // the JVM is exiting anyway
       }
+      closeQuietly(stopGroup);
     }, "view-service-shutdown"));
     return 0;
+  }
+
+  private URI advertisedUrl() {
+    if (advertise == null) return URI.create("http://" + host + ":" + port);
+    try {
+      URI uri = new URI(advertise);
+      if (!"http".equals(uri.getScheme()) || uri.getHost() == null) throw new URISyntaxException(advertise, "not an http://HOST[:PORT] URL");
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ParameterException(spec.commandLine(), "--advertise: " + e.getMessage());
+    }
+  }
+
+  private GroupMembers groupMembers(URI advertised) {
+    if (port == 0) throw new ParameterException(spec.commandLine(), "--members needs a fixed --port (the other members list it)");
+    try {
+      return GroupMembers.parse(members, advertised.getHost(), advertised.getPort() > 0 ? advertised.getPort() : port, consensusPort);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("closing: {}", e.getMessage());
+    }
   }
 
   /** The HTTP API works without discovery (--view-service URL), so a failed join is logged, not fatal. */
@@ -131,6 +208,7 @@ public final class ViewServiceMain implements Callable<Integer> {
   private PingTiming validatedTiming() {
     if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
     if (pingIntervalMs < 1) throw new ParameterException(spec.commandLine(), "--ping-interval-ms must be >= 1, got " + pingIntervalMs);
+    if (electionTimeoutMs < 50) throw new ParameterException(spec.commandLine(), "--election-timeout-ms must be >= 50, got " + electionTimeoutMs);
     if (deadPings < 1) throw new ParameterException(spec.commandLine(), "--dead-pings must be >= 1, got " + deadPings);
     return new PingTiming(pingIntervalMs, deadPings);
   }

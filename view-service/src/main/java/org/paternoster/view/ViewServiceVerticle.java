@@ -23,6 +23,7 @@ public final class ViewServiceVerticle extends VerticleBase {
   private final TotalLossPolicy onTotalLoss;
   private final ViewStore store;
   private final LongSupplier clock;
+  private ViewAuthority authority;
   private volatile HttpServer server;
   private long tickTimer = -1;
 
@@ -46,7 +47,16 @@ public final class ViewServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() throws Exception {
-    long now = clock.getAsLong();
+    if (authority == null) authority = ViewAuthority.single(new DurableViewService(restore(clock.getAsLong()), store));
+    ViewAuthority decides = authority;
+    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> decides.tick(clock.getAsLong()));
+    return vertx.createHttpServer()
+        .requestHandler(ViewServiceApi.router(vertx, decides, clock))
+        .listen(port, host)
+        .onSuccess(s -> server = s);
+  }
+
+  private ViewService restore(long now) throws java.io.IOException {
     SavedState saved = store.load()
         .map(s -> {
           log.info("resuming from {} in {}", s.state().view(), store.describe());
@@ -56,19 +66,22 @@ public final class ViewServiceVerticle extends VerticleBase {
           log.info("no saved view in {}: starting at view 0 (numbered above any view a replica reports)", store.describe());
           return new SavedState(ViewState.INITIAL, java.util.List.of());
         });
-    ViewService core = new ViewService(timing, onTotalLoss, saved, now);
-    DurableViewService service = new DurableViewService(core, store);
-    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> service.tick(clock.getAsLong()));
-    return vertx.createHttpServer()
-        .requestHandler(ViewServiceApi.router(vertx, service, clock))
-        .listen(port, host)
-        .onSuccess(s -> server = s);
+    return new ViewService(timing, onTotalLoss, saved, now);
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(tickTimer);
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /**
+   * A member of a replicated view service (issue 12): {@code authority} decides when this member
+   * leads. Deploy it as a worker verticle: the authority blocks while the group answers.
+   */
+  public ViewServiceVerticle(String host, int port, PingTiming timing, ViewAuthority authority, LongSupplier clock) {
+    this(host, port, timing, TotalLossPolicy.REBUILD, null, clock);
+    this.authority = authority;
   }
 
   /** The bound port once started (useful with port 0). */

@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.view.PingAnswer;
 import org.paternoster.view.ViewJson;
 import org.paternoster.view.ViewState;
@@ -76,12 +77,42 @@ public final class ViewServiceClient {
     return send(HttpMethod.GET, path, HttpRequest::send);
   }
 
+  /**
+   * One request to the member {@link #baseUrl} names now. With a {@link ViewServiceLocator}, a
+   * failure moves it on to the next member, and a member that does not lead (421) is asked once
+   * more at the leader it names.
+   */
   private Future<Buffer> send(HttpMethod method, String path, Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender) {
+    return send(method, path, sender, true);
+  }
+
+  private Future<Buffer> send(HttpMethod method, String path, Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender, boolean followLeader) {
     String base = baseUrl.get();
     if (base == null) return Future.failedFuture("view service location unknown");
+    ViewServiceLocator members = baseUrl instanceof ViewServiceLocator l ? l : null;
     HttpRequest<Buffer> request = client.requestAbs(method, base + path).timeout(timeoutMs);
-    return sender.apply(request).compose(response -> response.statusCode() == 200
-        ? Future.succeededFuture(response.body())
-        : Future.failedFuture("view service answered " + response.statusCode() + ": " + response.bodyAsString()));
+    return sender.apply(request).transform(ar -> {
+      if (ar.failed()) {
+        if (members != null) members.failed(base);
+        return Future.failedFuture(ar.cause());
+      }
+      HttpResponse<Buffer> response = ar.result();
+      if (response.statusCode() == 200) return Future.succeededFuture(response.body());
+      if (members != null && response.statusCode() == 421) {
+        members.redirected(base, leaderOf(response));
+        if (followLeader && !base.equals(baseUrl.get())) return send(method, path, sender, false);
+      } else if (members != null && response.statusCode() == 503) {
+        members.failed(base);
+      }
+      return Future.failedFuture("view service " + base + " answered " + response.statusCode() + ": " + response.bodyAsString());
+    });
+  }
+
+  private static String leaderOf(HttpResponse<Buffer> response) {
+    try {
+      return response.bodyAsJsonObject().getString("leader");
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

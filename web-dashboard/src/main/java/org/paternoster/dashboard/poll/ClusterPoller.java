@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.dashboard.cluster.ChangeDetector;
 import org.paternoster.dashboard.cluster.ClusterSnapshot;
 import org.paternoster.dashboard.cluster.ElevatorReport;
@@ -116,8 +117,9 @@ public final class ClusterPoller {
       observations = observations.withView(observations.view().failed("location unknown"));
       return;
     }
-    fetch("view", url + "/view", b -> stateOf(b.toJsonObject()), () -> observations.view(), (ok, reading) -> {
+    fetch("view", url + "/view", b -> stateOf(followLeader(url, b.toJsonObject())), () -> observations.view(), (ok, reading) -> {
       observations = observations.withView(reading);
+      if (!ok && viewServiceUrl instanceof ViewServiceLocator members) members.failed(url); // next poll: next member
       if (ok) {
         learnAddresses(reading.value().view());
         if (historyIsBehind(reading.value().view().viewnum())) {
@@ -130,6 +132,13 @@ public final class ClusterPoller {
       observations = observations.withServers(reading);
       if (ok) reading.value().stream().filter(s -> s.address() != null).forEach(s -> replicaAddresses.put(s.id(), s.address()));
     });
+  }
+
+  /** A member of a replicated view service that does not lead names the one that does: poll that one next. */
+  private JsonObject followLeader(String url, JsonObject view) {
+    String leader = view.getString("leader");
+    if (leader != null && !leader.equals(url) && viewServiceUrl instanceof ViewServiceLocator members) members.redirected(url, leader);
+    return view;
   }
 
   /** The history is fetched again only when its newest entry is not the current view (also after a restart at 0). */

@@ -1,0 +1,116 @@
+package org.paternoster.view.group;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.paternoster.view.DurableViewService;
+import org.paternoster.view.PingTiming;
+import org.paternoster.view.SavedState;
+import org.paternoster.view.TotalLossPolicy;
+import org.paternoster.view.ViewAuthority;
+import org.paternoster.view.ViewJson;
+import org.paternoster.view.ViewService;
+import org.paternoster.view.ViewState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A member of the replicated view service. Only the member leading the consensus group runs the
+ * view rules; it builds its {@link ViewService} afresh from the replicated state each time it
+ * becomes leader, exactly as a view service restarting from its disk does: no lease for anyone
+ * during one lease guard, and a dead interval of grace for the restored primary and backup. So
+ * every lease a deposed leader granted has certainly expired before the new one grants any.
+ *
+ * <p>Why a deposed leader cannot announce: its writes are refused by the log ({@link ViewLog}
+ * checks the writer's term), and every ping answer that grants a lease waits for a linearizable
+ * read through this member and then checks that this member still leads the same term
+ * ({@link #stillLeads()}). A new leader's term begins after a majority stopped following the old
+ * one, hence after every ping the old leader confirmed was sent.
+ *
+ * <p>Runs on the view service's worker thread: reads and writes block for a few milliseconds.
+ */
+public final class GroupAuthority implements ViewAuthority {
+  private static final Logger log = LoggerFactory.getLogger(GroupAuthority.class);
+  private final ViewGroup group;
+  private final PingTiming timing;
+  private final TotalLossPolicy onTotalLoss;
+  private DurableViewService service;
+  private GroupViewStore store;
+  private long term = -1;
+
+  public GroupAuthority(ViewGroup group, PingTiming timing, TotalLossPolicy onTotalLoss) {
+    this.group = group;
+    this.timing = timing;
+    this.onTotalLoss = onTotalLoss;
+  }
+
+  @Override
+  public Optional<DurableViewService> service() {
+    return Optional.ofNullable(service);
+  }
+
+  @Override
+  public boolean stillLeads() {
+    if (service == null) return false;
+    try {
+      group.readConfirmed();
+    } catch (IOException e) {
+      log.warn("could not confirm leadership of term {}: {}", term, e.getMessage());
+      return false;
+    }
+    return group.leadingTerm() == term && !store.conflicted();
+  }
+
+  @Override
+  public SavedState known() {
+    JsonObject state = group.local().getJsonObject("state");
+    return state == null ? new SavedState(ViewState.INITIAL, List.of()) : ViewJson.savedFromJson(state);
+  }
+
+  @Override
+  public String leaderUrl() {
+    return group.leader().map(GroupMembers.Member::url).orElse(null);
+  }
+
+  @Override
+  public JsonObject describe() {
+    return new JsonObject()
+        .put("members", new JsonArray(group.members().urls()))
+        .put("self", group.members().self().url())
+        .put("leader", leaderUrl());
+  }
+
+  /** Follows leadership: builds the service on becoming leader, drops it on losing the term or a write. */
+  @Override
+  public void tick(long now) {
+    long leading = group.leadingTerm();
+    if (service != null && (leading != term || store.conflicted())) {
+      log.info("no longer deciding views (term {} over)", term);
+      service = null;
+      store = null;
+      term = -1;
+    }
+    if (service == null && leading >= 0) become(leading, now);
+    if (service != null) service.tick(now);
+  }
+
+  private void become(long leading, long now) {
+    JsonObject read;
+    try {
+      read = group.readConfirmed();
+    } catch (IOException e) {
+      log.warn("leading term {} but cannot read the view log yet: {}", leading, e.getMessage());
+      return;
+    }
+    if (group.leadingTerm() != leading) return;
+    JsonObject state = read.getJsonObject("state");
+    SavedState saved = state == null ? new SavedState(ViewState.INITIAL, List.of()) : ViewJson.savedFromJson(state);
+    store = new GroupViewStore(group, leading, read.getLong("version"));
+    service = new DurableViewService(new ViewService(timing, onTotalLoss, saved, now), store);
+    term = leading;
+    log.info("leading the view service group in term {}: resuming {} (no lease granted for {} ms)",
+        leading, saved.state().view(), timing.leaseGuardMs());
+  }
+}
