@@ -4,31 +4,38 @@
 # namespace pn-NAME, joined to this (root) namespace by a veth pair and ROUTED through it: every
 # packet between two processes crosses this namespace's FORWARD chain, where the cuts live.
 # Usage: scripts/netns.sh up NAME...      create the namespaces (idempotent), print "NAME ADDR" lines
-#        scripts/netns.sh down            remove every pn-* namespace and veth this script made
+#        scripts/netns.sh down [NAME...]  remove the named namespaces (default: every pn-* one this script made)
+#        scripts/netns.sh unplug NAME     pull NAME's cable: its link goes down, nothing gets in or out
+#        scripts/netns.sh plug NAME       put the cable back (link up, routes restored)
 #        scripts/netns.sh addr NAME       the address of NAME (works without root)
 #        scripts/netns.sh resolve X       X itself when it is an IPv4 address, else addr X
 #        scripts/netns.sh exec NAME CMD...   run CMD inside NAME's namespace (exec: same PID)
 #        scripts/netns.sh list            the namespaces in place
 #        scripts/netns.sh check           exit 0 when namespaces can be made here, else say why
 # Names and addresses (a test network of our own, 10.77.0.0/16):
-#   view-service 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N,
+#   view-service 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N, lab machine mN 10.77.3.N (a member, a
+#   replica and an elevator node in one namespace),
 #   this namespace (chaos observer, dashboard, your curl) 10.77.0.1.  N is 1..250.
 set -euo pipefail
 
 GATEWAY=10.77.0.1
-usage() { sed -n '6,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '6,14p' "$0" | sed 's/^# \{0,1\}//'; }
 fail() { echo "netns.sh: $*" >&2; exit 1; }
 
 addr_of() {
   case "$1" in
     view-service) echo 10.77.0.10 ;;
     root|observer) echo "$GATEWAY" ;;
-    r[0-9]*|e[0-9]*)
+    r[0-9]*|e[0-9]*|m[0-9]*)
       local n=${1:1}
-      [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 250 ] || fail "bad process name: $1 (rN or eN, N in 1..250)"
-      [ "${1:0:1}" = r ] && echo "10.77.1.$n" || echo "10.77.2.$n"
+      [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 250 ] || fail "bad process name: $1 (rN, eN or mN, N in 1..250)"
+      case "${1:0:1}" in
+        r) echo "10.77.1.$n" ;;
+        e) echo "10.77.2.$n" ;;
+        m) echo "10.77.3.$n" ;;
+      esac
       ;;
-    *) fail "unknown process name: $1 (view-service, rN, eN)" ;;
+    *) fail "unknown process name: $1 (view-service, rN, eN, mN)" ;;
   esac
 }
 
@@ -96,6 +103,17 @@ case "${1:-}" in
     ;;
   down)
     require
+    if [ $# -ge 2 ]; then
+      shift
+      for n in "$@"; do
+        addr_of "$n" >/dev/null
+        for pid in $(ip netns pids "pn-$n" 2>/dev/null || true); do kill -9 "$pid" 2>/dev/null || true; done
+        ip link del "pn-$n" 2>/dev/null || true
+        ip netns del "pn-$n" 2>/dev/null || true
+      done
+      # The last one out restores forwarding as it was before the first `up`.
+      ip netns list | awk '{print $1}' | grep -q '^pn-' && exit 0
+    fi
     for ns in $(ip netns list | awk '{print $1}' | grep '^pn-' || true); do
       # Killing what still runs inside keeps a stale process from holding an address we reuse.
       for pid in $(ip netns pids "$ns" 2>/dev/null || true); do kill -9 "$pid" 2>/dev/null || true; done
@@ -104,6 +122,18 @@ case "${1:-}" in
     done
     state=/run/paternoster-netns.ip_forward
     if [ -f "$state" ]; then cat "$state" > /proc/sys/net/ipv4/ip_forward; rm -f "$state"; fi
+    ;;
+  unplug)
+    [ $# -eq 2 ] || { usage >&2; exit 2; }
+    addr_of "$2" >/dev/null
+    require
+    ip link set "pn-$2" down
+    ;;
+  plug)
+    [ $# -eq 2 ] || { usage >&2; exit 2; }
+    require
+    ip link set "pn-$2" up
+    up_one "$2" >/dev/null # the route to it went with the link
     ;;
   exec)
     [ $# -ge 3 ] || { usage >&2; exit 2; }
@@ -116,7 +146,7 @@ case "${1:-}" in
     ip netns list | grep '^pn-' || echo "no Paternoster namespaces"
     ;;
   -h|--help)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   *)
     usage >&2

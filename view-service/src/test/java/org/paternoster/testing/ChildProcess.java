@@ -41,8 +41,17 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Starts {@code mainClass} with {@code args} in a new JVM with a small heap. */
   public static ChildProcess start(String name, String mainClass, List<String> args) {
+    return startIn(List.of(), name, mainClass, args);
+  }
+
+  /**
+   * As {@link #start(String, String, List)}, the command run through {@code prefix} (e.g.
+   * {@code ip netns exec NS}, which execs, so the process held is still the JVM).
+   */
+  public static ChildProcess startIn(List<String> prefix, String name, String mainClass, List<String> args) {
     Path log = Path.of("target", "child-logs", name + "-" + System.currentTimeMillis() + ".log");
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dhazelcast.logging.type=slf4j", "-Dhazelcast.phone.home.enabled=false",

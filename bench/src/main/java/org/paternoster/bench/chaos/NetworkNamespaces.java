@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class NetworkNamespaces {
   private final Path script;
+  private List<String> names = List.of();
 
   public NetworkNamespaces(Path root) {
     this.script = root.resolve("scripts/netns.sh");
@@ -24,6 +25,7 @@ public final class NetworkNamespaces {
 
   /** Creates a namespace for each of {@code names} (removing left-overs of an earlier run first). */
   public void up(List<String> names) {
+    this.names = List.copyOf(names);
     down();
     List<String> cmd = new ArrayList<>(List.of(script.toString(), "up"));
     cmd.addAll(names);
@@ -31,8 +33,14 @@ public final class NetworkNamespaces {
     if (!r.ok()) throw new IllegalStateException("netns.sh up failed: " + r.output());
   }
 
-  /** Removes every Paternoster namespace (and kills what still runs in one). Idempotent. */
+  /**
+   * Removes the namespaces {@link #up} made (and kills what still runs in one), leaving any other
+   * test's namespaces alone (the lab-machines test, say). Idempotent.
+   */
   public void down() {
-    Shell.run(List.of(script.toString(), "down"));
+    if (names.isEmpty()) return;
+    List<String> cmd = new ArrayList<>(List.of(script.toString(), "down"));
+    cmd.addAll(names);
+    Shell.run(cmd);
   }
 }
