@@ -30,7 +30,7 @@ for n in "$replicas" "$elevators" "$floors" "$base" "$dash"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a number: $n" >&2; usage >&2; exit 2; }
 done
 if [ "$netns" = yes ]; then
-  why=$("$ROOT/scripts/netns.sh" check) || { echo "demo.sh --netns: $why" >&2; exit 1; }
+  why=$("$SCRIPTS/netns.sh" check) || { echo "demo.sh --netns: $why" >&2; exit 1; }
   [ "$replicas" -le 250 ] && [ "$elevators" -le 250 ] || { echo "demo.sh --netns: at most 250 replicas and 250 elevators" >&2; exit 2; }
 fi
 
@@ -43,19 +43,19 @@ cleanup() {
   echo; echo "stopping ..."
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  [ "$netns" = no ] || "$ROOT/scripts/netns.sh" down
+  [ "$netns" = no ] || "$SCRIPTS/netns.sh" down
 }
 trap cleanup INT TERM EXIT
 
 # host NAME: where NAME listens (its own namespace's address with --netns, else 127.0.0.1).
-host() { if [ "$netns" = yes ] && [ "$1" != dashboard ]; then "$ROOT/scripts/netns.sh" addr "$1"; else echo 127.0.0.1; fi; }
+host() { if [ "$netns" = yes ] && [ "$1" != dashboard ]; then "$SCRIPTS/netns.sh" addr "$1"; else echo 127.0.0.1; fi; }
 
 start() { # start NAME SCRIPT ARGS...: in NAME's own namespace with --netns
   local name=$1 script=$2
   shift 2
   local enter=()
-  [ "$netns" = no ] || [ "$name" = dashboard ] || enter=("$ROOT/scripts/netns.sh" exec "$name")
-  "${enter[@]}" "$ROOT/scripts/$script" --host "$(host "$name")" "$@" >"$RUN/$name.log" 2>&1 &
+  [ "$netns" = no ] || [ "$name" = dashboard ] || enter=("$SCRIPTS/netns.sh" exec "$name")
+  "${enter[@]}" "$SCRIPTS/$script" --host "$(host "$name")" "$@" >"$RUN/$name.log" 2>&1 &
   pids+=($!)
 }
 
@@ -63,8 +63,8 @@ if [ "$netns" = yes ]; then
   names=(view-service)
   for i in $(seq 1 "$replicas"); do names+=("r$i"); done
   for i in $(seq 1 "$elevators"); do names+=("e$i"); done
-  "$ROOT/scripts/netns.sh" down
-  "$ROOT/scripts/netns.sh" up "${names[@]}" >/dev/null
+  "$SCRIPTS/netns.sh" down
+  "$SCRIPTS/netns.sh" up "${names[@]}" >/dev/null
 fi
 vs="http://$(host view-service):$base"
 timing=(--ping-interval-ms 25)
@@ -76,7 +76,7 @@ for i in $(seq 1 "$elevators"); do
   start "e$i" elevator.sh --id "e$i" --port $((base + 200 + i)) --view-service "$vs" --discovery none --floors "$floors" \
     --simulate --time-scale "$scale" --data-dir "$RUN/elevators"
 done
-if [ -d "$ROOT/web-dashboard" ] && [ -x "$ROOT/scripts/dashboard.sh" ]; then
+if [ -x "$SCRIPTS/dashboard.sh" ]; then
   # The dashboard runs here (never in a namespace), on 127.0.0.1, and reaches the others by route.
   start dashboard dashboard.sh --port "$dash" --view-service "$vs" --discovery none --control
 fi
@@ -85,9 +85,9 @@ echo "Paternoster demo (logs in $RUN)$([ "$netns" = yes ] && echo ', each proces
 echo "  view service   $vs/view    history: $vs/views"
 for i in $(seq 1 "$replicas"); do echo "  replica r$i     http://$(host "r$i"):$((base + 100 + i))/state"; done
 for i in $(seq 1 "$elevators"); do echo "  elevator e$i    http://$(host "e$i"):$((base + 200 + i))/state   (simulated, $floors floors)"; done
-[ -x "$ROOT/scripts/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/"
+[ -x "$SCRIPTS/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/"
 echo "  press a button: curl -XPOST http://$(host e1):$((base + 201))/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
-echo "  kill the primary: scripts/kill-primary.sh --view-service $vs"
+echo "  kill the primary: $(basename "$SCRIPTS")/kill-primary.sh --view-service $vs"
 if [ "$netns" = yes ]; then
   echo "  cut r1 off:     scripts/partition.sh cut r1 view-service r2 r3   (undo: scripts/partition.sh heal)"
   echo "  lose packets:   scripts/packet-loss.sh --target e1 --rate 0.4    (undo: scripts/packet-loss.sh --off)"
