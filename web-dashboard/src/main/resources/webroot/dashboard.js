@@ -160,6 +160,11 @@
     $('view-source').textContent = stale
       ? (view ? 'Last announced by the view service' + (s.viewService.lastSeenAt ? ' at ' + clock(s.viewService.lastSeenAt) : '') + '.' : '')
       : (s.viewService.address ? 'From the view service at ' + s.viewService.address + '.' : '');
+    const group = s.viewServiceGroup;
+    if (group && group.members.length > 0) {
+      $('view-source').textContent += ' View service of ' + group.members.length + ' members ('
+        + group.members.join(', ') + '); ' + (group.leader ? 'leader ' + group.leader : 'no leader elected') + '.';
+    }
 
     const kill = $('kill-control');
     kill.hidden = !s.control;

@@ -23,6 +23,7 @@ import org.paternoster.view.ViewState;
  * @param cabCalls pending cab calls in the primary's book, by elevator and floor
  * @param latency the primary's commit latency over its last minute, or null if not reported
  * @param latencySeries oldest first
+ * @param viewServiceGroup the members of a replicated view service and its leader ({@link ViewServiceGroup#NONE} for one process)
  */
 public record ClusterSnapshot(
     long takenAt,
@@ -39,7 +40,8 @@ public record ClusterSnapshot(
     List<PendingCall> hallCalls,
     List<PendingCall> cabCalls,
     CommitLatency latency,
-    List<LatencyPoint> latencySeries) {
+    List<LatencyPoint> latencySeries,
+    ViewServiceGroup viewServiceGroup) {
 
   public ClusterSnapshot {
     alerts = List.copyOf(alerts);
@@ -56,7 +58,7 @@ public record ClusterSnapshot(
     return new ClusterSnapshot(0, control, floors, viewService, view, primary, alerts, history, failovers,
         replicas.stream().map(ReplicaRow::withoutClockReadings).toList(),
         elevators.stream().map(ElevatorRow::withoutClockReadings).toList(),
-        hallCalls, cabCalls, latency, latencySeries);
+        hallCalls, cabCalls, latency, latencySeries, viewServiceGroup);
   }
 
   /** The view service answered its latest poll. */

@@ -18,6 +18,7 @@ import org.paternoster.view.ViewState;
  * @param replicas each replica's {@code GET /state}, by replica id
  * @param orders each replica's {@code GET /orders} (only the primary is asked), by replica id
  * @param nodes each elevator node's {@code GET /state}, by elevator id
+ * @param group the view service's members and leader, from its latest {@code GET /view}
  */
 public record Observations(
     String viewServiceUrl,
@@ -26,10 +27,11 @@ public record Observations(
     Reading<List<ServerStatus>> servers,
     Map<String, Reading<ReplicaReport>> replicas,
     Map<String, Reading<List<PendingCall>>> orders,
-    Map<String, Reading<ElevatorReport>> nodes) {
+    Map<String, Reading<ElevatorReport>> nodes,
+    ViewServiceGroup group) {
 
   public static final Observations NONE =
-      new Observations(null, Reading.none(), Reading.none(), Reading.none(), Map.of(), Map.of(), Map.of());
+      new Observations(null, Reading.none(), Reading.none(), Reading.none(), Map.of(), Map.of(), Map.of(), ViewServiceGroup.NONE);
 
   public Observations {
     replicas = Map.copyOf(replicas);
@@ -38,31 +40,35 @@ public record Observations(
   }
 
   public Observations withViewServiceUrl(String url) {
-    return new Observations(url, view, history, servers, replicas, orders, nodes);
+    return new Observations(url, view, history, servers, replicas, orders, nodes, group);
+  }
+
+  public Observations withGroup(ViewServiceGroup g) {
+    return new Observations(viewServiceUrl, view, history, servers, replicas, orders, nodes, g);
   }
 
   public Observations withView(Reading<ViewState> reading) {
-    return new Observations(viewServiceUrl, reading, history, servers, replicas, orders, nodes);
+    return new Observations(viewServiceUrl, reading, history, servers, replicas, orders, nodes, group);
   }
 
   public Observations withHistory(Reading<List<ViewChange>> reading) {
-    return new Observations(viewServiceUrl, view, reading, servers, replicas, orders, nodes);
+    return new Observations(viewServiceUrl, view, reading, servers, replicas, orders, nodes, group);
   }
 
   public Observations withServers(Reading<List<ServerStatus>> reading) {
-    return new Observations(viewServiceUrl, view, history, reading, replicas, orders, nodes);
+    return new Observations(viewServiceUrl, view, history, reading, replicas, orders, nodes, group);
   }
 
   public Observations withReplica(String id, Reading<ReplicaReport> reading) {
-    return new Observations(viewServiceUrl, view, history, servers, put(replicas, id, reading), orders, nodes);
+    return new Observations(viewServiceUrl, view, history, servers, put(replicas, id, reading), orders, nodes, group);
   }
 
   public Observations withOrders(String replicaId, Reading<List<PendingCall>> reading) {
-    return new Observations(viewServiceUrl, view, history, servers, replicas, put(orders, replicaId, reading), nodes);
+    return new Observations(viewServiceUrl, view, history, servers, replicas, put(orders, replicaId, reading), nodes, group);
   }
 
   public Observations withNode(String elevatorId, Reading<ElevatorReport> reading) {
-    return new Observations(viewServiceUrl, view, history, servers, replicas, orders, put(nodes, elevatorId, reading));
+    return new Observations(viewServiceUrl, view, history, servers, replicas, orders, put(nodes, elevatorId, reading), group);
   }
 
   public Reading<ReplicaReport> replica(String id) {

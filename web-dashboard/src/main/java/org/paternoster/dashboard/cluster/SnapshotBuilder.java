@@ -57,7 +57,7 @@ public final class SnapshotBuilder {
             .sorted(Comparator.comparingInt(PendingCall::floor).reversed().thenComparing(PendingCall::direction)).toList()),
         limit(calls.stream().filter(c -> !c.isHall())
             .sorted(Comparator.comparing(PendingCall::elevator).thenComparingInt(PendingCall::floor)).toList()),
-        latency, latencySeries);
+        latency, latencySeries, o.group());
   }
 
   /** Most important first: without the view service nothing below is current. */

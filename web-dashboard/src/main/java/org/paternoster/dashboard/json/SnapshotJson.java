@@ -21,6 +21,7 @@ import org.paternoster.view.ViewJson;
  * <pre>
  * {"takenAt", "control", "floors", "alerts": [text],
  *  "viewService": {"name", "address", "reachable", "error", "lastSeenAt"},
+ *  "viewServiceGroup": {"members": [url], "leader": url | null} (members empty for one view service),
  *  "view": {"viewnum", "primary", "backup", "primaryAddress", "backupAddress", "acked"} | null,
  *  "primary": {"name", "address", "reachable", "error", "lastSeenAt"} | null,
  *  "history": [{"viewnum", "primary", "backup", "announcedAt", "reason", "failoverMs"}],
@@ -46,6 +47,8 @@ public final class SnapshotJson {
         .put("floors", s.floors())
         .put("alerts", new JsonArray(s.alerts()))
         .put("viewService", source(s.viewService()))
+        .put("viewServiceGroup", new JsonObject().put("members", new JsonArray(s.viewServiceGroup().members()))
+            .put("leader", s.viewServiceGroup().leader()))
         .put("view", s.view() == null ? null : ViewJson.toJson(s.view()))
         .put("primary", s.primary() == null ? null : source(s.primary()))
         .put("history", array(s.history(), SnapshotJson::change))

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.paternoster.dashboard.cluster.ViewServiceGroup;
 import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.dashboard.cluster.ChangeDetector;
 import org.paternoster.dashboard.cluster.ClusterSnapshot;
@@ -137,6 +138,9 @@ public final class ClusterPoller {
   /** A member of a replicated view service that does not lead names the one that does: poll that one next. */
   private JsonObject followLeader(String url, JsonObject view) {
     String leader = view.getString("leader");
+    io.vertx.core.json.JsonArray listed = view.getJsonArray("members");
+    observations = observations.withGroup(listed == null ? ViewServiceGroup.NONE
+        : new ViewServiceGroup(listed.stream().map(String::valueOf).toList(), leader));
     if (leader != null && !leader.equals(url) && viewServiceUrl instanceof ViewServiceLocator members) members.redirected(url, leader);
     return view;
   }

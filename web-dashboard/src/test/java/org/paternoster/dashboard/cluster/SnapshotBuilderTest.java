@@ -65,6 +65,16 @@ class SnapshotBuilderTest {
   }
 
   @Test
+  void theMembersOfAReplicatedViewServiceAndItsLeaderAreShown() {
+    ViewServiceGroup group = new ViewServiceGroup(List.of("http://m1:7000", "http://m2:7000", "http://m3:7000"), "http://m2:7000");
+    ClusterSnapshot s = build(seeing(view(5, "a", null)).withGroup(group));
+    assertThat(s.viewServiceGroup()).isEqualTo(group);
+    assertThat(org.paternoster.dashboard.json.SnapshotJson.toJson(s).getJsonObject("viewServiceGroup").getString("leader"))
+        .isEqualTo("http://m2:7000");
+    assertThat(build(seeing(view(5, "a", null))).viewServiceGroup()).as("one view service").isEqualTo(ViewServiceGroup.NONE);
+  }
+
+  @Test
   void anUnreachableViewServiceIsSaidPlainlyAndItsLastViewIsStillShown() {
     Observations o = seeing(view(4, "a", "b"))
         .withServers(Reading.of(List.of(new ServerStatus("a", ServerStatus.Role.PRIMARY, 30, 4, "http://a", true)), NOW - 50));
