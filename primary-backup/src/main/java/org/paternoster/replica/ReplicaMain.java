@@ -29,6 +29,10 @@ public final class ReplicaMain implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7101", description = "HTTP port (default: ${DEFAULT-VALUE})")
   int port;
 
+  @Option(names = "--advertise", paramLabel = "URL",
+      description = "the URL other machines reach this replica at, when it differs from http://HOST:PORT (bind 0.0.0.0, advertise the LAN address)")
+  String advertise;
+
   @Option(names = "--view-service", paramLabel = "URL", description = "view service URL; without it, found through discovery")
   String viewService;
 
@@ -55,10 +59,17 @@ public final class ReplicaMain implements Callable<Integer> {
     if (floors < 2 || floors > 64) throw new CommandLine.ParameterException(new CommandLine(this), "--floors must be in 2..64");
     if (pingIntervalMs < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--ping-interval-ms must be >= 1");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(new CommandLine(this), "--discovery none needs --view-service URL");
-    String address = "http://" + host + ":" + port;
+    String advertised;
+    try {
+      advertised = advertise == null ? null : org.paternoster.http.AdvertisedUrl.parse(advertise);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
+    String address = advertised != null ? advertised : "http://" + host + ":" + port;
     Discovery found = discovery.start("replica", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
-    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDataDir(dataDir);
+    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDataDir(dataDir)
+        .withAdvertise(advertised);
     Service.run(new ReplicaVerticle(config), found);
     log.info("replica {} started", id);
     return 0;

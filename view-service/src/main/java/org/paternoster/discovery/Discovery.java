@@ -37,6 +37,10 @@ public final class Discovery implements AutoCloseable {
     return start(new Peer(role, id, httpUrl), DiscoverySettings.defaults(members));
   }
 
+  public static Discovery start(String role, String id, String httpUrl, DiscoverySettings settings) {
+    return start(new Peer(role, id, httpUrl), settings);
+  }
+
   /**
    * Starts a lite member announcing {@code self}. Blocks for the join (about a second when alone;
    * call it from main or a worker thread, never on an event loop).

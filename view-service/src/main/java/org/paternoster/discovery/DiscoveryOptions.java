@@ -10,7 +10,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The discovery flags every Paternoster process shares; add with {@code @Mixin DiscoveryOptions}.
- * {@code --discovery hazelcast|none} and {@code --hz-members HOST[:PORT],...}.
+ * {@code --discovery hazelcast|none}, {@code --hz-members HOST[:PORT],...}, and for a LAN
+ * {@code --hz-cluster-name}, {@code --hz-interface}, {@code --hz-multicast}.
  */
 public final class DiscoveryOptions {
   /** Whether a Hazelcast lite member is started. */
@@ -25,6 +26,17 @@ public final class DiscoveryOptions {
       description = "Hazelcast TCP-IP join addresses (default: 127.0.0.1, ports 5701-5703).")
   private List<String> members = new ArrayList<>();
 
+  @Option(names = "--hz-cluster-name", paramLabel = "NAME", defaultValue = DiscoverySettings.DEFAULT_CLUSTER,
+      description = "Discovery cluster name: processes find only those with the same name (default: ${DEFAULT-VALUE}).")
+  private String clusterName = DiscoverySettings.DEFAULT_CLUSTER;
+
+  @Option(names = "--hz-interface", paramLabel = "ADDRESS",
+      description = "The network interface discovery binds and announces, an address or a wildcard such as 10.0.0.* (default: Hazelcast's choice).")
+  private String networkInterface;
+
+  @Option(names = "--hz-multicast", description = "Join by multicast on the LAN instead of the --hz-members list.")
+  private boolean multicast;
+
   public boolean enabled() {
     return mode == Mode.HAZELCAST;
   }
@@ -38,9 +50,14 @@ public final class DiscoveryOptions {
     return members.isEmpty() ? DiscoverySettings.DEFAULT_MEMBERS : List.copyOf(members);
   }
 
+  /** The settings these flags describe. */
+  public DiscoverySettings settings() {
+    return new DiscoverySettings(clusterName, members(), DiscoverySettings.DEFAULT_PORT, 100, networkInterface, multicast);
+  }
+
   /** Starts discovery announcing this process, or empty with {@code --discovery none}. Blocks for the join. */
   public Optional<Discovery> start(String role, String id, String url) {
-    return enabled() ? Optional.of(Discovery.start(role, id, url, members())) : Optional.empty();
+    return enabled() ? Optional.of(Discovery.start(role, id, url, settings())) : Optional.empty();
   }
 
   static final class ModeConverter implements ITypeConverter<Mode> {

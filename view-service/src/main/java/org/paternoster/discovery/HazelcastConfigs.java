@@ -7,8 +7,8 @@ import com.hazelcast.spi.properties.ClusterProperty;
 import java.util.UUID;
 
 /**
- * The Hazelcast configuration for discovery only: a lite member (holds no data), TCP-IP join,
- * no multicast or auto-detection, no phone-home, slf4j logging, short join and failure-detection
+ * The Hazelcast configuration for discovery only: a lite member (holds no data), TCP-IP join
+ * (multicast only when asked for, never auto-detection), no phone-home, slf4j logging, short join and failure-detection
  * times so processes find each other in about a second and notice a killed one within seconds.
  */
 final class HazelcastConfigs {
@@ -27,9 +27,10 @@ final class HazelcastConfigs {
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(settings.portCount());
     JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members()).setConnectionTimeoutSeconds(1);
+    join.getMulticastConfig().setEnabled(settings.multicast());
+    join.getTcpIpConfig().setEnabled(!settings.multicast()).setMembers(settings.members()).setConnectionTimeoutSeconds(1);
+    if (settings.networkInterface() != null) network.getInterfaces().setEnabled(true).addInterface(settings.networkInterface());
 
     config.setProperty(ClusterProperty.LOGGING_TYPE.getName(), "slf4j");
     config.setProperty(ClusterProperty.PHONE_HOME_ENABLED.getName(), "false");

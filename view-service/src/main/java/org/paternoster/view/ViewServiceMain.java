@@ -5,7 +5,6 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.paternoster.discovery.Discovery;
 import org.paternoster.discovery.DiscoveryOptions;
 import org.paternoster.discovery.ViewServiceLocator;
+import org.paternoster.http.AdvertisedUrl;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.group.GroupAuthority;
 import org.paternoster.view.group.GroupMembers;
@@ -170,11 +170,9 @@ public final class ViewServiceMain implements Callable<Integer> {
   private URI advertisedUrl() {
     if (advertise == null) return URI.create("http://" + host + ":" + port);
     try {
-      URI uri = new URI(advertise);
-      if (!"http".equals(uri.getScheme()) || uri.getHost() == null) throw new URISyntaxException(advertise, "not an http://HOST[:PORT] URL");
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new ParameterException(spec.commandLine(), "--advertise: " + e.getMessage());
+      return URI.create(AdvertisedUrl.parse(advertise));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -52,6 +52,30 @@ class DiscoveryTest {
   }
 
   @Test
+  void onlyProcessesOfTheSameClusterNameOnTheChosenInterfaceFindEachOther() {
+    DiscoverySettings lab = new DiscoverySettings("lab-a-" + UUID.randomUUID(), List.of("127.0.0.1:" + port), port, 10, "127.0.0.1", false);
+    DiscoverySettings otherLab = new DiscoverySettings("lab-b-" + UUID.randomUUID(), List.of("127.0.0.1:" + port), port, 10, "127.0.0.1", false);
+    viewService = Discovery.start(new Peer(ViewServiceLocator.ROLE, "view-service", "http://127.0.0.1:7123"), lab);
+    replica = Discovery.start(new Peer("replica", "r1", "http://127.0.0.1:7201"), otherLab);
+    try (Discovery sameLab = Discovery.start(new Peer("replica", "r2", "http://127.0.0.1:7202"), lab)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> sameLab.find(ViewServiceLocator.ROLE).isPresent());
+      assertThat(replica.find(ViewServiceLocator.ROLE)).as("another cluster name is another lab").isEmpty();
+    }
+  }
+
+  @Test
+  void multicastAndTheInterfaceAreConfiguredWhenAskedFor() {
+    Peer self = new Peer("replica", "r1", "http://10.0.0.1:7100");
+    var config = HazelcastConfigs.liteMember(self, new DiscoverySettings("lab", List.of(), 5701, 10, "10.0.0.*", true));
+    assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isTrue();
+    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("10.0.0.*");
+    var plain = HazelcastConfigs.liteMember(self, DiscoverySettings.defaults(List.of()));
+    assertThat(plain.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).as("multicast off by default").isFalse();
+    assertThat(plain.getNetworkConfig().getInterfaces().isEnabled()).isFalse();
+  }
+
+  @Test
   void aFixedUrlBypassesDiscovery() {
     assertThat(ViewServiceLocator.of("http://vs:7000/", null).get()).isEqualTo("http://vs:7000");
   }

@@ -47,4 +47,21 @@ class ViewServiceMainTest {
     assertThat(run("--ping-interval-ms", "-5", "--discovery", "none")).isEqualTo(2);
     assertThat(run("--port", "70000", "--discovery", "none")).isEqualTo(2);
   }
+
+  @Test
+  void aGroupThatCannotFormAMajorityOrDoesNotListThisMemberIsAUsageError() {
+    assertThat(run("--port", "7000", "--members", "127.0.0.1:7000,127.0.0.1:7002", "--discovery", "none")).isEqualTo(2);
+    assertThat(err.toString()).contains("odd number", "Usage: view-service");
+    assertThat(run("--port", "7004", "--members", "127.0.0.1:7000,127.0.0.1:7002,127.0.0.1:7006", "--discovery", "none")).isEqualTo(2);
+    assertThat(err.toString()).contains("does not list this member");
+    assertThat(run("--port", "0", "--members", "127.0.0.1:7000,127.0.0.1:7002,127.0.0.1:7006", "--discovery", "none")).isEqualTo(2);
+    assertThat(err.toString()).contains("fixed --port");
+  }
+
+  @Test
+  void anAdvertisedUrlMustBeHttpHostPort() {
+    assertThat(run("--advertise", "ftp://10.0.0.1", "--discovery", "none")).isEqualTo(2);
+    assertThat(err.toString()).contains("--advertise must be http://HOST[:PORT]");
+    assertThat(run("--advertise", "http://10.0.0.1:7000/view", "--discovery", "none")).isEqualTo(2);
+  }
 }

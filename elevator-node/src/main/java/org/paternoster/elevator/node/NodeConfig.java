@@ -20,15 +20,16 @@ public record NodeConfig(
     Supplier<String> viewServiceUrl,
     Path dataDir,
     long offlineAfterMs,
-    long reportMs) {
+    long reportMs,
+    String advertise) {
 
   public static NodeConfig simulated(String id, String host, int port, int floors, long seed, Supplier<String> viewService, Path dataDir) {
     return new NodeConfig(id, host, port, floors, null, SimulatorConfig.defaults(floors, seed), FsmConfig.defaults(floors),
-        viewService, dataDir, 1_000, 100);
+        viewService, dataDir, 1_000, 100, null);
   }
 
   public static NodeConfig onHardware(String id, String host, int port, int floors, String hardware, Supplier<String> viewService, Path dataDir) {
-    return new NodeConfig(id, host, port, floors, hardware, null, FsmConfig.defaults(floors), viewService, dataDir, 1_000, 100);
+    return new NodeConfig(id, host, port, floors, hardware, null, FsmConfig.defaults(floors), viewService, dataDir, 1_000, 100, null);
   }
 
   /**
@@ -45,10 +46,16 @@ public record NodeConfig(
 
   /** The same node with other car timings (tests run a faster building). */
   public NodeConfig withTimings(SimulatorConfig simulator, FsmConfig fsm) {
-    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs);
+    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, advertise);
   }
 
+  /** The same node announced at {@code url} ({@code --advertise}) instead of http://HOST:PORT; null for the latter. */
+  public NodeConfig withAdvertise(String url) {
+    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, url);
+  }
+
+  /** Where others reach this node: {@code --advertise}, else http://HOST:PORT. */
   public String address() {
-    return "http://" + host + ":" + port;
+    return advertise != null ? advertise : "http://" + host + ":" + port;
   }
 }

@@ -33,6 +33,8 @@ public final class NodeMain implements Callable<Integer> {
   @ArgGroup(exclusive = true) Car car = new Car();
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP address (default: ${DEFAULT-VALUE})") String host;
   @Option(names = "--port", defaultValue = "7201", description = "HTTP port (default: ${DEFAULT-VALUE})") int port;
+  @Option(names = "--advertise", paramLabel = "URL",
+      description = "the URL other machines reach this node at, when it differs from http://HOST:PORT") String advertise;
   @Option(names = "--view-service", paramLabel = "URL", description = "view service URL; without it, found through discovery") String viewService;
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where cab calls are kept durably") Path dataDir;
   @Option(names = "--seed", defaultValue = "0", description = "simulator seed (0: from the id)") long seed;
@@ -47,14 +49,20 @@ public final class NodeMain implements Callable<Integer> {
     if (timeScale < 1 || timeScale > 20) throw new CommandLine.ParameterException(cmd, "--time-scale must be in 1..20");
     if (timeScale != 1 && car.hardware != null) throw new CommandLine.ParameterException(cmd, "--time-scale needs the simulator");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(cmd, "--discovery none needs --view-service URL");
-    String address = "http://" + host + ":" + port;
+    String advertised;
+    try {
+      advertised = advertise == null ? null : org.paternoster.http.AdvertisedUrl.parse(advertise);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cmd, e.getMessage());
+    }
+    String address = advertised != null ? advertised : "http://" + host + ":" + port;
     Discovery found = discovery.start("elevator", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     Path data = dataDir == null ? null : dataDir.resolve(id);
     NodeConfig config = car.hardware != null
         ? NodeConfig.onHardware(id, host, port, floors, car.hardware, locator, data)
         : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data).timeScaled(timeScale);
-    Service.run(new NodeVerticle(config), found);
+    Service.run(new NodeVerticle(config.withAdvertise(advertised)), found);
     log.info("elevator node {} started", id);
     return 0;
   }

@@ -20,26 +20,34 @@ public record ReplicaConfig(
     long commitTimeoutMs,
     long elevatorSilenceMs,
     String assignerCmd,
-    java.nio.file.Path dataDir) {
+    java.nio.file.Path dataDir,
+    String advertise) {
 
   public static ReplicaConfig of(String id, String host, int port, int floors, Supplier<String> viewServiceUrl, long pingIntervalMs) {
     return new ReplicaConfig(id, host, port, new Building(floors), viewServiceUrl, pingIntervalMs,
-        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null, null);
+        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null, null, null);
   }
 
   /** The same replica with a durable book in {@code dir} ({@code --data-dir}); null for memory only. */
   public ReplicaConfig withDataDir(java.nio.file.Path dir) {
     return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
-        elevatorSilenceMs, assignerCmd, dir);
+        elevatorSilenceMs, assignerCmd, dir, advertise);
   }
 
   /** The same replica with an external course-format assigner ({@code --assigner-cmd}). */
   public ReplicaConfig withAssignerCmd(String cmd) {
     return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
-        elevatorSilenceMs, cmd, dataDir);
+        elevatorSilenceMs, cmd, dataDir, advertise);
   }
 
+  /** The same replica announced at {@code url} ({@code --advertise}) instead of http://HOST:PORT; null for the latter. */
+  public ReplicaConfig withAdvertise(String url) {
+    return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
+        elevatorSilenceMs, assignerCmd, dataDir, url);
+  }
+
+  /** Where others reach this replica: {@code --advertise}, else http://HOST:PORT. */
   public String address() {
-    return "http://" + host + ":" + port;
+    return advertise != null ? advertise : "http://" + host + ":" + port;
   }
 }
