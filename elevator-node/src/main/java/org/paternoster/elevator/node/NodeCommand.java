@@ -8,6 +8,13 @@ public sealed interface NodeCommand {
   /** Press {@code call} at the primary (retried with one request id until committed). */
   record SubmitPress(Call call) implements NodeCommand {}
 
+  /**
+   * Stop resending the press of {@code call} in flight: this car served it before the primary
+   * committed it, so committing it now would only light a lamp for a passenger already picked up.
+   * The shell answers with {@link NodeCore#withdrawn} unless an attempt already committed it.
+   */
+  record WithdrawPress(Call call) implements NodeCommand {}
+
   /** Report that {@code call}, as incarnation {@code callSeq}, was served. */
   record SubmitServed(Call call, long callSeq) implements NodeCommand {}
 

@@ -215,6 +215,17 @@ public final class NodeCore {
     }
     served.put(call, seq);
     if (seq > 0) commands.add(new NodeCommand.SubmitServed(call, seq));
+    // Served while its press still travels (pressed offline, here): withdraw that press, so that
+    // once the link is back it does not light a lamp on every panel for a passenger already
+    // picked up (chaos seed 43). If an attempt got through first, its receipt reports the service.
+    else if (inFlight.contains(call)) commands.add(new NodeCommand.WithdrawPress(call));
+  }
+
+  /** The shell stopped resending the press of {@code call} before any attempt was committed. */
+  public void withdrawn(Call call) {
+    inFlight.remove(call);
+    if (Long.valueOf(0L).equals(served.get(call))) served.remove(call); // nothing to report: the primary never had it
+    if (pressedAgain.remove(call)) submit(call); // a later passenger's press goes on its own
   }
 
   public void link(boolean up, long now) {

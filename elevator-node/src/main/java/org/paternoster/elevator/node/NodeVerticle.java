@@ -17,6 +17,7 @@ import org.paternoster.elevator.sim.SimulatorHttp;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Call;
 import org.paternoster.replica.client.OrderClient;
+import org.paternoster.replica.client.OrderWithdrawn;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.client.ViewServiceClient;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public final class NodeVerticle extends VerticleBase {
   private Set<Call> lastLit = Set.of();
   private boolean hardwareUp;
   private final DoorLog doors = new DoorLog();
+  /** Each press being resent, with the flag that withdraws it (event-loop confined). */
+  private final java.util.Map<Call, java.util.concurrent.atomic.AtomicBoolean> pressesInFlight = new java.util.HashMap<>();
 
   public NodeVerticle(NodeConfig config) {
     this.config = config;
@@ -123,14 +126,23 @@ public final class NodeVerticle extends VerticleBase {
       if (command instanceof NodeCommand.PersistCab p) {
         store.save(p.cab()); // before any lamp below shows it: fsync, then light
       } else if (command instanceof NodeCommand.SubmitPress p) {
-        orders.press(requestId(), p.call(), Long.MAX_VALUE).onComplete(ar -> {
+        java.util.concurrent.atomic.AtomicBoolean withdrawn = new java.util.concurrent.atomic.AtomicBoolean();
+        pressesInFlight.put(p.call(), withdrawn);
+        orders.press(requestId(), p.call(), Long.MAX_VALUE, withdrawn::get).onComplete(ar -> {
+          pressesInFlight.remove(p.call(), withdrawn);
           if (ar.succeeded()) {
             JsonObject r = ar.result();
             core.committed(p.call(), r.getLong("seq"), r.getLong("callSeq"), r.getBoolean("created", false));
+          } else if (ar.cause() instanceof OrderWithdrawn) {
+            core.withdrawn(p.call());
+          } else {
+            log.warn("press of {} rejected: {}", p.call(), ar.cause().getMessage());
           }
-          else log.warn("press of {} rejected: {}", p.call(), ar.cause().getMessage());
           apply();
         });
+      } else if (command instanceof NodeCommand.WithdrawPress w) {
+        java.util.concurrent.atomic.AtomicBoolean withdrawn = pressesInFlight.get(w.call());
+        if (withdrawn != null) withdrawn.set(true);
       } else if (command instanceof NodeCommand.SubmitServed s) {
         orders.served(requestId(), s.call(), s.callSeq(), Long.MAX_VALUE)
             .onFailure(e -> log.warn("served {} rejected: {}", s.call(), e.getMessage()));

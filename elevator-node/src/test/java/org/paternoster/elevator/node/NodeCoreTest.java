@@ -161,6 +161,37 @@ class NodeCoreTest {
   }
 
   @Test
+  void aPressServedBeforeItCouldBeCommittedIsWithdrawnNotLitEverywhereLater() {
+    // Chaos seed 43: e1 cut off, door open at floor 3, a passenger pressed hall down there and got
+    // in. The press kept being resent; after the heal it was committed, lit on every panel, and
+    // put out by e1's "served" 50 ms later, with no door opening at floor 3 for whoever saw it.
+    HallCall down3 = new HallCall(3, Direction.DOWN);
+    core.pressed(down3); // offline: taken here
+    assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(down3));
+    core.served(down3); // the door was open at that floor
+    assertThat(core.drain()).as("the press in flight is withdrawn").containsExactly(new NodeCommand.WithdrawPress(down3));
+    core.withdrawn(down3);
+    assertThat(core.pressesInFlight()).isZero();
+    assertThat(core.drain()).as("nothing to report: the primary never had it").isEmpty();
+    core.link(true, T);
+    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 1), T);
+    assertThat(core.drain()).as("not pressed again on reconnect").isEmpty();
+    assertThat(core.lit()).isEmpty();
+  }
+
+  @Test
+  void aPressMadeAfterTheServiceGoesOnItsOwnOnceTheEarlierOneIsWithdrawn() {
+    HallCall down3 = new HallCall(3, Direction.DOWN);
+    core.pressed(down3); // A, offline
+    core.served(down3);
+    core.pressed(down3); // B, after the door closed, while A's press is still being resent
+    core.drain();
+    core.withdrawn(down3);
+    assertThat(core.drain()).as("B's press").containsExactly(new NodeCommand.SubmitPress(down3));
+    assertThat(core.lit()).as("B is waiting").containsExactly(down3);
+  }
+
+  @Test
   void aPressAfterAnOfflineServiceIsPressedAgainOnceTheFirstCommits() {
     core.pressed(UP1); // A, offline
     core.served(UP1);

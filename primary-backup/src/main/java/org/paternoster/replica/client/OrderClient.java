@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.paternoster.orders.Call;
 import org.paternoster.orders.OrderJson;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * (invariant 6). Futures complete on the caller's Vert.x context.
  *
  * <p>Completes with the primary's {@code {"id","status":"committed","viewnum","seq","callSeq","created"}};
- * fails only with {@link OrderRejected} (400) or when {@code deadlineMs} passes.
+ * fails only with {@link OrderRejected} (400), when {@code deadlineMs} passes, or with
+ * {@link OrderWithdrawn} once the caller's {@code withdrawn} says so (checked before each attempt;
+ * an attempt already sent may still be committed, and is then answered as usual).
  */
 public final class OrderClient {
   private static final Logger log = LoggerFactory.getLogger(OrderClient.class);
@@ -57,6 +60,13 @@ public final class OrderClient {
     return submit("/orders", OrderJson.call(call).put("id", requestId), deadlineMs);
   }
 
+  /** A press the caller may withdraw while it is being retried (see {@link OrderWithdrawn}). */
+  public Future<JsonObject> press(String requestId, Call call, long deadlineMs, BooleanSupplier withdrawn) {
+    Promise<JsonObject> done = Promise.promise();
+    attempt("/orders", OrderJson.call(call).put("id", requestId).toBuffer(), deadlineMs, 0, done, withdrawn);
+    return done.future();
+  }
+
   public Future<JsonObject> served(String requestId, Call call, long callSeq, long deadlineMs) {
     return submit("/orders/served", OrderJson.call(call).put("id", requestId).put("callSeq", callSeq), deadlineMs);
   }
@@ -64,23 +74,27 @@ public final class OrderClient {
   /** POSTs {@code body} to the primary's {@code path} until committed or {@code deadlineMs} (epoch ms). */
   public Future<JsonObject> submit(String path, JsonObject body, long deadlineMs) {
     Promise<JsonObject> done = Promise.promise();
-    attempt(path, body.toBuffer(), deadlineMs, 0, done);
+    attempt(path, body.toBuffer(), deadlineMs, 0, done, () -> false);
     return done.future();
   }
 
-  private void attempt(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done) {
+  private void attempt(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done, BooleanSupplier withdrawn) {
+    if (withdrawn.getAsBoolean()) {
+      done.tryFail(new OrderWithdrawn());
+      return;
+    }
     if (System.currentTimeMillis() > deadlineMs) {
       done.tryFail("not committed before the deadline after " + tries + " attempts");
       return;
     }
     String primary = view.primaryAddress();
     if (primary == null) {
-      refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done));
+      refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
       return;
     }
     http.postAbs(primary + path).timeout(requestTimeoutMs).sendBuffer(body).onComplete(ar -> {
       if (ar.failed()) {
-        refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done));
+        refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
         return;
       }
       HttpResponse<Buffer> response = ar.result();
@@ -88,15 +102,15 @@ public final class OrderClient {
         case 200 -> done.tryComplete(response.bodyAsJsonObject());
         case 400 -> done.tryFail(new OrderRejected(errorOf(response)));
         default -> {
-          if (!learnRedirect(response)) refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done));
-          else attempt(path, body, deadlineMs, tries + 1, done);
+          if (!learnRedirect(response)) refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
+          else attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
         }
       }
     });
   }
 
-  private void retryLater(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done) {
-    vertx.setTimer(backoff.delay(tries), t -> attempt(path, body, deadlineMs, tries + 1, done));
+  private void retryLater(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done, BooleanSupplier withdrawn) {
+    vertx.setTimer(backoff.delay(tries), t -> attempt(path, body, deadlineMs, tries + 1, done, withdrawn));
   }
 
   /** A "not primary" answer naming a newer primary: follow it at once. */
