@@ -14,7 +14,7 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
     double[] drift, List<Fault> faults) {
 
   /** What happens to whom: selectors "primary", "backup", "idle" are resolved when the fault starts. */
-  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE }
+  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE }
 
   /** {@code kind} on {@code a} (and {@code b} for a cut) at {@code at} ms for {@code durationMs} (a kill: until the restart). */
   record Fault(long at, Kind kind, String a, String b, long durationMs) {
@@ -54,6 +54,16 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
         case 6 -> faults.add(new Fault(at, Kind.CUT, "primary", "backup", duration));
         case 7 -> faults.add(new Fault(at, Kind.ISOLATE, who, null, duration));
         default -> faults.add(new Fault(at, Kind.PAUSE, r.nextInt(5) == 0 ? SimViewService.NODE : who, null, Math.max(10, duration)));
+      }
+    }
+    if (disk) {
+      // A replicated view service (issue 12) changing leaders: drawn from a stream of its own, so
+      // the faults above stay what they were for every seed.
+      Random groups = new Random(seed ^ 0x5EED_1EADL);
+      int changes = groups.nextInt(3) == 0 ? 1 + groups.nextInt(2) : 0;
+      for (int i = 0; i < changes; i++) {
+        faults.add(new Fault(200 + groups.nextInt(1200), Kind.VIEW_SERVICE_LEADER_CHANGE, SimViewService.NODE, null,
+            pick(groups, 50L, 200L, 600L)));
       }
     }
     faults.sort(java.util.Comparator.comparingLong(Fault::at));

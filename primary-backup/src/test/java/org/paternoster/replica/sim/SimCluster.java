@@ -75,6 +75,11 @@ public final class SimCluster {
     if (viewService.up()) viewService.crash();
   }
 
+  /** A replicated view service changes leaders; the deposed one answers some pings for {@code zombieMs}. */
+  public void changeViewServiceLeader(long zombieMs) {
+    viewService.changeLeader(zombieMs);
+  }
+
   public void restartViewService() {
     if (!viewService.up()) viewService.start();
   }

@@ -17,6 +17,12 @@ import org.paternoster.view.ViewStore;
  * The real view-service core ({@link DurableViewService} over {@link ViewService}) on the simulated
  * network, ticking like its verticle does. Its disk is a {@link ViewStore} that survives a crash
  * when the service has one, and is lost with the process when it has none.
+ *
+ * <p>A leader change of a replicated view service (issue 12) is modelled as what
+ * {@code GroupAuthority} does: the new leader builds its service from the replicated (durable)
+ * state, with a restart's grace, while the deposed leader, not yet aware, keeps answering some
+ * pings with the last view it made durable and no lease (a lease answer waits for a leadership
+ * confirmation it can no longer get; a new view of its own cannot be written).
  */
 final class SimViewService {
   static final String NODE = "vs";
@@ -27,6 +33,8 @@ final class SimViewService {
   private final boolean hasDisk;
   private ViewStore disk = ViewStore.inMemory();
   private DurableViewService service;
+  private ViewState zombie; // what a deposed leader still answers with, until zombieUntil
+  private long zombieUntil;
 
   SimViewService(SimNetwork net, PingTiming timing, TotalLossPolicy policy, boolean hasDisk) {
     this.net = net;
@@ -35,22 +43,34 @@ final class SimViewService {
     this.hasDisk = hasDisk;
   }
 
+  /** A new leader from the durable state; the old one answers half the pings for {@code zombieMs}. */
+  void changeLeader(long zombieMs) {
+    if (service == null) return;
+    zombie = service.state();
+    zombieUntil = now() + zombieMs;
+    service = new DurableViewService(new ViewService(timing, policy, load(), now()), disk);
+  }
+
   void start() {
     net.revive(NODE);
     if (!hasDisk) disk = ViewStore.inMemory();
-    SavedState saved;
+    zombie = null;
+    service = new DurableViewService(new ViewService(timing, policy, load(), now()), disk);
+    tickLoop();
+  }
+
+  private SavedState load() {
     try {
-      saved = disk.load().orElse(new SavedState(ViewState.INITIAL, List.of()));
+      return disk.load().orElse(new SavedState(ViewState.INITIAL, List.of()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    service = new DurableViewService(new ViewService(timing, policy, saved, now()), disk);
-    tickLoop();
   }
 
   void crash() {
     net.crash(NODE);
     service = null;
+    zombie = null;
   }
 
   boolean up() {
@@ -68,7 +88,9 @@ final class SimViewService {
   }
 
   PingAnswer ping(String server, long viewnum, long latest, String address, String incarnation) {
-    return service == null ? null : service.ping(server, viewnum, latest, address, incarnation, now());
+    if (service == null) return null;
+    if (zombie != null && now() < zombieUntil && net.random.nextBoolean()) return new PingAnswer(zombie, 0);
+    return service.ping(server, viewnum, latest, address, incarnation, now());
   }
 
   /** The current view (durable), or {@link View#INITIAL} while down. */

@@ -102,6 +102,7 @@ final class Simulation {
         c.killViewService();
         net.timer(SimCluster.WORLD, f.durationMs(), c::restartViewService);
       }
+      case VIEW_SERVICE_LEADER_CHANGE -> c.changeViewServiceLeader(f.durationMs());
       case CUT -> {
         String b = resolve(c, f.b());
         if (a.equals(b)) return;
