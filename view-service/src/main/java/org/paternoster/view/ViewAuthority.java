@@ -1,5 +1,6 @@
 package org.paternoster.view;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
@@ -13,11 +14,12 @@ public interface ViewAuthority {
   Optional<DurableViewService> service();
 
   /**
-   * Called after {@code service()} granted a lease, before the answer leaves: true when the grant
-   * may be announced (a group member still leads the term its service was built for, confirmed by
-   * a majority after the ping arrived; invariant 2 across view-service leaders).
+   * Called after {@code service()} granted a lease, before the answer leaves: completes (on the
+   * caller's context) with true when the grant may be announced, i.e. a group member still leads
+   * the term its service was built for, confirmed by a majority after the ping arrived
+   * (invariant 2 across view-service leaders).
    */
-  boolean stillLeads();
+  Future<Boolean> stillLeads();
 
   /** The view as this process knows it when it does not lead (a follower's copy may lag). */
   SavedState known();
@@ -40,8 +42,8 @@ public interface ViewAuthority {
       }
 
       @Override
-      public boolean stillLeads() {
-        return true;
+      public Future<Boolean> stillLeads() {
+        return Future.succeededFuture(true);
       }
 
       @Override

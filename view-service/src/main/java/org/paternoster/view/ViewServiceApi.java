@@ -58,17 +58,22 @@ final class ViewServiceApi {
       notLeader(ctx);
       return;
     }
+    PingAnswer answer;
     try {
-      PingAnswer answer = service.get().ping(server, viewnum, latest, address, incarnation, clock.getAsLong());
-      // Invariant 2 across view-service leaders: a lease leaves only from a member that still leads.
-      if (answer.leaseMs() > 0 && !authority.stillLeads()) {
-        JsonHttp.error(ctx, 503, "this member lost the lead of the view service; ask again");
-        return;
-      }
-      JsonHttp.ok(ctx, ViewJson.toJson(answer));
+      answer = service.get().ping(server, viewnum, latest, address, incarnation, clock.getAsLong());
     } catch (StoreUnavailable e) {
       JsonHttp.error(ctx, 503, e.getMessage());
+      return;
     }
+    if (answer.leaseMs() == 0) {
+      JsonHttp.ok(ctx, ViewJson.toJson(answer));
+      return;
+    }
+    // Invariant 2 across view-service leaders: a lease leaves only from a member that still leads.
+    authority.stillLeads().onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) JsonHttp.ok(ctx, ViewJson.toJson(answer));
+      else JsonHttp.error(ctx, 503, "this member lost the lead of the view service; ask again");
+    });
   }
 
   private JsonObject view() {

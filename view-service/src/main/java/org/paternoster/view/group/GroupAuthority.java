@@ -1,8 +1,13 @@
 package org.paternoster.view.group;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paternoster.view.DurableViewService;
@@ -29,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #stillLeads()}). A new leader's term begins after a majority stopped following the old
  * one, hence after every ping the old leader confirmed was sent.
  *
- * <p>Runs on the view service's worker thread: reads and writes block for a few milliseconds.
+ * <p>Runs on the view service's worker thread: becoming leader and saving a view block for a
+ * majority round trip; confirming leadership for a ping does not (one confirmation in flight at a
+ * time, shared by the pings that arrived before it started).
  */
 public final class GroupAuthority implements ViewAuthority {
   private static final Logger log = LoggerFactory.getLogger(GroupAuthority.class);
@@ -39,6 +46,8 @@ public final class GroupAuthority implements ViewAuthority {
   private DurableViewService service;
   private GroupViewStore store;
   private long term = -1;
+  private boolean confirming;
+  private final List<Promise<Boolean>> next = new ArrayList<>();
 
   public GroupAuthority(ViewGroup group, PingTiming timing, TotalLossPolicy onTotalLoss) {
     this.group = group;
@@ -51,16 +60,41 @@ public final class GroupAuthority implements ViewAuthority {
     return Optional.ofNullable(service);
   }
 
+  /**
+   * One leadership confirmation (a ReadIndex through this member) serves every ping that arrived
+   * before it started; a ping that arrives while one is in flight waits for the next, since the
+   * one in flight may have been confirmed before that ping was sent.
+   */
   @Override
-  public boolean stillLeads() {
-    if (service == null) return false;
-    try {
-      group.readConfirmed();
-    } catch (IOException e) {
-      log.warn("could not confirm leadership of term {}: {}", term, e.getMessage());
-      return false;
+  public Future<Boolean> stillLeads() {
+    if (service == null) return Future.succeededFuture(false);
+    Promise<Boolean> answer = Promise.promise();
+    if (confirming) {
+      next.add(answer);
+    } else {
+      List<Promise<Boolean>> batch = new ArrayList<>();
+      batch.add(answer);
+      confirm(batch);
     }
-    return group.leadingTerm() == term && !store.conflicted();
+    return answer.future();
+  }
+
+  private void confirm(List<Promise<Boolean>> batch) {
+    confirming = true;
+    Context context = Vertx.currentContext();
+    long confirmingTerm = term;
+    group.readConfirmedAsync().whenComplete((read, failure) -> context.runOnContext(v -> {
+      boolean leads = failure == null && service != null && term == confirmingTerm
+          && group.leadingTerm() == confirmingTerm && !store.conflicted();
+      if (failure != null) log.warn("could not confirm leadership of term {}: {}", confirmingTerm, failure.getMessage());
+      batch.forEach(p -> p.complete(leads));
+      confirming = false;
+      if (!next.isEmpty()) {
+        List<Promise<Boolean>> waiting = new ArrayList<>(next);
+        next.clear();
+        confirm(waiting);
+      }
+    }));
   }
 
   @Override
@@ -97,13 +131,9 @@ public final class GroupAuthority implements ViewAuthority {
   }
 
   private void become(long leading, long now) {
-    JsonObject read;
-    try {
-      read = group.readConfirmed();
-    } catch (IOException e) {
-      log.warn("leading term {} but cannot read the view log yet: {}", leading, e.getMessage());
-      return;
-    }
+    // leadingTerm() >= 0 means Ratis's leader is "ready": the first entry of its term is applied,
+    // hence every entry committed before it. The local copy is the latest state, with no read.
+    JsonObject read = group.local();
     if (group.leadingTerm() != leading) return;
     JsonObject state = read.getJsonObject("state");
     SavedState saved = state == null ? new SavedState(ViewState.INITIAL, List.of()) : ViewJson.savedFromJson(state);

@@ -11,7 +11,7 @@ import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.netty.NettyConfigKeys;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -63,8 +63,11 @@ public final class ViewGroup implements AutoCloseable {
         .toList();
     RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers);
     RaftProperties props = new RaftProperties();
-    RaftConfigKeys.Rpc.setType(props, SupportedRpcType.GRPC);
-    GrpcConfigKeys.Server.setPort(props, members.self().consensusPort());
+    // Netty, not gRPC: a gRPC channel to a member that was down stays in its reconnect backoff
+    // (up to minutes) and fails vote requests fast meanwhile, so an election after a member came
+    // back could take 12 s; Ratis's Netty client drops a failed connection and dials afresh.
+    RaftConfigKeys.Rpc.setType(props, SupportedRpcType.NETTY);
+    NettyConfigKeys.Server.setPort(props, members.self().consensusPort());
     RaftServerConfigKeys.setStorageDir(props, List.of(dataDir.toFile()));
     // A read through a member is a ReadIndex: the leader confirms with a majority that it still
     // leads, after the read began (no leader lease: no clock assumption inside the group).
@@ -128,6 +131,14 @@ public final class ViewGroup implements AutoCloseable {
     RaftClientReply reply = client.io().sendReadOnly(ViewLog.read(), self);
     if (!reply.isSuccess()) throw new IOException("read failed: " + reply.getException());
     return ViewLog.parse(reply.getMessage());
+  }
+
+  /** {@link #readConfirmed()} without blocking: completes on a Ratis thread. */
+  public java.util.concurrent.CompletableFuture<JsonObject> readConfirmedAsync() {
+    return client.async().sendReadOnly(ViewLog.read(), self).thenApply(reply -> {
+      if (!reply.isSuccess()) throw new java.util.concurrent.CompletionException(new IOException("read failed: " + reply.getException()));
+      return ViewLog.parse(reply.getMessage());
+    });
   }
 
   /** Writes {@code state} as the leader of {@code term} expecting {@code version}; see {@link ViewLog}. */
