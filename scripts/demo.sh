@@ -2,15 +2,17 @@
 # The whole system on this machine: the view service, controller replicas, elevator nodes on the
 # built-in simulator and the dashboard. Prints what runs where; Ctrl-C stops everything.
 # Usage: scripts/demo.sh [--replicas 3] [--elevators 3] [--floors 4] [--traffic] [--time-scale 1]
-#                        [--base-port 7000] [--dashboard-port 8080] [--netns]
+#                        [--base-port 7000] [--dashboard-port 8080] [--netns] [--view-service-members 1|3|5]
 # Timing profile: replicas ping every 25 ms and are declared dead after 6 missed pings (150 ms),
 # the profile measured by scripts/bench-failover.sh (docs/BENCHMARKS.md).
 # --netns (root): every process in its own network namespace (scripts/netns.sh: view service
 # 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N), so scripts/partition.sh and scripts/packet-loss.sh can
 # cut or degrade any one of them by name; the dashboard stays here, on 127.0.0.1.
+# --view-service-members 3: a replicated view service of 3 members (ports BASE, BASE+2, BASE+4,
+# consensus on the next port each); kill -9 the leader's process to watch the view service fail over.
 source "$(dirname "$0")/lib.sh"
 
-replicas=3; elevators=3; floors=4; traffic=no; scale=1; base=7000; dash=8080; netns=no
+replicas=3; elevators=3; floors=4; traffic=no; scale=1; base=7000; dash=8080; netns=no; members=1
 usage() { sed -n '4,5p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -22,10 +24,13 @@ while [ $# -gt 0 ]; do
     --base-port) base=$2; shift 2 ;;
     --dashboard-port) dash=$2; shift 2 ;;
     --netns) netns=yes; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --view-service-members) members=$2; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+case "$members" in 1|3|5) ;; *) echo "--view-service-members must be 1, 3 or 5" >&2; usage >&2; exit 2 ;; esac
+[ "$members" = 1 ] || [ "$netns" = no ] || { echo "--view-service-members with --netns is not supported; see README \"Three lab machines\"" >&2; exit 2; }
 for n in "$replicas" "$elevators" "$floors" "$base" "$dash"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a number: $n" >&2; usage >&2; exit 2; }
 done
@@ -66,9 +71,23 @@ if [ "$netns" = yes ]; then
   "$SCRIPTS/netns.sh" down
   "$SCRIPTS/netns.sh" up "${names[@]}" >/dev/null
 fi
-vs="http://$(host view-service):$base"
 timing=(--ping-interval-ms 25)
-start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service" "${timing[@]}" --dead-pings 6
+if [ "$members" = 1 ]; then
+  vs="http://$(host view-service):$base"
+  start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service" "${timing[@]}" --dead-pings 6
+else
+  # A replicated view service confirms its leadership with a majority before granting a lease, so
+  # it runs the command-line defaults (pings every 100 ms, dead after 5): 25 ms pings trip it on a
+  # busy 2-core machine (docs/BENCHMARKS.md).
+  timing=(--ping-interval-ms 100)
+  list=; vs=
+  for k in $(seq 1 "$members"); do list="$list${list:+,}127.0.0.1:$((base + 2 * (k - 1)))"; done
+  for k in $(seq 1 "$members"); do
+    vs="$vs${vs:+,}http://127.0.0.1:$((base + 2 * (k - 1)))"
+    start "view-service-m$k" view-service.sh --port $((base + 2 * (k - 1))) --members "$list" --discovery none \
+      --data-dir "$RUN/view-service-m$k" "${timing[@]}" --dead-pings 5
+  done
+fi
 for i in $(seq 1 "$replicas"); do
   start "r$i" replica.sh --id "r$i" --port $((base + 100 + i)) --view-service "$vs" --discovery none --floors "$floors" "${timing[@]}"
 done
@@ -82,7 +101,11 @@ if [ -x "$SCRIPTS/dashboard.sh" ]; then
 fi
 
 echo "Paternoster demo (logs in $RUN)$([ "$netns" = yes ] && echo ', each process in its own network namespace')"
-echo "  view service   $vs/view    history: $vs/views"
+if [ "$members" = 1 ]; then
+  echo "  view service   $vs/view    history: $vs/views"
+else
+  for u in ${vs//,/ }; do echo "  view service   $u/view   (member of $members; GET /view names the leader)"; done
+fi
 for i in $(seq 1 "$replicas"); do echo "  replica r$i     http://$(host "r$i"):$((base + 100 + i))/state"; done
 for i in $(seq 1 "$elevators"); do echo "  elevator e$i    http://$(host "e$i"):$((base + 200 + i))/state   (simulated, $floors floors)"; done
 [ -x "$SCRIPTS/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/"
