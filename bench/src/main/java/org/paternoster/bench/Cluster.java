@@ -23,6 +23,7 @@ final class Cluster implements AutoCloseable {
   private final Map<String, Process> replicas = new HashMap<>();
   private final List<Process> all = new ArrayList<>();
   final String viewService;
+  private final String memberList; // --members of a replicated view service, null for one process
 
   Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings) throws IOException {
     this.root = root;
@@ -31,6 +32,7 @@ final class Cluster implements AutoCloseable {
     this.pingMs = pingMs;
     this.deadPings = deadPings;
     this.viewService = "http://127.0.0.1:" + basePort;
+    this.memberList = null;
     all.add(start("view-service", "view-service.sh", "--port", "" + basePort, "--discovery", "none",
         "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings));
   }
@@ -38,7 +40,7 @@ final class Cluster implements AutoCloseable {
   /**
    * A replicated view service of {@code members} processes on ports {@code basePort + 10 + 2k}
    * (consensus on the next port), each with its data directory under {@code logs}; the replicas
-   * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #restartMember}.
+   * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #startMember}.
    */
   Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, int members) throws IOException {
     this.root = root;
@@ -48,24 +50,21 @@ final class Cluster implements AutoCloseable {
     this.deadPings = deadPings;
     List<String> hostPorts = new ArrayList<>();
     for (int k = 0; k < members; k++) hostPorts.add("127.0.0.1:" + memberPort(k));
+    this.memberList = String.join(",", hostPorts);
     this.viewService = String.join(",", hostPorts.stream().map(h -> "http://" + h).toList());
-    for (int k = 0; k < members; k++) startMember(k, String.join(",", hostPorts));
+    for (int k = 0; k < members; k++) startMember(k);
   }
 
   private int memberPort(int k) {
     return basePort + 10 + 2 * k;
   }
 
-  private void startMember(int k, String memberList) throws IOException {
+  /** Starts (or, after {@link #kill9}, restarts) member {@code m<k>} on its data directory. */
+  void startMember(int k) throws IOException {
     Process p = start("m" + k, "view-service.sh", "--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
         "--data-dir", logs.resolve("data-m" + k).toString(), "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings);
     replicas.put("m" + k, p);
     all.add(p);
-  }
-
-  /** Starts member {@code m<k>} again on its data directory. */
-  void restartMember(int k) throws IOException {
-    startMember(k, String.join(",", java.util.Arrays.stream(viewService.split(",")).map(u -> u.substring("http://".length())).toList()));
   }
 
   /** The URL of member {@code m<k>}. */

@@ -11,9 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.paternoster.orders.CabCall;
 import org.paternoster.replica.client.OrderClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,42 +32,32 @@ public final class FailoverBench implements Callable<Integer> {
   @Option(names = "--soak-s", defaultValue = "0") int soakS;
   @Option(names = "--seed", defaultValue = "1") long seed;
 
-  private final AtomicLong lastAckViewnum = new AtomicLong();
-  private final AtomicLong firstAckInViewAt = new AtomicLong();
-  private final AtomicLong watchedViewnum = new AtomicLong(Long.MAX_VALUE);
-  private final AtomicLong acked = new AtomicLong();
-  private final AtomicBoolean running = new AtomicBoolean(true);
-
   @Override
   public Integer call() throws Exception {
     Path logs = Files.createTempDirectory("bench-failover");
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx);
     Random random = new Random(seed);
+    CommitLoad load = null;
     try (Cluster cluster = new Cluster(root, logs, 7950, pingMs, deadPings)) {
       for (int i = 1; i <= 3; i++) cluster.startReplica(i);
       awaitSettled(cluster, http);
       OrderClient client = new OrderClient(vertx, http, () -> cluster.viewService, Math.max(100, 2 * pingMs));
-      for (int c = 0; c < clients; c++) {
-        String name = "f" + c;
-        vertx.runOnContext(x -> loop(client, name, 0));
-      }
-      if (soakS > 0) return soak(cluster, http);
+      load = new CommitLoad(vertx, client, clients, "f");
+      if (soakS > 0) return soak(cluster, http, load);
       List<Long> times = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
         Thread.sleep(500 + random.nextInt(1000));
         JsonObject view = cluster.view(http);
         String primary = view.getString("primary");
         long viewnum = view.getLong("viewnum");
-        firstAckInViewAt.set(0);
-        watchedViewnum.set(viewnum);
+        load.watch(viewnum);
         long killedAt = System.nanoTime();
         cluster.kill9(primary);
-        while (firstAckInViewAt.get() == 0) Thread.sleep(1);
-        long ms = (firstAckInViewAt.get() - killedAt) / 1_000_000;
+        long ms = (load.awaitAckAbove() - killedAt) / 1_000_000;
         times.add(ms);
         System.out.println(new JsonObject().put("bench", "failover").put("round", round).put("killed", primary)
-            .put("from_view", viewnum).put("to_view", lastAckViewnum.get()).put("failover_ms", ms).encode());
+            .put("from_view", viewnum).put("to_view", load.lastAckViewnum()).put("failover_ms", ms).encode());
         cluster.startReplica(cluster.indexOf(primary));
         awaitSettled(cluster, http);
       }
@@ -82,34 +69,21 @@ public final class FailoverBench implements Callable<Integer> {
           .put("all_ms", new JsonArray(new ArrayList<>(times))).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
-      running.set(false);
+      if (load != null) load.stop();
       vertx.close().await();
     }
   }
 
-  private int soak(Cluster cluster, WebClient http) throws InterruptedException {
+  private int soak(Cluster cluster, WebClient http, CommitLoad load) throws InterruptedException {
     long startView = cluster.view(http).getLong("viewnum");
-    long ackedBefore = acked.get();
+    long ackedBefore = load.acked();
     Thread.sleep(soakS * 1000L);
     long endView = cluster.view(http).getLong("viewnum");
     System.out.println(new JsonObject().put("bench", "failover-soak").put("seconds", soakS)
         .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("clients", clients)
-        .put("acked", acked.get() - ackedBefore).put("false_failovers", endView - startView)
+        .put("acked", load.acked() - ackedBefore).put("false_failovers", endView - startView)
         .put("machine", Machine.describe()).encode());
     return endView == startView ? 0 : 1;
-  }
-
-  private void loop(OrderClient client, String name, long n) {
-    if (!running.get()) return;
-    client.press(name + "-" + n, new CabCall(name, (int) (n % 4)), Long.MAX_VALUE).onComplete(ar -> {
-      if (ar.succeeded()) {
-        long viewnum = ar.result().getLong("viewnum");
-        acked.incrementAndGet();
-        lastAckViewnum.accumulateAndGet(viewnum, Math::max);
-        if (viewnum > watchedViewnum.get()) firstAckInViewAt.compareAndSet(0, System.nanoTime());
-      }
-      loop(client, name, n + 1);
-    });
   }
 
   private static void awaitSettled(Cluster cluster, WebClient http) throws InterruptedException {

@@ -11,10 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.paternoster.discovery.ViewServiceLocator;
-import org.paternoster.orders.CabCall;
 import org.paternoster.replica.client.OrderClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,24 +35,18 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
   @Option(names = "--clients", defaultValue = "4") int clients;
   @Option(names = "--seed", defaultValue = "1") long seed;
 
-  private final AtomicLong watchedViewnum = new AtomicLong(Long.MAX_VALUE);
-  private final AtomicLong firstAckInViewAt = new AtomicLong();
-  private final AtomicBoolean running = new AtomicBoolean(true);
-
   @Override
   public Integer call() throws Exception {
     Path logs = Files.createTempDirectory("bench-vs-failover");
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx);
     Random random = new Random(seed);
+    CommitLoad load = null;
     try (Cluster cluster = new Cluster(root, logs, 7850, pingMs, deadPings, 3)) {
       for (int i = 1; i <= 3; i++) cluster.startReplica(i);
       awaitSettled(cluster, http);
       OrderClient client = new OrderClient(vertx, http, ViewServiceLocator.fixed(cluster.viewService), Math.max(100, 2 * pingMs));
-      for (int c = 0; c < clients; c++) {
-        String name = "v" + c;
-        vertx.runOnContext(x -> loop(client, name, 0));
-      }
+      load = new CommitLoad(vertx, client, clients, "v");
       List<Long> leaderTimes = new ArrayList<>();
       List<Long> failoverTimes = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
@@ -64,20 +55,18 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
         String leaderUrl = view.getString("leader");
         int leader = memberIndex(cluster, leaderUrl);
         String primary = view.getString("primary");
-        firstAckInViewAt.set(0);
-        watchedViewnum.set(view.getLong("viewnum"));
+        load.watch(view.getLong("viewnum"));
         long killedAt = System.nanoTime();
         cluster.kill9("m" + leader);
         cluster.kill9(primary);
         long leaderMs = awaitNewLeader(cluster, http, leader, killedAt);
-        while (firstAckInViewAt.get() == 0) Thread.sleep(1);
-        long failoverMs = (firstAckInViewAt.get() - killedAt) / 1_000_000;
+        long failoverMs = (load.awaitAckAbove() - killedAt) / 1_000_000;
         leaderTimes.add(leaderMs);
         failoverTimes.add(failoverMs);
         System.out.println(new JsonObject().put("bench", "vs-failover").put("round", round).put("killed_member", "m" + leader)
             .put("killed_primary", primary).put("from_view", view.getLong("viewnum"))
             .put("leader_ms", leaderMs).put("failover_ms", failoverMs).encode());
-        cluster.restartMember(leader);
+        cluster.startMember(leader);
         cluster.startReplica(cluster.indexOf(primary));
         awaitSettled(cluster, http);
       }
@@ -86,7 +75,7 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
           .put("leader", stats(leaderTimes)).put("failover", stats(failoverTimes)).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
-      running.set(false);
+      if (load != null) load.stop();
       vertx.close().await();
     }
   }
@@ -117,14 +106,6 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
       }
       Thread.sleep(5);
     }
-  }
-
-  private void loop(OrderClient client, String name, long n) {
-    if (!running.get()) return;
-    client.press(name + "-" + n, new CabCall(name, (int) (n % 4)), Long.MAX_VALUE).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().getLong("viewnum") > watchedViewnum.get()) firstAckInViewAt.compareAndSet(0, System.nanoTime());
-      loop(client, name, n + 1);
-    });
   }
 
   /** Until a member leads, the view is acked with a backup, and all three replicas are alive. */

@@ -6,7 +6,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paternoster.elevator.fsm.ElevatorState;
 import org.paternoster.elevator.fsm.FsmRunner;
@@ -49,7 +52,7 @@ public final class NodeVerticle extends VerticleBase {
   private boolean hardwareUp;
   private final DoorLog doors = new DoorLog();
   /** Each press being resent, with the flag that withdraws it (event-loop confined). */
-  private final java.util.Map<Call, java.util.concurrent.atomic.AtomicBoolean> pressesInFlight = new java.util.HashMap<>();
+  private final Map<Call, AtomicBoolean> withdrawFlags = new HashMap<>();
 
   public NodeVerticle(NodeConfig config) {
     this.config = config;
@@ -126,10 +129,10 @@ public final class NodeVerticle extends VerticleBase {
       if (command instanceof NodeCommand.PersistCab p) {
         store.save(p.cab()); // before any lamp below shows it: fsync, then light
       } else if (command instanceof NodeCommand.SubmitPress p) {
-        java.util.concurrent.atomic.AtomicBoolean withdrawn = new java.util.concurrent.atomic.AtomicBoolean();
-        pressesInFlight.put(p.call(), withdrawn);
+        AtomicBoolean withdrawn = new AtomicBoolean();
+        withdrawFlags.put(p.call(), withdrawn);
         orders.press(requestId(), p.call(), Long.MAX_VALUE, withdrawn::get).onComplete(ar -> {
-          pressesInFlight.remove(p.call(), withdrawn);
+          withdrawFlags.remove(p.call(), withdrawn);
           if (ar.succeeded()) {
             JsonObject r = ar.result();
             core.committed(p.call(), r.getLong("seq"), r.getLong("callSeq"), r.getBoolean("created", false));
@@ -141,7 +144,7 @@ public final class NodeVerticle extends VerticleBase {
           apply();
         });
       } else if (command instanceof NodeCommand.WithdrawPress w) {
-        java.util.concurrent.atomic.AtomicBoolean withdrawn = pressesInFlight.get(w.call());
+        AtomicBoolean withdrawn = withdrawFlags.get(w.call());
         if (withdrawn != null) withdrawn.set(true);
       } else if (command instanceof NodeCommand.SubmitServed s) {
         orders.served(requestId(), s.call(), s.callSeq(), Long.MAX_VALUE)

@@ -115,12 +115,12 @@ final class ElevatorService {
     if (last != null && last.viewnum() == viewnum && java.util.Objects.equals(last.generation(), core.book().generation())
         && problem.equals(lastProblem) && committed.equals(last.committed())) return;
     lastProblem = problem;
+    long bookSeq = core.committedSeq(); // what `committed` reflects, whenever the assignment comes back
     if (!dispatcher.assigner().mayBlock()) {
-      publish(new Dispatch(viewnum, core.id(), core.book().generation(), core.committedSeq(), committed, dispatcher.assign(problem)));
+      publish(new Dispatch(viewnum, core.id(), core.book().generation(), bookSeq, committed, dispatcher.assign(problem)));
       return;
     }
     assigning = true;
-    long bookSeq = core.committedSeq();
     vertx.executeBlocking(() -> dispatcher.assign(problem)).onComplete(ar -> {
       assigning = false;
       if (ar.failed()) log.warn("assigner failed: {}", ar.cause().getMessage());

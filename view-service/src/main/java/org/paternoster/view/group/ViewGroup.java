@@ -128,9 +128,11 @@ public final class ViewGroup implements AutoCloseable {
    * began (a majority acknowledged it then).
    */
   public JsonObject readConfirmed() throws IOException {
-    RaftClientReply reply = client.io().sendReadOnly(ViewLog.read(), self);
-    if (!reply.isSuccess()) throw new IOException("read failed: " + reply.getException());
-    return ViewLog.parse(reply.getMessage());
+    try {
+      return readConfirmedAsync().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
   }
 
   /** {@link #readConfirmed()} without blocking: completes on a Ratis thread. */
