@@ -3,8 +3,9 @@
 # built-in simulator and the dashboard. Prints what runs where; Ctrl-C stops everything.
 # Usage: scripts/demo.sh [--replicas 3] [--elevators 3] [--floors 4] [--traffic] [--time-scale 1]
 #                        [--base-port 7000] [--dashboard-port 8080] [--netns] [--view-service-members 1|3|5]
-# Timing profile: replicas ping every 25 ms and are declared dead after 6 missed pings (150 ms),
-# the profile measured by scripts/bench-failover.sh (docs/BENCHMARKS.md).
+# Every process runs the shipped defaults: pings every 25 ms; a crashed process is declared dead 100 ms
+# after its connection closes, a silent one after 200-800 ms (scripts/bench-failover.sh, docs/BENCHMARKS.md).
+# Each start is a fresh demo: the previous demo's views and elevator state under run/demo are removed.
 # --netns (root): every process in its own network namespace (scripts/netns.sh: view service
 # 10.77.0.10, rN 10.77.1.N, eN 10.77.2.N), so scripts/partition.sh and scripts/packet-loss.sh can
 # cut or degrade any one of them by name; the dashboard stays here, on 127.0.0.1.
@@ -41,6 +42,7 @@ fi
 
 build_once
 RUN="$ROOT/run/demo"
+rm -rf "$RUN"/view-service* "$RUN/elevators"
 mkdir -p "$RUN"
 pids=()
 cleanup() {
@@ -71,25 +73,20 @@ if [ "$netns" = yes ]; then
   "$SCRIPTS/netns.sh" down
   "$SCRIPTS/netns.sh" up "${names[@]}" >/dev/null
 fi
-timing=(--ping-interval-ms 25)
 if [ "$members" = 1 ]; then
   vs="http://$(host view-service):$base"
-  start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service" "${timing[@]}" --dead-pings 6
+  start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service"
 else
-  # A replicated view service confirms its leadership with a majority before granting a lease, so
-  # it runs the command-line defaults (pings every 100 ms, dead after 5): 25 ms pings trip it on a
-  # busy 2-core machine (docs/BENCHMARKS.md).
-  timing=(--ping-interval-ms 100)
   list=; vs=
   for k in $(seq 1 "$members"); do list="$list${list:+,}127.0.0.1:$((base + 2 * (k - 1)))"; done
   for k in $(seq 1 "$members"); do
     vs="$vs${vs:+,}http://127.0.0.1:$((base + 2 * (k - 1)))"
     start "view-service-m$k" view-service.sh --port $((base + 2 * (k - 1))) --members "$list" --discovery none \
-      --data-dir "$RUN/view-service-m$k" "${timing[@]}" --dead-pings 5
+      --data-dir "$RUN/view-service-m$k"
   done
 fi
 for i in $(seq 1 "$replicas"); do
-  start "r$i" replica.sh --id "r$i" --port $((base + 100 + i)) --view-service "$vs" --discovery none --floors "$floors" "${timing[@]}"
+  start "r$i" replica.sh --id "r$i" --port $((base + 100 + i)) --view-service "$vs" --discovery none --floors "$floors"
 done
 for i in $(seq 1 "$elevators"); do
   start "e$i" elevator.sh --id "e$i" --port $((base + 200 + i)) --view-service "$vs" --discovery none --floors "$floors" \

@@ -19,22 +19,24 @@ final class Cluster implements AutoCloseable {
   private final Path logs; // also holds the members' data directories
   private final long pingMs;
   private final int deadPings;
+  private final String detector;
   private final int basePort;
   private final Map<String, Process> replicas = new HashMap<>();
   private final List<Process> all = new ArrayList<>();
   final String viewService;
   private final String memberList; // --members of a replicated view service, null for one process
 
-  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings) throws IOException {
+  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, String detector) throws IOException {
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
     this.pingMs = pingMs;
     this.deadPings = deadPings;
+    this.detector = detector;
     this.viewService = "http://127.0.0.1:" + basePort;
     this.memberList = null;
     all.add(start("view-service", "view-service.sh", "--port", "" + basePort, "--discovery", "none",
-        "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings));
+        "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings, "--detector", detector));
   }
 
   /**
@@ -42,12 +44,13 @@ final class Cluster implements AutoCloseable {
    * (consensus on the next port), each with its data directory under {@code logs}; the replicas
    * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #startMember}.
    */
-  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, int members) throws IOException {
+  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, String detector, int members) throws IOException {
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
     this.pingMs = pingMs;
     this.deadPings = deadPings;
+    this.detector = detector;
     List<String> hostPorts = new ArrayList<>();
     for (int k = 0; k < members; k++) hostPorts.add("127.0.0.1:" + memberPort(k));
     this.memberList = String.join(",", hostPorts);
@@ -62,7 +65,7 @@ final class Cluster implements AutoCloseable {
   /** Starts (or, after {@link #kill9}, restarts) member {@code m<k>} on its data directory. */
   void startMember(int k) throws IOException {
     Process p = start("m" + k, "view-service.sh", "--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
-        "--data-dir", logs.resolve("data-m" + k).toString(), "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings);
+        "--data-dir", logs.resolve("data-m" + k).toString(), "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings, "--detector", detector);
     replicas.put("m" + k, p);
     all.add(p);
   }

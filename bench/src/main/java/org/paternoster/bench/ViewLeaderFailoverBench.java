@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
 public final class ViewLeaderFailoverBench implements Callable<Integer> {
   @Option(names = "--root", required = true) Path root;
   @Option(names = "--rounds", defaultValue = "10") int rounds;
-  @Option(names = "--ping-interval-ms", defaultValue = "100") long pingMs;
-  @Option(names = "--dead-pings", defaultValue = "5") int deadPings;
+  @Option(names = "--ping-interval-ms", defaultValue = "25") long pingMs;
+  @Option(names = "--dead-pings", defaultValue = "8") int deadPings;
+  @Option(names = "--detector", defaultValue = "adaptive") String detector;
   @Option(names = "--clients", defaultValue = "4") int clients;
   @Option(names = "--seed", defaultValue = "1") long seed;
 
@@ -42,7 +43,7 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
     WebClient http = WebClient.create(vertx);
     Random random = new Random(seed);
     CommitLoad load = null;
-    try (Cluster cluster = new Cluster(root, logs, 7850, pingMs, deadPings, 3)) {
+    try (Cluster cluster = new Cluster(root, logs, 7850, pingMs, deadPings, detector, 3)) {
       for (int i = 1; i <= 3; i++) cluster.startReplica(i);
       awaitSettled(cluster, http);
       OrderClient client = new OrderClient(vertx, http, ViewServiceLocator.fixed(cluster.viewService), Math.max(100, 2 * pingMs));
@@ -71,7 +72,7 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
         awaitSettled(cluster, http);
       }
       System.out.println(new JsonObject().put("bench", "vs-failover").put("summary", true).put("rounds", rounds)
-          .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("clients", clients)
+          .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("detector", detector).put("clients", clients)
           .put("leader", stats(leaderTimes)).put("failover", stats(failoverTimes)).put("machine", Machine.describe()).encode());
       return 0;
     } finally {

@@ -5,7 +5,7 @@ package org.paternoster.replica;
  * scripts/bench-failover.sh). The view service must run with the same ping interval.
  */
 public final class Defaults {
-  public static final long PING_INTERVAL_MS = 100;
+  public static final long PING_INTERVAL_MS = 25;
 
   private Defaults() {}
 }

@@ -43,6 +43,11 @@ public final class DurableViewService {
     return ping(server, viewnum, address, null, now).state();
   }
 
+  /** The connection {@code server} pinged on closed: a crash hint for the failure detector (reveals nothing). */
+  public void disconnected(String server, long now) {
+    core.disconnected(server, now);
+  }
+
   /** The latest lease holder ({@code server/incarnation}) or null. */
   public String leaseHolder() {
     return core.leaseHolder();

@@ -2,10 +2,11 @@ package org.paternoster.view;
 
 /**
  * The view service's memory of one server. Mutable, owned by {@link ViewService}; never shared.
+ * Whether it is dead is the {@link FailureDetector}'s answer.
  */
 final class ServerRecord {
   final String id;
-  /** Time of the latest ping. */
+  /** Time of the latest ping (set by the {@link FailureDetector}). */
   long lastPing;
   /** Time of the latest ping in which the server still held its state (not a restart ping). */
   long lastGoodPing;
@@ -18,6 +19,16 @@ final class ServerRecord {
   /** The view in which the server, while primary or backup, restarted and lost its state; -1 if none. */
   long lostStateInView = -1;
 
+  // The failure detector's memory of this server.
+  long deafAtLastPing;
+  long warmUntil;
+  /** When the connection it pinged on closed, -1 if it pinged since. */
+  long closedAt = -1;
+  long deafAtClose;
+  long gapMax;
+  long gapMaxBefore;
+  long gapBucketStart;
+
   ServerRecord(String id, long now, long viewnum, String address, String incarnation) {
     this.id = id;
     this.incarnation = incarnation;
@@ -27,18 +38,9 @@ final class ServerRecord {
     this.address = address;
   }
 
-  /** Rule 3: dead once silent for the whole dead interval (alive until the deadline, dead at it). */
-  boolean dead(long now, PingTiming timing) {
-    return now - lastPing >= timing.deadAfterMs();
-  }
-
   /** Rule 3: a primary or backup that restarted during {@code view} lost its state: treat as dead in it. */
   boolean lostStateIn(View view) {
     return lostStateInView == view.viewnum();
-  }
-
-  boolean failedIn(View view, long now, PingTiming timing) {
-    return dead(now, timing) || lostStateIn(view);
   }
 
   /** When this server was last known good: the start of the failover it causes. */

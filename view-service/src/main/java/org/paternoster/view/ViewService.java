@@ -23,6 +23,7 @@ public final class ViewService {
   private static final int FORGET_AFTER_DEAD_INTERVALS = 100;
 
   private final PingTiming timing;
+  private final FailureDetector detector;
   private final ViewRules rules;
   private final Map<String, ServerRecord> servers = new LinkedHashMap<>();
   private final Deque<ViewChange> history = new ArrayDeque<>();
@@ -52,7 +53,8 @@ public final class ViewService {
    */
   public ViewService(PingTiming timing, TotalLossPolicy onTotalLoss, SavedState saved, long now) {
     this.timing = timing;
-    this.rules = new ViewRules(timing, onTotalLoss);
+    this.detector = new FailureDetector(timing, now);
+    this.rules = new ViewRules(timing, detector, onTotalLoss, now);
     this.leases = new LeaseLedger(timing, now);
     this.view = saved.state().view();
     this.acked = saved.state().acked();
@@ -60,10 +62,10 @@ public final class ViewService {
     saved.history().forEach(this::remember);
     if (view.primary() != null) {
       long reported = acked || view.viewnum() >= 2 ? view.viewnum() : 0;
-      servers.put(view.primary(), new ServerRecord(view.primary(), now, reported, view.primaryAddress(), view.primaryIncarnation()));
+      meet(new ServerRecord(view.primary(), now, reported, view.primaryAddress(), view.primaryIncarnation()), now);
     }
     if (view.backup() != null) {
-      servers.put(view.backup(), new ServerRecord(view.backup(), now, view.viewnum(), view.backupAddress(), view.backupIncarnation()));
+      meet(new ServerRecord(view.backup(), now, view.viewnum(), view.backupAddress(), view.backupIncarnation()), now);
     }
   }
 
@@ -90,17 +92,18 @@ public final class ViewService {
    * replica knows (invariant 4).
    */
   public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, long now) {
+    detector.observe(now);
     ServerRecord record = servers.get(server);
     if (record == null) {
-      record = new ServerRecord(server, now, viewnum, address, incarnation);
-      servers.put(server, record);
+      record = meet(new ServerRecord(server, now, viewnum, address, incarnation), now);
     } else {
       // Rule 3 / invariant 8: a primary or backup of another incarnation, or pinging 0 after a
       // non-zero report, restarted and lost its state.
       boolean newIncarnation = incarnation != null && record.incarnation != null && !incarnation.equals(record.incarnation);
       boolean forgot = viewnum == 0 && record.viewnum > 0;
       if ((newIncarnation || forgot) && view.hasRole(server)) record.lostStateInView = view.viewnum();
-      record.lastPing = now;
+      if (newIncarnation) detector.met(record, now);
+      detector.heard(record, now);
       if (!record.lostStateIn(view)) record.lastGoodPing = now;
       record.viewnum = viewnum;
       if (address != null) record.address = address;
@@ -115,11 +118,28 @@ public final class ViewService {
     return new PingAnswer(state(), leased ? timing.leaseMs() : 0);
   }
 
+  /**
+   * The connection {@code server} pinged on closed at {@code now}: unless it pings again within
+   * {@link PingTiming#closeGraceMs()}, it crashed ({@link FailureDetector}). Unknown servers are ignored.
+   */
+  public void disconnected(String server, long now) {
+    detector.observe(now);
+    ServerRecord record = servers.get(server);
+    if (record != null) detector.closed(record, now);
+  }
+
   /** Re-evaluates the rules at {@code now}: detects dead servers and forgets long-gone idle ones. */
   public void tick(long now) {
+    detector.observe(now);
     servers.values().removeIf(s -> !view.hasRole(s.id)
         && now - s.lastPing >= FORGET_AFTER_DEAD_INTERVALS * timing.deadAfterMs());
     evaluate(now);
+  }
+
+  private ServerRecord meet(ServerRecord record, long now) {
+    detector.met(record, now);
+    servers.put(record.id, record);
+    return record;
   }
 
   private void evaluate(long now) {
@@ -169,7 +189,7 @@ public final class ViewService {
     for (ServerRecord s : servers.values()) {
       ServerStatus.Role role = view.isPrimary(s.id) ? ServerStatus.Role.PRIMARY
           : view.isBackup(s.id) ? ServerStatus.Role.BACKUP : ServerStatus.Role.IDLE;
-      out.add(new ServerStatus(s.id, role, now - s.lastPing, s.viewnum, s.address, !s.dead(now, timing)));
+      out.add(new ServerStatus(s.id, role, now - s.lastPing, s.viewnum, s.address, !detector.dead(s, now)));
     }
     return out;
   }

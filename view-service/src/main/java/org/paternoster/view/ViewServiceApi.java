@@ -1,12 +1,17 @@
 package org.paternoster.view;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.http.Fields;
@@ -23,6 +28,8 @@ final class ViewServiceApi {
 
   private final ViewAuthority authority;
   private final LongSupplier clock;
+  /** Which servers pinged on each open connection: its close is their crash hint. */
+  private final Map<HttpConnection, Set<String>> pingers = new HashMap<>();
 
   private ViewServiceApi(ViewAuthority authority, LongSupplier clock) {
     this.authority = authority;
@@ -58,6 +65,7 @@ final class ViewServiceApi {
       notLeader(ctx);
       return;
     }
+    watchConnection(ctx.request().connection(), server);
     PingAnswer answer;
     try {
       answer = service.get().ping(server, viewnum, latest, address, incarnation, clock.getAsLong());
@@ -74,6 +82,26 @@ final class ViewServiceApi {
       if (ar.succeeded() && ar.result()) JsonHttp.ok(ctx, ViewJson.toJson(answer));
       else JsonHttp.error(ctx, 503, "this member lost the lead of the view service; ask again");
     });
+  }
+
+  /**
+   * The kernel of a crashed server closes its connection at once; a live one pings again on a new
+   * connection. So a close is a hint, not a verdict ({@link FailureDetector}), passed to whichever
+   * service decides when it happens.
+   */
+  private void watchConnection(HttpConnection connection, String server) {
+    Set<String> servers = pingers.get(connection);
+    if (servers == null) {
+      Set<String> fresh = new HashSet<>();
+      pingers.put(connection, fresh);
+      connection.closeHandler(v -> {
+        pingers.remove(connection);
+        long now = clock.getAsLong();
+        authority.service().ifPresent(s -> fresh.forEach(id -> s.disconnected(id, now)));
+      });
+      servers = fresh;
+    }
+    servers.add(server);
   }
 
   private JsonObject view() {

@@ -49,13 +49,19 @@ public final class ViewServiceMain implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7000", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   private int port;
 
-  @Option(names = "--ping-interval-ms", defaultValue = "100", paramLabel = "MS",
-      description = "How often servers ping (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--ping-interval-ms", defaultValue = "25", paramLabel = "MS",
+      description = "How often servers ping (default: ${DEFAULT-VALUE}; the replicas must use the same).")
   private long pingIntervalMs;
 
-  @Option(names = "--dead-pings", defaultValue = "5", paramLabel = "N",
-      description = "Missed pings after which a server is dead (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dead-pings", defaultValue = "8", paramLabel = "N",
+      description = "Missed pings after which a server that pings regularly is dead (default: ${DEFAULT-VALUE}).")
   private int deadPings;
+
+  @Option(names = "--detector", defaultValue = "adaptive", paramLabel = "adaptive|fixed",
+      description = "adaptive: a server whose recent pings were irregular, or that started less than 20 s ago, "
+          + "gets up to four times the dead time; fixed: exactly --dead-pings intervals (default: ${DEFAULT-VALUE}). "
+          + "Both declare a server whose connection closed dead after four intervals without a ping.")
+  private String detector;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where the view is persisted so a restart resumes it (default: memory only).")
@@ -127,8 +133,8 @@ public final class ViewServiceMain implements Callable<Integer> {
         ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, policy, store, new MonotonicClock());
         vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
         url = advertise != null ? advertised.toString() : "http://" + host + ":" + verticle.actualPort();
-        log.info("view service listening on {} (ping interval {} ms, dead after {} pings, lease {} ms, on total loss {}, store {})",
-            url, timing.intervalMs(), timing.deadPings(), timing.leaseMs(), policy.name().toLowerCase(Locale.ROOT), store.describe());
+        log.info("view service listening on {} ({}, on total loss {}, store {})",
+            url, timing.describe(), policy.name().toLowerCase(Locale.ROOT), store.describe());
       } else {
         GroupMembers listed = groupMembers(advertised);
         Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".paternoster", "view-" + listed.self().id());
@@ -141,9 +147,8 @@ public final class ViewServiceMain implements Callable<Integer> {
             new GroupAuthority(viewGroup, timing, policy), new MonotonicClock());
         vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
         url = listed.self().url();
-        log.info("view service member {} of {} listening on {} (consensus on port {}, log in {}; ping interval {} ms, dead after {} pings, lease {} ms, on total loss {})",
-            listed.self().id(), listed.urls(), url, listed.self().consensusPort(), dir, timing.intervalMs(), timing.deadPings(),
-            timing.leaseMs(), policy.name().toLowerCase(Locale.ROOT));
+        log.info("view service member {} of {} listening on {} (consensus on port {}, log in {}; {}, on total loss {})",
+            listed.self().id(), listed.urls(), url, listed.self().consensusPort(), dir, timing.describe(), policy.name().toLowerCase(Locale.ROOT));
       }
     } catch (ParameterException e) {
       vertx.close();
@@ -210,6 +215,10 @@ public final class ViewServiceMain implements Callable<Integer> {
     if (pingIntervalMs < 1) throw new ParameterException(spec.commandLine(), "--ping-interval-ms must be >= 1, got " + pingIntervalMs);
     if (electionTimeoutMs < 50) throw new ParameterException(spec.commandLine(), "--election-timeout-ms must be >= 50, got " + electionTimeoutMs);
     if (deadPings < 1) throw new ParameterException(spec.commandLine(), "--dead-pings must be >= 1, got " + deadPings);
-    return new PingTiming(pingIntervalMs, deadPings);
+    return switch (detector) {
+      case "adaptive" -> PingTiming.adaptive(pingIntervalMs, deadPings);
+      case "fixed" -> new PingTiming(pingIntervalMs, deadPings);
+      default -> throw new ParameterException(spec.commandLine(), "--detector must be adaptive or fixed, got " + detector);
+    };
   }
 }

@@ -33,27 +33,29 @@ class DurableViewServiceTest {
   };
 
   final DurableViewService service = new DurableViewService(new ViewService(PingTiming.DEFAULT), store);
+  /** Past the fresh service's listening time (one dead time), so the first ping appoints. */
+  static final long T = PingTiming.DEFAULT.deadAfterMs();
 
   @Test
   void everyNewViewAndAckIsSavedBeforeTheReply() {
-    ViewState reply = service.ping("a", 0, null, 0);
+    ViewState reply = service.ping("a", 0, null, T);
     assertThat(saves).extracting(SavedState::state).containsExactly(reply);
-    service.ping("a", 1, null, 1);
+    service.ping("a", 1, null, T + 1);
     assertThat(saves).extracting(s -> s.state().acked()).containsExactly(false, true);
-    service.ping("a", 1, null, 2);
+    service.ping("a", 1, null, T + 2);
     assertThat(saves).as("no change, no write").hasSize(2);
   }
 
   @Test
   void anUnsavedViewIsWithheldUntilTheStoreWorksAgain() {
-    service.ping("a", 0, null, 0);
-    service.ping("a", 1, null, 1);
+    service.ping("a", 0, null, T);
+    service.ping("a", 1, null, T + 1);
     failing = true;
-    assertThatThrownBy(() -> service.ping("b", 0, null, 2)).isInstanceOf(StoreUnavailable.class);
+    assertThatThrownBy(() -> service.ping("b", 0, null, T + 2)).isInstanceOf(StoreUnavailable.class);
     assertThatThrownBy(service::state).isInstanceOf(StoreUnavailable.class);
     assertThatThrownBy(service::history).isInstanceOf(StoreUnavailable.class);
-    assertThatThrownBy(() -> service.servers(3)).isInstanceOf(StoreUnavailable.class);
-    service.tick(4);
+    assertThatThrownBy(() -> service.servers(T + 3)).isInstanceOf(StoreUnavailable.class);
+    service.tick(T + 4);
     failing = false;
     assertThat(service.state().view().viewnum()).isEqualTo(2);
     assertThat(saves.get(saves.size() - 1).state().view().backup()).isEqualTo("b");

@@ -133,6 +133,59 @@ class ViewServiceHttpTest {
     pingKeeping(view(9, "c", null), DEAD.multipliedBy(3), "d");
   }
 
+  /**
+   * The crash hint through real sockets: a server whose connection closes (its process gone) is
+   * dead long before the adaptive detector's warm-up threshold would say so from silence alone.
+   */
+  @Test
+  void aServerWhoseConnectionClosesIsDeadWithinTheGraceNotTheSilenceThreshold(Vertx vertx) {
+    PingTiming adaptive = PingTiming.DEFAULT;
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, adaptive, ViewStore.inMemory(), new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    String url = "http://127.0.0.1:" + verticle.actualPort();
+    WebClient ownConnection = WebClient.create(vertx);
+    ViewServiceClient a = new ViewServiceClient(ownConnection, url);
+    ViewServiceClient b = new ViewServiceClient(web, url);
+    await().atMost(Duration.ofSeconds(10)).until(() -> "a".equals(a.ping("a", 0, "http://a").await().view().primary()));
+    a.ping("a", 1, "http://a").await();
+    b.ping("b", 0, "http://b").await();
+    a.ping("a", 2, "http://a").await();
+    b.ping("b", 2, "http://b").await();
+    assertThat(b.view().await().view()).isEqualTo(view(2, "a", "b"));
+    ownConnection.close(); // a's process is gone: its socket closes
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(adaptive.intervalMs()))
+        .until(() -> b.ping("b", 2, "http://b").await().view().viewnum() == 3);
+    JsonObject failover = b.views().await().getJsonObject(2);
+    assertThat(failover.getString("primary")).isEqualTo("b");
+    assertThat(failover.getLong("failoverMs")).as("silence alone would take %d ms in the warm-up", adaptive.maxDeadMs())
+        .isLessThan(adaptive.maxDeadMs());
+  }
+
+  @Test
+  void aServerThatReconnectsAfterItsConnectionClosedStaysAlive(Vertx vertx) {
+    PingTiming adaptive = PingTiming.DEFAULT;
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, adaptive, ViewStore.inMemory(), new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    String url = "http://127.0.0.1:" + verticle.actualPort();
+    ViewServiceClient b = new ViewServiceClient(web, url);
+    WebClient[] connection = {WebClient.create(vertx)};
+    ViewServiceClient[] a = {new ViewServiceClient(connection[0], url)};
+    await().atMost(Duration.ofSeconds(10)).until(() -> "a".equals(a[0].ping("a", 0, "http://a").await().view().primary()));
+    a[0].ping("a", 1, "http://a").await();
+    b.ping("b", 0, "http://b").await();
+    a[0].ping("a", 2, "http://a").await();
+    b.ping("b", 2, "http://b").await();
+    // a drops its connection after every few pings, as a timed-out ping does, and pings on at once.
+    await().during(Duration.ofMillis(3 * adaptive.maxDeadMs())).atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(adaptive.intervalMs())).until(() -> {
+          connection[0].close();
+          connection[0] = WebClient.create(vertx);
+          a[0] = new ViewServiceClient(connection[0], url);
+          a[0].ping("a", 2, "http://a").await();
+          return b.ping("b", 2, "http://b").await().view().equals(view(2, "a", "b"));
+        });
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "not JSON                | 400 | `ping please`",
@@ -204,7 +257,7 @@ class ViewServiceHttpTest {
 
   @Test
   void viewJsonHasExactlyTheIssueFields() {
-    ping("a");
+    pingUntil(v -> v.primary() != null, "a");
     JsonObject json = web.get(port, "127.0.0.1", "/view").send().await().bodyAsJsonObject();
     assertThat(json.getMap()).containsOnlyKeys("viewnum", "primary", "backup", "primaryAddress", "backupAddress",
         "primaryIncarnation", "backupIncarnation", "rebuild", "acked", "leaseHolder");

@@ -26,7 +26,7 @@ class ViewServiceLeaseTest {
 
   /** a (a1) primary, b (b1) backup, acked, past the start-up guard. */
   void primaryAndBackup() {
-    now = START + TIMING.leaseGuardMs();
+    now = START + Math.max(TIMING.leaseGuardMs(), TIMING.deadAfterMs());
     ping("a", "a1", 0);
     ping("a", "a1", 1);
     ping("b", "b1", 0);
@@ -44,12 +44,23 @@ class ViewServiceLeaseTest {
   }
 
   @Test
-  void aFreshOrRestartedServiceGrantsNoLeaseForOneGuardTime() {
-    assertThat(ping("a", "a1", 0).view().primary()).as("appointed at once").isEqualTo("a");
+  void aFreshServiceListensForOneDeadTimeBeforeAppointingAnyone() {
+    assertThat(ping("a", "a1", 0).view()).as("it may have lost its disk: who knows a newer view?").isEqualTo(View.INITIAL);
+    now = START + TIMING.deadAfterMs() - 1;
+    assertThat(ping("a", "a1", 0).view()).isEqualTo(View.INITIAL);
+    now = START + TIMING.deadAfterMs();
+    assertThat(ping("a", "a1", 0).view().primary()).isEqualTo("a");
+  }
+
+  @Test
+  void aRestartedServiceGrantsNoLeaseForOneGuardTime() {
+    View saved = new View(3, "a", null, "http://a", null, "a1", null, false);
+    vs = new ViewService(TIMING, TotalLossPolicy.REBUILD, new SavedState(new ViewState(saved, true), List.of()), now);
+    assertThat(ping("a", "a1", 3).view()).as("resumed at once").isEqualTo(saved);
     now = START + TIMING.leaseGuardMs() - 1;
-    assertThat(ping("a", "a1", 1).leaseMs()).as("a previous life may have leased someone").isZero();
+    assertThat(ping("a", "a1", 3).leaseMs()).as("a previous life may have leased someone").isZero();
     now = START + TIMING.leaseGuardMs();
-    assertThat(ping("a", "a1", 1).leaseMs()).isEqualTo(TIMING.leaseMs());
+    assertThat(ping("a", "a1", 3).leaseMs()).isEqualTo(TIMING.leaseMs());
   }
 
   @Test
@@ -121,6 +132,8 @@ class ViewServiceLeaseTest {
 
   @Test
   void aServiceThatLostItsDiskNumbersAboveWhatTheReplicasReport() {
+    assertThat(ping("b", "b1", 17).view()).as("it listens for one dead time first").isEqualTo(View.INITIAL);
+    now += TIMING.deadAfterMs();
     PingAnswer first = ping("b", "b1", 17);
     assertThat(first.view().viewnum()).as("invariant 4: above view 17, which replicas would ignore otherwise").isEqualTo(18);
     assertThat(first.view().rebuild()).as("it cannot know whose book is complete: a new lineage, merged").isTrue();
@@ -128,6 +141,15 @@ class ViewServiceLeaseTest {
     assertThat(vs.view().viewnum()).isEqualTo(24);
     assertThat(vs.view().primary()).as("same roles, renumbered").isEqualTo("b");
     assertThat(vs.lastChange().reason()).startsWith("renumbered");
+  }
+
+  @Test
+  void aServiceThatLostItsDiskAppointsWhoeverReportsTheNewestViewNotWhoeverPingsFirst() {
+    ping("a", "a1", 5); // slept through view 6
+    ping("b", "b1", 6); // primary of view 6, which holds the newest book
+    now += TIMING.deadAfterMs();
+    ping("a", "a1", 5);
+    assertThat(vs.view()).extracting(View::viewnum, View::primary, View::rebuild).containsExactly(7L, "b", true);
   }
 
   @Test

@@ -46,6 +46,8 @@ class ViewServiceMainTest {
     assertThat(err.toString()).contains("--dead-pings must be >= 1", "Usage: view-service");
     assertThat(run("--ping-interval-ms", "-5", "--discovery", "none")).isEqualTo(2);
     assertThat(run("--port", "70000", "--discovery", "none")).isEqualTo(2);
+    assertThat(run("--detector", "psychic", "--discovery", "none")).isEqualTo(2);
+    assertThat(err.toString()).contains("--detector must be adaptive or fixed, got psychic");
   }
 
   @Test

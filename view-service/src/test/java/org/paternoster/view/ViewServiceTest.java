@@ -20,9 +20,18 @@ class ViewServiceTest {
     return vs.ping(server, viewnum, "http://" + server, now);
   }
 
+  /**
+   * Moves the clock to {@code t}, the service ticking every tick interval on the way as its verticle
+   * does: a service that is not ticked is paused, and its pauses count as nobody's silence.
+   */
+  void advanceTo(long t) {
+    for (long at = now + TIMING.tickMs(); at < t; at += TIMING.tickMs()) vs.tick(at);
+    now = t;
+  }
+
   /** Advances time by one ping interval, the listed servers pinging with their current knowledge. */
   void interval(String... alive) {
-    now += TIMING.intervalMs();
+    advanceTo(now + TIMING.intervalMs());
     for (String s : alive) ping(s, vs.view().hasRole(s) ? vs.view().viewnum() : 0);
     vs.tick(now);
   }
@@ -106,7 +115,7 @@ class ViewServiceTest {
   @Test
   void restartedPrimaryIsTreatedAsDead() {
     primaryAndBackup();
-    now += 40;
+    advanceTo(now + 40);
     View v = ping("a", 0);
     assertThat(v.primary()).isEqualTo("b");
     assertThat(v.viewnum()).isEqualTo(3);
@@ -157,7 +166,7 @@ class ViewServiceTest {
     while (vs.view().viewnum() == 2) interval("a", "c"); // b dies: view 3 (a, c), not acked yet
     assertThat(vs.state()).isEqualTo(new ViewState(new View(3, "a", "c", "http://a", "http://c"), false));
     for (int i = 0; i < 20; i++) {
-      now += TIMING.intervalMs();
+      advanceTo(now + TIMING.intervalMs());
       ping("c", 3);
       vs.tick(now);
     }
@@ -181,11 +190,11 @@ class ViewServiceTest {
     ping("a", 0);
     ping("a", 1);
     long lastPing = now;
-    now = lastPing + TIMING.totalLossAfterMs() - 1;
+    advanceTo(lastPing + TIMING.totalLossAfterMs() - 1);
     vs.tick(now);
     ping("c", 0);
     assertThat(vs.view()).as("still waiting for a").isEqualTo(new View(1, "a", null, "http://a", null));
-    now = lastPing + TIMING.totalLossAfterMs();
+    advanceTo(lastPing + TIMING.totalLossAfterMs());
     ping("c", 0);
     assertThat(vs.view()).as("total loss: a live server takes over, empty").isEqualTo(new View(2, "c", null, "http://c", null, null, null, true));
     assertThat(vs.lastChange().reason()).startsWith("total loss");
@@ -199,7 +208,7 @@ class ViewServiceTest {
     while (vs.view().viewnum() == 2) interval("a", "c"); // b dies: view 3 (a, c), never acked
     long lastPingOfA = now;
     while (now < lastPingOfA + TIMING.totalLossAfterMs()) {
-      now += TIMING.intervalMs();
+      advanceTo(now + TIMING.intervalMs());
       ping("c", 3);
       ping("d", 0);
       vs.tick(now);
@@ -210,7 +219,7 @@ class ViewServiceTest {
   @Test
   void deadBackupIsNotPromoted() {
     primaryAndBackup();
-    now += DEAD; // both silent for the whole dead interval, noticed at the same tick
+    advanceTo(now + DEAD); // both silent for the whole dead interval, noticed at the same tick
     vs.tick(now);
     ping("c", 0);
     assertThat(vs.view().viewnum()).isEqualTo(2);
@@ -220,9 +229,9 @@ class ViewServiceTest {
   @Test
   void restartedBackupIsNotPromotedWhenThePrimaryDies() {
     primaryAndBackup();
-    now += DEAD - 1;
+    advanceTo(now + DEAD - 1);
     ping("b", 2);
-    now += 1; // a is dead from now on
+    advanceTo(now + 1); // a is dead from now on
     assertThat(ping("b", 0).viewnum()).as("b restarted in the same instant: it has no state to serve").isEqualTo(2);
     for (int i = 0; i < 20; i++) interval("b", "c");
     assertThat(vs.view().primary()).isEqualTo("a");
@@ -232,14 +241,14 @@ class ViewServiceTest {
   void aliveOneIntervalEarlyAndAtDeadlineMinusOneDeadAtTheDeadline() {
     primaryAndBackup();
     long lastPing = now;
-    now = lastPing + DEAD - TIMING.intervalMs();
+    advanceTo(lastPing + DEAD - TIMING.intervalMs());
     ping("b", 2);
     assertThat(vs.view().viewnum()).as("one interval early").isEqualTo(2);
-    now = lastPing + DEAD - 1;
+    advanceTo(lastPing + DEAD - 1);
     ping("b", 2);
     vs.tick(now);
     assertThat(vs.view().viewnum()).as("deadline - 1 ms").isEqualTo(2);
-    now = lastPing + DEAD;
+    advanceTo(lastPing + DEAD);
     vs.tick(now);
     assertThat(vs.view().primary()).as("dead exactly at the deadline").isEqualTo("b");
   }
@@ -248,11 +257,12 @@ class ViewServiceTest {
   void aRestoredServiceGivesThePrimaryAndBackupAFullDeadIntervalOfGrace() {
     View saved = new View(7, "a", "b", "http://a", "http://b");
     vs = new ViewService(TIMING, new SavedState(new ViewState(saved, true), List.of()), now);
-    vs.tick(now + DEAD - 1);
+    advanceTo(now + DEAD - 1);
+    vs.tick(now);
     assertThat(vs.view()).isEqualTo(saved);
-    now += DEAD - 1;
+    advanceTo(now + DEAD - 1);
     ping("b", 7);
-    now += 1;
+    advanceTo(now + 1);
     vs.tick(now);
     assertThat(vs.view()).as("rule 7: numbers continue from the saved view").isEqualTo(new View(8, "b", null, "http://b", null));
   }
@@ -309,9 +319,9 @@ class ViewServiceTest {
   void serversReportRoleAgeViewnumAndLiveness() {
     primaryAndBackup();
     ping("c", 0);
-    now += DEAD - 1;
+    advanceTo(now + DEAD - 1);
     ping("b", 2);
-    now += 1;
+    advanceTo(now + 1);
     assertThat(vs.servers(now)).containsExactly(
         new ServerStatus("a", ServerStatus.Role.PRIMARY, DEAD, 2, "http://a", false),
         new ServerStatus("b", ServerStatus.Role.BACKUP, 1, 2, "http://b", true),

@@ -47,14 +47,14 @@ public final class SystemProcesses implements AutoCloseable {
     kill9(name); // never two of one name: a second start must not orphan the first (it would hold the port)
     List<String> cmd = new ArrayList<>(topology.launcher(root.resolve("scripts"), name));
     String vs = topology.url(Topology.VIEW_SERVICE);
-    String timing = "25";
+    // Every process runs the shipped failure-detection defaults (PingTiming.DEFAULT), as a user's would.
     if (name.equals(Topology.VIEW_SERVICE)) {
       cmd.addAll(List.of(script("view-service.sh"), "--host", topology.host(name), "--port", "" + topology.port(name),
-          "--ping-interval-ms", timing, "--dead-pings", "6", "--data-dir", out.resolve("data/view-service").toString(),
+          "--data-dir", out.resolve("data/view-service").toString(),
           "--discovery", "none"));
     } else if (Topology.isReplica(name)) {
       cmd.addAll(List.of(script("replica.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
-          "--view-service", vs, "--floors", "" + Topology.FLOORS, "--ping-interval-ms", timing, "--discovery", "none"));
+          "--view-service", vs, "--floors", "" + Topology.FLOORS, "--discovery", "none"));
     } else {
       cmd.addAll(List.of(script("elevator.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
           "--floors", "" + Topology.FLOORS, "--simulate", "--time-scale", "" + timeScale,

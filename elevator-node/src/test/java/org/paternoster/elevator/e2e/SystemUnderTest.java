@@ -91,14 +91,14 @@ final class SystemUnderTest implements AutoCloseable {
   // ---------------------------------------------------------------- processes
 
   void startViewService() {
-    launch(VIEW_SERVICE, ViewServiceMain.class, List.of("--port", "" + port(VIEW_SERVICE), "--discovery", "none",
-        "--ping-interval-ms", "25", "--dead-pings", "6"));
+    // The shipped failure-detection defaults, as a user runs them.
+    launch(VIEW_SERVICE, ViewServiceMain.class, List.of("--port", "" + port(VIEW_SERVICE), "--discovery", "none"));
   }
 
   void startReplica(String id) {
     replicas.add(id);
     launch(id, ReplicaMain.class, List.of("--id", id, "--port", "" + port(id), "--view-service", url(VIEW_SERVICE),
-        "--discovery", "none", "--ping-interval-ms", "25", "--floors", "" + FLOORS));
+        "--discovery", "none", "--floors", "" + FLOORS));
   }
 
   /** A simulated car; cab calls kept under {@code dataRoot/id}; its simulator seed (start position) fixed by its id. */

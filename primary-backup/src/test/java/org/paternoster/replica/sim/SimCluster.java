@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.paternoster.replica.Role;
 import org.paternoster.view.PingTiming;
@@ -18,6 +19,8 @@ import org.paternoster.view.View;
 public final class SimCluster {
   /** A node that runs the scenario's own timers: never crashed, paused or cut off. */
   static final String WORLD = "world";
+  /** {@code -Dsim.crashHints=false} replays a seed without connection-close hints (to bisect a failure). */
+  static final boolean CRASH_HINTS = Boolean.parseBoolean(System.getProperty("sim.crashHints", "true"));
 
   final SimNetwork net;
   final PingTiming timing;
@@ -26,9 +29,12 @@ public final class SimCluster {
   private final Map<String, SimReplica> replicas = new LinkedHashMap<>();
   private final Map<String, Integer> starts = new LinkedHashMap<>();
   private final List<SimClient> clients = new ArrayList<>();
+  /** Its own stream, so the closes leave every other random choice of a seed as it was. */
+  private final Random closes;
 
   public SimCluster(long seed, PingTiming timing, TotalLossPolicy policy, boolean viewServiceDisk) {
     this.net = new SimNetwork(seed);
+    this.closes = new Random(seed ^ 0x5EEDC105EL);
     this.timing = timing;
     this.viewService = new SimViewService(net, timing, policy, viewServiceDisk);
     this.checker = new SimChecker(this, viewServiceDisk);
@@ -69,6 +75,16 @@ public final class SimCluster {
     if (net.isDown(id)) return;
     checker.beforeCrash(id);
     net.crash(id);
+    // Its kernel closes its connection to the view service: the failure detector's crash hint.
+    if (CRASH_HINTS) net.send(id, SimViewService.NODE, () -> viewService.disconnected(id));
+  }
+
+  /**
+   * Whether a live replica's ping goes out on a new connection, its old one closed (as a ping that
+   * timed out does): a false crash hint, 2 % of pings.
+   */
+  boolean reconnects() {
+    return closes.nextInt(50) == 0 && CRASH_HINTS;
   }
 
   public void killViewService() {

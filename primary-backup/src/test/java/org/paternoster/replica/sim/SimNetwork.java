@@ -149,6 +149,11 @@ public final class SimNetwork {
     request(from, to, request, (q, reply) -> reply.accept(handler.apply(q)), onReply);
   }
 
+  /** A one-way message (say a TCP FIN): lost, duplicated, delayed or cut like any other. */
+  public void send(String from, String to, Runnable arrival) {
+    deliver(from, to, arrival);
+  }
+
   private void deliver(String from, String to, Runnable arrival) {
     if (blocked.containsKey(from + ">" + to)) return;
     int copies = random.nextDouble() < duplication ? 2 : 1;

@@ -93,6 +93,11 @@ final class SimViewService {
     return service.ping(server, viewnum, latest, address, incarnation, now());
   }
 
+  /** The connection {@code server} pinged on closed (its crash, or its own timeout): the crash hint. */
+  void disconnected(String server) {
+    if (service != null) service.disconnected(server, now());
+  }
+
   /** The current view (durable), or {@link View#INITIAL} while down. */
   View view() {
     return service == null ? View.INITIAL : service.state().view();

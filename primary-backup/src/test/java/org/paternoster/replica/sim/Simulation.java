@@ -13,7 +13,14 @@ import org.paternoster.view.View;
  * {@link SimChecker}'s end checks. Time is simulated: a run takes milliseconds of CPU.
  */
 final class Simulation {
+  /** The fixed detector (even seeds). */
   static final PingTiming TIMING = new PingTiming(10, 5);
+  /** The adaptive detector (odd seeds), its warm-up shortened to fit a schedule. */
+  static final PingTiming ADAPTIVE = new PingTiming(10, 5, 200, 500);
+
+  static PingTiming timing(long seed) {
+    return seed % 2 == 0 ? TIMING : ADAPTIVE;
+  }
   static final long SETTLE_MS = 4_000;
 
   /** What a run found. {@code stuckByDesign}: a {@code wait} service waiting for replicas that are gone. */
@@ -46,7 +53,7 @@ final class Simulation {
 
   /** @param stopClocksWhilePaused break the lease clock's assumption (a negative test of the checker) */
   static Outcome run(Scenario s, boolean stopClocksWhilePaused) {
-    SimCluster c = new SimCluster(s.seed() * 31 + 7, TIMING, s.policy(), s.viewServiceDisk());
+    SimCluster c = new SimCluster(s.seed() * 31 + 7, timing(s.seed()), s.policy(), s.viewServiceDisk());
     SimNetwork net = c.net;
     net.stopClocksWhilePaused(stopClocksWhilePaused);
     for (int i = 0; i < Scenario.REPLICAS.size(); i++) net.drift(Scenario.REPLICAS.get(i), s.drift()[i]);

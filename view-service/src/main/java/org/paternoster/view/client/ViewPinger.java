@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * A server's ping loop: every ping interval it reports the view number its owner holds and hands
  * every answer to the owner, dated by when its ping was <em>sent</em> on the owner's clock (a
  * lease counts from there, invariant 2). One ping at a time (the next waits for the previous reply
- * or its timeout of about one interval); a view service outage is logged once, not per ping.
+ * or its timeout); a view service outage is logged once, not per ping.
  *
  * <p>Threading: {@link #start()}, {@link #stop()} and {@link #pingNow()} are called on the owner's
  * Vert.x context; {@code viewnum} and {@code listener} are called on it. {@link #lastView()} may be
@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ViewPinger {
   private static final Logger log = LoggerFactory.getLogger(ViewPinger.class);
-  private static final long MIN_TIMEOUT_MS = 50;
+  /**
+   * How long a ping waits for its reply. Long enough that a busy view service or one TCP
+   * retransmission (200 ms on Linux) does not make this process close the connection and start
+   * another: the view service takes a closed connection as a hint that its server crashed
+   * ({@code FailureDetector}).
+   */
+  private static final long MIN_TIMEOUT_MS = 500;
 
   /** Receives every answer; {@code sentAt} is the owner's clock when the ping left. */
   @FunctionalInterface
@@ -61,7 +67,7 @@ public final class ViewPinger {
   public ViewPinger(Vertx vertx, WebClient webClient, Supplier<String> viewService, String serverId, String incarnation,
       String address, long pingIntervalMs, LongSupplier clock, LongSupplier viewnum, Listener listener) {
     this.vertx = vertx;
-    this.client = new ViewServiceClient(webClient, viewService, Math.max(MIN_TIMEOUT_MS, pingIntervalMs));
+    this.client = new ViewServiceClient(webClient, viewService, Math.max(MIN_TIMEOUT_MS, 4 * pingIntervalMs));
     this.serverId = serverId;
     this.incarnation = incarnation;
     this.address = address;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paternoster.dashboard.support.Browser;
@@ -53,5 +57,35 @@ class FailoverPageTest {
       assertThat(page.reloadedSinceMark()).isFalse();
       assertThat(browser.consoleErrors()).as("console errors").isEmpty();
     }
+  }
+
+  /** A replicated view service: the page names its members and leader, and follows a new leader. */
+  @Test
+  void theMembersAndLeaderOfAReplicatedViewServiceAreShownAndFollowed(Vertx vertx, @TempDir Path dataDir) {
+    ProcessCluster cluster = new ProcessCluster(children, vertx, dataDir);
+    cluster.startReplica("a");
+    View first = cluster.awaitView("a primary", v -> cluster.id("a").equals(v.primary()));
+    DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), false);
+
+    try (Browser browser = Browser.start(1280, 800)) {
+      DashboardPage page = new DashboardPage(browser).open(dashboard.url());
+      page.awaitUntil("three members and a leader", () -> leaderOn(page) != null);
+      assertThat(page.text("view-source")).contains("View service of 3 members");
+      for (String member : cluster.viewServiceUrl().split(",")) assertThat(page.text("view-source")).contains(member);
+      String leader = leaderOn(page);
+      page.markThisLoad();
+
+      cluster.kill9Member(leader);
+      page.awaitUntil("another member leads", () -> leaderOn(page) != null && !leader.equals(leaderOn(page)));
+      page.awaitUntil("the view is still shown", () -> page.viewNumber() >= first.viewnum());
+      assertThat(page.reloadedSinceMark()).isFalse();
+      assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    }
+  }
+
+  /** The leader the page names ("...; leader URL."), or null. */
+  private static String leaderOn(DashboardPage page) {
+    Matcher m = Pattern.compile("; leader (\\S+)\\.$").matcher(page.text("view-source"));
+    return m.find() ? m.group(1) : null;
   }
 }

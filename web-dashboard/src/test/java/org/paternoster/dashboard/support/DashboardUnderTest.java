@@ -3,6 +3,7 @@ package org.paternoster.dashboard.support;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
+import org.paternoster.discovery.ViewServiceLocator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -28,7 +29,7 @@ public final class DashboardUnderTest {
   }
 
   public static DashboardUnderTest start(Vertx vertx, String viewServiceUrl, boolean control) {
-    DashboardConfig config = new DashboardConfig("127.0.0.1", 0, () -> viewServiceUrl, control, InJvmCluster.FLOORS,
+    DashboardConfig config = new DashboardConfig("127.0.0.1", 0, ViewServiceLocator.fixed(viewServiceUrl), control, InJvmCluster.FLOORS,
         POLL_MS, 1_000, 1_000, KILL_SCRIPT);
     DashboardVerticle verticle = new DashboardVerticle(config);
     vertx.deployVerticle(verticle).await();

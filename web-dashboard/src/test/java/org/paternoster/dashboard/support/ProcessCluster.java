@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.paternoster.replica.ReplicaMain;
@@ -15,6 +18,7 @@ import org.paternoster.testing.FreePorts;
 import org.paternoster.view.View;
 import org.paternoster.view.ViewServiceMain;
 import org.paternoster.view.ViewState;
+import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.view.client.ViewServiceClient;
 
 /**
@@ -30,13 +34,40 @@ public final class ProcessCluster {
   private final Map<String, ChildProcess> replicas = new HashMap<>();
   private final String idPrefix = "dash" + ProcessHandle.current().pid() + "-";
 
+  private final Map<String, ChildProcess> members = new HashMap<>();
+
   public ProcessCluster(ChildProcesses children, Vertx vertx) {
     this.children = children;
     int port = FreePorts.pick();
     viewServiceUrl = "http://127.0.0.1:" + port;
     children.start("view-service", ViewServiceMain.class, "--port", "" + port, "--discovery", "none",
         "--ping-interval-ms", "" + PING_MS, "--dead-pings", "8");
-    viewService = new ViewServiceClient(WebClient.create(vertx), () -> viewServiceUrl, 2_000);
+    viewService = new ViewServiceClient(WebClient.create(vertx), ViewServiceLocator.fixed(viewServiceUrl), 2_000);
+  }
+
+  /**
+   * A replicated view service of three members (each with its consensus log under {@code dataDir})
+   * instead of one process; {@link #viewServiceUrl()} lists all three.
+   */
+  public ProcessCluster(ChildProcesses children, Vertx vertx, Path dataDir) {
+    this.children = children;
+    List<String> hostPorts = new ArrayList<>();
+    for (int k = 0; k < 3; k++) hostPorts.add("127.0.0.1:" + FreePorts.pick() + ":" + FreePorts.pick());
+    List<String> urls = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      String[] hp = hostPorts.get(k).split(":");
+      urls.add("http://127.0.0.1:" + hp[1]);
+      members.put(urls.get(k), children.start("member-" + k, ViewServiceMain.class, "--port", hp[1],
+          "--members", String.join(",", hostPorts), "--data-dir", dataDir.resolve("m" + k).toString(), "--discovery", "none",
+          "--ping-interval-ms", "" + PING_MS, "--dead-pings", "8"));
+    }
+    viewServiceUrl = String.join(",", urls);
+    viewService = new ViewServiceClient(WebClient.create(vertx), ViewServiceLocator.fixed(viewServiceUrl), 2_000);
+  }
+
+  /** kill -9 of the view-service member at {@code url}. */
+  public void kill9Member(String url) {
+    members.get(url).kill9();
   }
 
   public String viewServiceUrl() {
