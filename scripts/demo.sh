@@ -64,6 +64,29 @@ start() { # start NAME SCRIPT ARGS...: in NAME's own namespace with --netns
   [ "$netns" = no ] || [ "$name" = dashboard ] || enter=("$SCRIPTS/netns.sh" exec "$name")
   "${enter[@]}" "$SCRIPTS/$script" --host "$(host "$name")" "$@" >"$RUN/$name.log" 2>&1 &
   pids+=($!)
+  started+=("$name")
+}
+
+# port_free NAME PORT: exits with a clear message when something already listens on PORT here.
+port_free() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; then
+    local who
+    who=$(ss -ltnpH "sport = :$2" 2>/dev/null | grep -o 'users:(("[^"]*",pid=[0-9]*' | sed 's/users:(("//; s/",pid=/, pid /' | head -1)
+    echo "demo.sh: port $2 (for $1) is taken${who:+ by $who}; stop it or pick other ports with --base-port / --dashboard-port" >&2
+    exit 1
+  fi
+}
+
+# await_up NAME URL: waits until URL answers (every process has GET /health), or its process exits.
+await_up() {
+  local name=$1 url=$2 pid=$3
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null --max-time 1 "$url" && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "demo.sh: $name exited while starting; its log ($RUN/$name.log) ends:" >&2; tail -5 "$RUN/$name.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "demo.sh: $name did not answer $url within 2 minutes; see $RUN/$name.log" >&2
+  exit 1
 }
 
 if [ "$netns" = yes ]; then
@@ -73,6 +96,14 @@ if [ "$netns" = yes ]; then
   "$SCRIPTS/netns.sh" down
   "$SCRIPTS/netns.sh" up "${names[@]}" >/dev/null
 fi
+if [ "$netns" = no ]; then
+  if [ "$members" = 1 ]; then port_free view-service "$base"; fi
+  for k in $(seq 1 "$members"); do [ "$members" = 1 ] || { port_free "view-service-m$k" $((base + 2 * (k - 1))); port_free "view-service-m$k (consensus)" $((base + 2 * k - 1)); }; done
+  for i in $(seq 1 "$replicas"); do port_free "r$i" $((base + 100 + i)); done
+  for i in $(seq 1 "$elevators"); do port_free "e$i" $((base + 200 + i)); done
+  port_free dashboard "$dash"
+fi
+started=()
 if [ "$members" = 1 ]; then
   vs="http://$(host view-service):$base"
   start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service"
@@ -97,6 +128,18 @@ if [ -x "$SCRIPTS/dashboard.sh" ]; then
   start dashboard dashboard.sh --port "$dash" --view-service "$vs" --discovery none --control
 fi
 
+# Wait until every process answers before saying where things are.
+for k in "${!started[@]}"; do
+  name=${started[$k]}
+  case "$name" in
+    view-service) url="$vs/health" ;;
+    view-service-m*) url="http://127.0.0.1:$((base + 2 * (${name#view-service-m} - 1)))/health" ;;
+    r*) url="http://$(host "$name"):$((base + 100 + ${name#r}))/health" ;;
+    e*) url="http://$(host "$name"):$((base + 200 + ${name#e}))/health" ;;
+    dashboard) url="http://127.0.0.1:$dash/" ;;
+  esac
+  await_up "$name" "$url" "${pids[$k]}"
+done
 echo "Paternoster demo (logs in $RUN)$([ "$netns" = yes ] && echo ', each process in its own network namespace')"
 if [ "$members" = 1 ]; then
   echo "  view service   $vs/view    history: $vs/views"

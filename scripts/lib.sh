@@ -9,19 +9,54 @@ STAMP="$ROOT/target/.built"
 # sources to build, only Java 17 needed.
 DIST=; [ -d "$ROOT/lib" ] && [ ! -f "$ROOT/pom.xml" ] && DIST=1
 
+# The calling script's own arguments (lib.sh is sourced, so "$@" is theirs): --help must answer
+# from whatever build exists, never start one.
+WANTS_HELP=
+for arg in "$@"; do case "$arg" in -h|--help) WANTS_HELP=1 ;; esac; done
+
+# require_java TOOL: TOOL (java or javac) of version 17 or later, or a clear message and exit 1.
+require_java() {
+  local tool=$1 version
+  command -v "$tool" >/dev/null || { echo "Java 17 ($tool) is required: apt-get install openjdk-17-jdk-headless" >&2; exit 1; }
+  [ -z "${PATERNOSTER_JAVA_OK:-}" ] || return 0
+  # "openjdk version "17.0.15" ...", "javac 17.0.15", "java version "1.8.0_412"": the major version.
+  version=$("$tool" -version 2>&1 | head -1 | grep -oE '[0-9]+(\.[0-9]+)*' | head -1)
+  case "$version" in 1.*) version=${version#1.} ;; esac
+  version=${version%%.*}
+  if [ -z "$version" ] || [ "$version" -lt 17 ]; then
+    echo "Java 17 or later is required, but $tool is version ${version:-unknown} ($(command -v "$tool"))" >&2
+    exit 1
+  fi
+  [ "$tool" = javac ] || export PATERNOSTER_JAVA_OK=1
+}
+
 # Build the whole reactor (skipping tests) unless the last build is newer than every source.
 # Scripts that start other scripts build once and export PATERNOSTER_NO_BUILD=1, so a process
 # restarted later (kill/restart tests, benchmarks) never triggers a rebuild under its siblings.
+# Builds are serialised by a lock (scripts started in parallel wait for one build, then find it
+# fresh), and the stamp is dated from before the build, so a source edited during it is newer.
 ensure_built() {
   [ -n "${PATERNOSTER_NO_BUILD:-}" ] || [ -n "$DIST" ] && return 0
+  if [ -n "$WANTS_HELP" ] && [ -f "$STAMP" ]; then return 0; fi
+  if [ -n "$WANTS_HELP" ]; then # nothing built yet: the script's own header is its usage
+    sed -n '2,/^[^#]/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+    exit 0
+  fi
+  mkdir -p "$ROOT/target"
+  exec 9>"$ROOT/target/.build.lock"
+  command -v flock >/dev/null && flock 9
   if [ -f "$STAMP" ] && [ -z "$(find "$ROOT" -path "$ROOT/target" -prune -o \
         \( -path '*/src/*' -o -name pom.xml \) -newer "$STAMP" -print -quit 2>/dev/null)" ]; then
+    exec 9>&-
     return 0
   fi
   command -v mvn >/dev/null || { echo "Maven (mvn) is required: apt-get install maven" >&2; exit 1; }
+  require_java javac
   echo "building Paternoster (mvn package -DskipTests) ..." >&2
+  touch "$STAMP.next"
   (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
-  mkdir -p "$ROOT/target" && touch "$STAMP"
+  mv "$STAMP.next" "$STAMP"
+  exec 9>&-
 }
 
 # Build now, and keep every child script from building again.
@@ -36,7 +71,7 @@ run_java() {
   shift 2
   cp="$ROOT/$module/target/classes:$ROOT/$module/target/lib/*"
   [ -z "$DIST" ] || cp="$ROOT/lib/*"
-  command -v java >/dev/null || { echo "Java 17 (java) is required: apt-get install openjdk-17-jre-headless" >&2; exit 1; }
+  require_java java
   # shellcheck disable=SC2086
   exec java ${JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC} \
     -Dhazelcast.logging.type=slf4j -Dhazelcast.phone.home.enabled=false \
