@@ -24,13 +24,15 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Headless Debian Chromium driven by Selenium, with a fresh profile each time. When
+ * Headless Chromium (Debian's {@code chromium}, or Ubuntu's {@code chromium-browser}) driven by Selenium, with a fresh profile each time. When
  * {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing, {@link #start} skips the
  * test (a JUnit assumption) and says how to install them. Never uses the network: Selenium
  * Manager is bypassed by naming both binaries.
  */
 public final class Browser implements AutoCloseable {
-  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /** Debian's name, else Ubuntu's. */
+  public static final Path CHROMIUM = Files.isExecutable(Path.of("/usr/bin/chromium")) || !Files.exists(Path.of("/usr/bin/chromium-browser"))
+      ? Path.of("/usr/bin/chromium") : Path.of("/usr/bin/chromium-browser");
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private final ChromeDriver driver;
