@@ -5,5 +5,5 @@
 # Each run's progress and logs are under the out dir (default run/bench-chaos/seed-N/).
 source "$(dirname "$0")/lib.sh"
 build_once
-exec java -Xmx256m -XX:+UseSerialGC -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
+exec java -Xmx256m "$LOG_OPTS" -XX:+UseSerialGC -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   org.paternoster.bench.chaos.ChaosBench --root "$ROOT" "$@"

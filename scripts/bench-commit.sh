@@ -39,5 +39,5 @@ elif [ "$redis" = yes ]; then
   echo '{"bench":"commit","note":"redis-server not installed (apt-get install redis-server): Redis baseline skipped"}'
 fi
 [ "$durable" = yes ] && echo '{"bench":"commit","setting":"durable books: each replica --data-dir on this machine'"'"'s disk, fsync before every acknowledgement"}'
-java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.CommitBench \
+java -Xmx512m "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.CommitBench \
   --view-service http://127.0.0.1:7900 --clients "$clients" --seconds "$seconds" "${redis_arg[@]}"

@@ -5,4 +5,4 @@
 # Usage: scripts/bench-demo-start.sh [--rounds 5] [--watch-s 60] [--base-port 7600] [--traffic] [--view-service-members 1|3]
 source "$(dirname "$0")/lib.sh"
 build_once
-java -Xmx256m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.DemoStartBench --root "$ROOT" "$@"
+java -Xmx256m "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.DemoStartBench --root "$ROOT" "$@"

@@ -4,4 +4,4 @@
 # Usage: scripts/bench-failover.sh [--rounds 20] [--ping-interval-ms 25] [--dead-pings 8] [--detector adaptive|fixed] [--soak-s 600]
 source "$(dirname "$0")/lib.sh"
 build_once
-java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.FailoverBench --root "$ROOT" "$@"
+java -Xmx512m "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.FailoverBench --root "$ROOT" "$@"

@@ -4,4 +4,4 @@
 # Usage: scripts/bench-light.sh [--presses 200] [--floors 9]
 source "$(dirname "$0")/lib.sh"
 build_once
-java -Xmx256m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.LightLatencyBench --root "$ROOT" "$@"
+java -Xmx256m "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.LightLatencyBench --root "$ROOT" "$@"

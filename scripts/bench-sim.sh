@@ -6,5 +6,5 @@
 # Replay one seed as a test: mvn -pl primary-backup test -Dtest=SimulationTest -Dsim.seed=N [-Dsim.trace=true]
 source "$(dirname "$0")/lib.sh"
 build_once
-exec java -Xmx2g -cp "$ROOT/primary-backup/target/test-classes:$ROOT/primary-backup/target/classes:$ROOT/primary-backup/target/lib/*" \
+exec java -Xmx2g "$LOG_OPTS" -cp "$ROOT/primary-backup/target/test-classes:$ROOT/primary-backup/target/classes:$ROOT/primary-backup/target/lib/*" \
   org.paternoster.replica.sim.SimulationMain "$@"

@@ -5,4 +5,4 @@
 # Usage: scripts/bench-vs-failover.sh [--rounds 10] [--ping-interval-ms 25] [--dead-pings 8] [--detector adaptive|fixed]
 source "$(dirname "$0")/lib.sh"
 build_once
-java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.ViewLeaderFailoverBench --root "$ROOT" "$@"
+java -Xmx512m "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.ViewLeaderFailoverBench --root "$ROOT" "$@"

@@ -13,5 +13,5 @@ for a in "$@"; do
   case "$a" in -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; echo; break ;; esac
 done
 build_once
-exec java ${CHAOS_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
+exec java ${CHAOS_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   org.paternoster.bench.chaos.ChaosMain --root "$ROOT" "$@"

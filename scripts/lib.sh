@@ -9,6 +9,14 @@ STAMP="$ROOT/target/.built"
 # sources to build, only Java 17 needed.
 DIST=; [ -d "$ROOT/lib" ] && [ ! -f "$ROOT/pom.xml" ] && DIST=1
 
+# The processes' log format: scripts/logback.xml (readable lines), or with PATERNOSTER_LOG_FORMAT=json
+# scripts/logback-json.xml (one JSON object per event). Library jars carry no logging configuration.
+case "${PATERNOSTER_LOG_FORMAT:-text}" in
+  text) LOG_OPTS="-Dlogback.configurationFile=$SCRIPTS/logback.xml" ;;
+  json) LOG_OPTS="-Dlogback.configurationFile=$SCRIPTS/logback-json.xml" ;;
+  *) echo "PATERNOSTER_LOG_FORMAT must be text or json, got: $PATERNOSTER_LOG_FORMAT" >&2; exit 2 ;;
+esac
+
 # The calling script's own arguments (lib.sh is sourced, so "$@" is theirs): --help must answer
 # from whatever build exists, never start one.
 WANTS_HELP=
@@ -74,6 +82,6 @@ run_java() {
   require_java java
   # shellcheck disable=SC2086
   exec java ${JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC} \
-    -Dhazelcast.logging.type=slf4j -Dhazelcast.phone.home.enabled=false \
+    -Dhazelcast.logging.type=slf4j -Dhazelcast.phone.home.enabled=false "$LOG_OPTS" \
     -cp "$cp" "$main" "$@"
 }
