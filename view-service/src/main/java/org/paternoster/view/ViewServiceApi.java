@@ -43,7 +43,7 @@ final class ViewServiceApi {
     router.get("/view").handler(ctx -> api.reply(ctx, api::view));
     router.get("/views").handler(ctx -> api.reply(ctx, api::history));
     router.get("/servers").handler(api::servers);
-    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
+    router.get("/health").handler(api::health);
     return router;
   }
 
@@ -143,6 +143,32 @@ final class ViewServiceApi {
       return;
     }
     JsonHttp.ok(ctx, out);
+  }
+
+  /**
+   * {@code GET /health}: 200 UP from the process that decides (a single service, or the group's
+   * leader) and from a follower that knows a leader; 503 DOWN while the store cannot save the view
+   * (nothing new can be announced) or a group member knows no leader.
+   */
+  private void health(RoutingContext ctx) {
+    Optional<DurableViewService> service = authority.service();
+    JsonObject out = new JsonObject().mergeIn(authority.describe());
+    if (service.isPresent()) {
+      try {
+        ViewState state = service.get().state();
+        out.put("status", "UP").put("role", out.containsKey("members") ? "leader" : "single")
+            .put("view", state.view().viewnum()).put("acked", state.acked()).put("store", "saved");
+      } catch (StoreUnavailable e) {
+        JsonHttp.reply(ctx, 503, out.put("status", "DOWN").put("role", "single").put("store", e.getMessage()));
+        return;
+      }
+      JsonHttp.ok(ctx, out);
+      return;
+    }
+    boolean leaderKnown = authority.leaderUrl() != null;
+    out.put("status", leaderKnown ? "UP" : "DOWN").put("role", "follower").put("view", authority.known().state().view().viewnum());
+    if (leaderKnown) JsonHttp.ok(ctx, out);
+    else JsonHttp.reply(ctx, 503, out);
   }
 
   private void notLeader(RoutingContext ctx) {

@@ -282,6 +282,40 @@ class ViewServiceHttpTest {
   void healthIsUp() {
     HttpResponse<Buffer> response = web.get(port, "127.0.0.1", "/health").send().await();
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
+    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP").put("role", "single")
+        .put("view", 0).put("acked", false).put("store", "saved"));
+  }
+
+  @Test
+  void healthIsDownWhileTheStoreCannotSaveANewView(Vertx vertx) {
+    boolean[] failing = {false};
+    ViewStore broken = new ViewStore() {
+      @Override
+      public java.util.Optional<SavedState> load() {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public void save(SavedState state) throws java.io.IOException {
+        if (failing[0]) throw new java.io.IOException("disk full");
+      }
+
+      @Override
+      public String describe() {
+        return "a disk that fills up";
+      }
+    };
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, TIMING, broken, new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    failing[0] = true;
+    ViewServiceClient other = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(TIMING.intervalMs())).until(() -> {
+      other.ping("a", 0, "http://a").otherwiseEmpty().await(); // the first view cannot be saved: 503
+      HttpResponse<Buffer> health = web.get(verticle.actualPort(), "127.0.0.1", "/health").send().await();
+      return health.statusCode() == 503;
+    });
+    JsonObject health = web.get(verticle.actualPort(), "127.0.0.1", "/health").send().await().bodyAsJsonObject();
+    assertThat(health.getString("status")).isEqualTo("DOWN");
+    assertThat(health.getString("store")).contains("disk full");
   }
 }

@@ -101,7 +101,7 @@ public final class NodeVerticle extends VerticleBase {
     });
     Router router = JsonHttp.router(vertx, 4096);
     router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));
-    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
+    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     if (simulator != null) SimulatorHttp.mountControls(router, simulator);
     return driver.start()
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()))
@@ -181,6 +181,21 @@ public final class NodeVerticle extends VerticleBase {
         .put("unavailableReason", available ? null : hardwareUp ? s.unavailable() : "hardware")
         .put("obstruction", s.obstruction())
         .put("viewnum", core.viewnum());
+  }
+
+  /**
+   * {@code GET /health}: UP while the car's hardware answers and a primary is linked; DEGRADED
+   * offline (the car still serves what it shows) or without hardware (it cannot move).
+   */
+  private JsonObject health() {
+    boolean online = core.online();
+    return new JsonObject()
+        .put("status", hardwareUp && online ? "UP" : "DEGRADED")
+        .put("elevator", config.id())
+        .put("hardware", hardwareUp ? "connected" : "disconnected")
+        .put("primary", online ? link.primaryAddress() : null)
+        .put("online", online)
+        .put("cabStore", store.durable() ? "durable" : "memory");
   }
 
   private JsonObject stateJson() {

@@ -118,8 +118,16 @@ class ControllerFaultsE2ETest {
       sys.awaitQuiet();
       int floor = sys.floorsWithoutCar().get(0);
       Call.Hall call = Call.hall(floor, floor == FLOORS - 1 ? "down" : "up");
+      assertThat(sys.get("e1", "/health").getString("status")).isEqualTo("UP");
+      assertThat(sys.get("e1", "/health").getString("hardware")).isEqualTo("connected");
       sys.kill9(VIEW_SERVICE);
       sys.until("every car offline: the primary's lease ran out", () -> sys.nodes().values().stream().noneMatch(n -> n.online()));
+      // /health says what an operator needs: the car is offline, the replicas cannot reach the view service.
+      JsonObject car = sys.get("e1", "/health");
+      assertThat(car.getString("status")).isEqualTo("DEGRADED");
+      assertThat(car.getBoolean("online")).isFalse();
+      sys.until("the replicas' health says the view service is unreachable",
+          () -> sys.replicas().stream().allMatch(r -> "unreachable".equals(sys.get(r, "/health").getString("viewService"))));
       try (Recorder rec = Recorder.nodesOnly(sys)) {
         long mark = Recorder.now();
         sys.press("e1", call);

@@ -84,7 +84,7 @@ public final class ReplicaVerticle extends VerticleBase {
         new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);
-    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, new JsonObject().put("status", "UP")));
+    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> host.tick());
     return vertx.createHttpServer().webSocketHandler(elevators::accept).requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
@@ -112,6 +112,27 @@ public final class ReplicaVerticle extends VerticleBase {
 
   Replica core() {
     return host.core();
+  }
+
+  /**
+   * {@code GET /health}: UP while the view service answers this replica's pings, DEGRADED while it
+   * does not (the replica still serves its role until its lease ends); with the role, the view,
+   * whether the primary holds a lease and has its backup's state (acked), and where the book lives.
+   */
+  private JsonObject health() {
+    Replica core = host.core();
+    long now = clock.getAsLong();
+    boolean viewService = pinger != null && pinger.reachable();
+    return new JsonObject()
+        .put("status", viewService ? "UP" : "DEGRADED")
+        .put("replica", config.id())
+        .put("role", core.role().name().toLowerCase(java.util.Locale.ROOT))
+        .put("view", core.view().viewnum())
+        .put("backup", core.view().backup())
+        .put("acked", core.reportedViewnum() == core.view().viewnum())
+        .put("leased", core.hasLease(now))
+        .put("viewService", viewService ? "reachable" : "unreachable")
+        .put("store", bookLog == null ? "memory" : "durable " + config.dataDir());
   }
 
   ReplicaHost host() {

@@ -50,6 +50,23 @@ class OrderApiTest {
     assertThat(java.util.Set.of(primary, backup)).containsExactlyInAnyOrder("http://127.0.0.1:" + p1, "http://127.0.0.1:" + p2);
   }
 
+  @Test
+  void healthNamesTheRoleTheViewTheLeaseAndTheViewService() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> http.getAbs(primary + "/health").send().await().bodyAsJsonObject().getBoolean("leased"));
+    JsonObject p = http.getAbs(primary + "/health").send().await().bodyAsJsonObject();
+    JsonObject view = http.getAbs(vs + "/view").send().await().bodyAsJsonObject();
+    assertThat(p.getString("status")).isEqualTo("UP");
+    assertThat(p.getString("role")).isEqualTo("primary");
+    assertThat(p.getLong("view")).isEqualTo(view.getLong("viewnum"));
+    assertThat(p.getString("backup")).isEqualTo(view.getString("backup"));
+    assertThat(p.getBoolean("acked")).isTrue();
+    assertThat(p.getString("viewService")).isEqualTo("reachable");
+    assertThat(p.getString("store")).isEqualTo("memory");
+    JsonObject b = http.getAbs(backup + "/health").send().await().bodyAsJsonObject();
+    assertThat(b.getString("role")).isEqualTo("backup");
+    assertThat(b.getBoolean("leased")).isFalse();
+  }
+
   HttpResponse<Buffer> post(String base, String path, String body) {
     return http.postAbs(base + path).sendBuffer(Buffer.buffer(body)).await();
   }

@@ -56,6 +56,7 @@ public final class ViewPinger {
   private long timer = -1;
   private int failures;
   private volatile View lastView = View.INITIAL;
+  private volatile boolean reachable;
 
   /**
    * @param viewService the view service's base URL, looked up before every ping; null while unknown
@@ -100,6 +101,11 @@ public final class ViewPinger {
     pingIfIdle();
   }
 
+  /** Whether the latest ping was answered (false before the first answer). May be read from any thread. */
+  public boolean reachable() {
+    return reachable;
+  }
+
   /** The newest view answered so far, {@link View#INITIAL} before the first reply. */
   public View lastView() {
     return lastView;
@@ -127,11 +133,13 @@ public final class ViewPinger {
   private void received(PingAnswer answer, long sentAt) {
     if (failures > 0) log.info("{}: view service reachable again after {} failed pings", serverId, failures);
     failures = 0;
+    reachable = true;
     if (answer.view().viewnum() > lastView.viewnum()) lastView = answer.view();
     listener.answered(answer, sentAt);
   }
 
   private void failed(Throwable cause) {
+    reachable = false;
     if (failures++ == 0) log.warn("{}: view service unreachable, still pinging: {}", serverId, cause.getMessage());
   }
 }
