@@ -3,9 +3,10 @@ package org.paternoster.process;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import org.paternoster.discovery.Discovery;
+import org.paternoster.metrics.ProcessMetrics;
 
 /**
- * How every Paternoster process runs its verticle: deploy it on a fresh Vert.x (waiting until it
+ * How every Paternoster process runs its verticle: deploy it on a fresh Vert.x with metrics (waiting until it
  * listens, so a failure to start is an exit code, not a hung process) and close it — and the
  * discovery member, if any — on shutdown (SIGTERM, Ctrl-C). A kill -9 of course runs nothing:
  * that is what the protocols are for.
@@ -15,7 +16,7 @@ public final class Service {
 
   /** Deploys {@code verticle}; blocks until it started (rethrows why it could not). */
   public static Vertx run(Deployable verticle, Discovery discovery) {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ProcessMetrics.vertx();
     try {
       vertx.deployVerticle(verticle).await();
     } catch (RuntimeException e) {

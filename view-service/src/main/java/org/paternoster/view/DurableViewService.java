@@ -18,6 +18,7 @@ public final class DurableViewService {
   private ViewState saved;
   private long loggedViewnum;
   private boolean storeFailing;
+  private final ViewMetrics metrics = ViewMetrics.ofProcess();
 
   /** {@code core} must hold exactly what {@code store} holds (fresh, or restored from it). */
   public DurableViewService(ViewService core, ViewStore store) {
@@ -103,7 +104,10 @@ public final class DurableViewService {
 
   private void logChanges() {
     for (ViewChange change : core.history()) {
-      if (change.view().viewnum() > loggedViewnum) log.info("{}", change);
+      if (change.view().viewnum() > loggedViewnum) {
+        log.info("{}", change);
+        metrics.announced(change);
+      }
     }
     loggedViewnum = core.view().viewnum();
   }

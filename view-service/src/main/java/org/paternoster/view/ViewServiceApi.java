@@ -39,6 +39,7 @@ final class ViewServiceApi {
   static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock) {
     ViewServiceApi api = new ViewServiceApi(authority, clock);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
+    org.paternoster.metrics.ProcessMetrics.mount(router);
     router.post("/ping").handler(api::ping);
     router.get("/view").handler(ctx -> api.reply(ctx, api::view));
     router.get("/views").handler(ctx -> api.reply(ctx, api::history));

@@ -124,7 +124,7 @@ public final class ViewServiceMain implements Callable<Integer> {
     }
     String url;
     AutoCloseable group = () -> { };
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = org.paternoster.metrics.ProcessMetrics.vertx();
     try {
       URI advertised = advertisedUrl();
       if (members == null) {

@@ -86,7 +86,7 @@ public final class DashboardMain implements Callable<Integer> {
     if (control && !Files.isExecutable(killScript)) log.warn("no executable {}: the kill-primary button will fail", killScript);
     DashboardConfig config = new DashboardConfig(host, port, locator, control, floors, pollMs,
         Math.max(1_000, 2 * pollMs), 1_000, killScript);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = org.paternoster.metrics.ProcessMetrics.vertx();
     DashboardVerticle verticle = new DashboardVerticle(config);
     try {
       vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);

@@ -53,6 +53,10 @@ public final class NodeVerticle extends VerticleBase {
   private final DoorLog doors = new DoorLog();
   /** Each press being resent, with the flag that withdraws it (event-loop confined). */
   private final Map<Call, AtomicBoolean> withdrawFlags = new HashMap<>();
+  /** When each unlit button was pressed, for the lamp latency (event-loop confined). */
+  private final Map<Call, Long> pressedAt = new HashMap<>();
+  /** {@code paternoster_lamp_latency_seconds}: a press of an unlit button until its lamp lights. */
+  private io.micrometer.core.instrument.Timer lampLatency;
 
   public NodeVerticle(NodeConfig config) {
     this.config = config;
@@ -60,6 +64,9 @@ public final class NodeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    lampLatency = io.micrometer.core.instrument.Timer.builder("paternoster.lamp.latency")
+        .description("from a press of an unlit button to its lamp lighting (committed, or offline)")
+        .publishPercentileHistogram().register(org.paternoster.metrics.ProcessMetrics.registry());
     Future<String> hardware = config.simulator() == null
         ? Future.succeededFuture(config.hardware())
         : EmbeddedSimulator.start(vertx, config.simulator()).map(sim -> {
@@ -100,6 +107,7 @@ public final class NodeVerticle extends VerticleBase {
       apply();
     });
     Router router = JsonHttp.router(vertx, 4096);
+    org.paternoster.metrics.ProcessMetrics.mount(router);
     router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     if (simulator != null) SimulatorHttp.mountControls(router, simulator);
@@ -158,6 +166,10 @@ public final class NodeVerticle extends VerticleBase {
     }
     Set<Call> lit = core.lit();
     if (!lit.equals(lastLit)) {
+      for (Call call : lit) {
+        Long at = pressedAt.remove(call);
+        if (at != null && !lastLit.contains(call)) lampLatency.record(java.time.Duration.ofMillis(clock.getAsLong() - at));
+      }
       lastLit = lit;
       car.setButtonLamps(CallMapping.toCalls(config.floors(), lit));
     }
@@ -206,13 +218,17 @@ public final class NodeVerticle extends VerticleBase {
   private final class CarListener implements FsmRunner.Listener {
     @Override
     public void onButtonPressed(org.paternoster.elevator.fsm.Call button) {
-      core.pressed(CallMapping.toOrder(button, config.id()));
+      Call pressed = CallMapping.toOrder(button, config.id());
+      if (!lastLit.contains(pressed)) pressedAt.putIfAbsent(pressed, clock.getAsLong());
+      core.pressed(pressed);
       apply();
     }
 
     @Override
     public void onServed(org.paternoster.elevator.fsm.Call button) {
-      core.served(CallMapping.toOrder(button, config.id()));
+      Call served = CallMapping.toOrder(button, config.id());
+      pressedAt.remove(served);
+      core.served(served);
       apply();
     }
 

@@ -42,6 +42,7 @@ public final class ReplicaVerticle extends VerticleBase {
   private final LatencyWindow latencies = new LatencyWindow(60_000);
   private ElevatorService elevators;
   private ReplicaHost host;
+  private ReplicaMetrics metrics;
   private ViewPinger pinger;
   private HttpServer server;
   private long lastLoggedViewnum = -1;
@@ -76,10 +77,12 @@ public final class ReplicaVerticle extends VerticleBase {
         // Outgoing connections leave from our own address, so a partition can be cut per address pair.
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
-    host = new ReplicaHost(core, new HttpTransport(new PeerLink(client, config.peerTimeoutMs())), clock,
+    metrics = new ReplicaMetrics(org.paternoster.metrics.ProcessMetrics.registry(), () -> host.core(), clock);
+    host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs()))), clock,
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
+    org.paternoster.metrics.ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
         new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
     new OrderApi(this, config.building()).mount(router);
@@ -148,7 +151,11 @@ public final class ReplicaVerticle extends VerticleBase {
     JsonObject receipt = new JsonObject().put("seq", a.receipt().seq()).put("callSeq", a.receipt().callSeq())
         .put("created", a.receipt().created());
     return committed.future().map(viewnum -> {
-      if (!a.committed()) latencies.record(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
+      if (!a.committed()) {
+        long micros = (System.nanoTime() - startNanos) / 1_000;
+        latencies.record(clock.getAsLong(), micros);
+        metrics.committed(micros);
+      }
       return receipt.put("viewnum", viewnum);
     });
   }

@@ -57,6 +57,7 @@ public final class DashboardVerticle extends VerticleBase {
         config.pollMs(), events::publish);
 
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
+    org.paternoster.metrics.ProcessMetrics.mount(router);
     router.route().handler(ctx -> {
       ctx.response().putHeader("content-security-policy", CONTENT_SECURITY_POLICY)
           .putHeader("x-content-type-options", "nosniff")

@@ -1,0 +1,66 @@
+package org.paternoster.replica.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.paternoster.replica.Forward;
+import org.paternoster.replica.Handover;
+import org.paternoster.replica.PeerReply;
+import org.paternoster.replica.Replica;
+import org.paternoster.replica.ReplicaHost;
+import org.paternoster.replica.Transfer;
+
+/**
+ * A replica's metrics: {@code paternoster_commits_total} and {@code paternoster_commit_seconds}
+ * (submission to acknowledgement, primary and backup holding the order),
+ * {@code paternoster_forward_batch_ops} (operations per forward: group commit at work),
+ * {@code paternoster_lease_held} (1 while this replica may act as primary) and
+ * {@code paternoster_replica_view}. Gauges are read when scraped, on the replica's event loop.
+ */
+final class ReplicaMetrics {
+  private final Counter commits;
+  private final Timer commitTime;
+  private final DistributionSummary batch;
+
+  ReplicaMetrics(MeterRegistry registry, Supplier<Replica> core, LongSupplier clock) {
+    commits = Counter.builder("paternoster.commits").description("orders acknowledged as committed").register(registry);
+    commitTime = Timer.builder("paternoster.commit").description("from submission to acknowledgement")
+        .publishPercentileHistogram().register(registry);
+    batch = DistributionSummary.builder("paternoster.forward.batch").baseUnit("ops")
+        .description("operations carried by one forward to the backup").register(registry);
+    Gauge.builder("paternoster.lease.held", () -> core.get().hasLease(clock.getAsLong()) ? 1 : 0)
+        .description("1 while this replica holds the primary's lease").register(registry);
+    Gauge.builder("paternoster.replica.view", () -> core.get().view().viewnum()).description("the view this replica is in").register(registry);
+  }
+
+  void committed(long micros) {
+    commits.increment();
+    commitTime.record(micros, TimeUnit.MICROSECONDS);
+  }
+
+  /** {@code transport}, counting the operations of every forward it sends. */
+  ReplicaHost.Transport counting(ReplicaHost.Transport transport) {
+    return new ReplicaHost.Transport() {
+      @Override
+      public void forward(String to, Forward forward, java.util.function.Consumer<PeerReply> reply) {
+        batch.record(forward.ops().size());
+        transport.forward(to, forward, reply);
+      }
+
+      @Override
+      public void transfer(String to, Transfer transfer, java.util.function.Consumer<PeerReply> reply) {
+        transport.transfer(to, transfer, reply);
+      }
+
+      @Override
+      public void handover(String to, Handover handover, java.util.function.Consumer<Handover.Reply> reply) {
+        transport.handover(to, handover, reply);
+      }
+    };
+  }
+}

@@ -1,0 +1,52 @@
+package org.paternoster.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import org.paternoster.http.JsonHttp;
+
+/**
+ * Every process's metrics in the Prometheus text format at {@code GET /metrics}: Vert.x's own
+ * (HTTP server and client requests, pools, event loops) plus Paternoster's (view changes and
+ * failover durations, commits, the lease, lamp latency), all in one registry per process.
+ */
+public final class ProcessMetrics {
+  /** Records nothing: what {@link #registry()} gives code running on a Vert.x without metrics (tests). */
+  private static final MeterRegistry NONE = new CompositeMeterRegistry();
+
+  private ProcessMetrics() {}
+
+  /** A Vert.x whose metrics go to a Prometheus registry, scraped by {@link #mount}. */
+  public static Vertx vertx() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    return Vertx.builder().with(new VertxOptions().setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry)).build();
+  }
+
+  /** Mounts {@code GET /metrics}; where this process keeps no metrics, a 404 JSON error says so. */
+  public static void mount(Router router) {
+    if (BackendRegistries.getDefaultNow() instanceof PrometheusMeterRegistry) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    } else {
+      router.get("/metrics").handler(ctx -> JsonHttp.error(ctx, 404, "this process keeps no metrics (started without ProcessMetrics.vertx())"));
+    }
+  }
+
+  /** The process's registry, or one that records nothing when it keeps no metrics. */
+  public static MeterRegistry registry() {
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    return registry != null ? registry : NONE;
+  }
+}

@@ -1,0 +1,53 @@
+package org.paternoster.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.Test;
+import org.paternoster.time.MonotonicClock;
+import org.paternoster.view.PingTiming;
+import org.paternoster.view.ViewServiceVerticle;
+import org.paternoster.view.ViewStore;
+import org.paternoster.view.client.ViewServiceClient;
+
+/** {@code GET /metrics}: Prometheus text with Vert.x's and Paternoster's own metrics, or a clear 404. */
+class ProcessMetricsTest {
+  @Test
+  void aProcessOnTheMetricsVertxIsScrapedInPrometheusFormat() {
+    Vertx vertx = ProcessMetrics.vertx();
+    try {
+      ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, new PingTiming(10, 3), ViewStore.inMemory(), new MonotonicClock());
+      vertx.deployVerticle(verticle).await();
+      WebClient web = WebClient.create(vertx);
+      ViewServiceClient client = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
+      org.awaitility.Awaitility.await().until(() -> "a".equals(client.ping("a", 0, "http://a").await().view().primary()));
+      HttpResponse<Buffer> response = web.get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await();
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.getHeader("content-type")).startsWith("text/plain");
+      assertThat(response.bodyAsString())
+          .contains("paternoster_view_changes_total{failover=\"false\"} 1.0")
+          .contains("paternoster_view_number 1.0")
+          .contains("vertx_http_server_requests_total")
+          .contains("jvm_memory_used_bytes");
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aProcessWithoutMetricsSaysSo() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, new PingTiming(10, 3), ViewStore.inMemory(), new MonotonicClock());
+      vertx.deployVerticle(verticle).await();
+      HttpResponse<Buffer> response = WebClient.create(vertx).get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await();
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.bodyAsJsonObject().getString("error")).contains("keeps no metrics");
+    } finally {
+      vertx.close().await();
+    }
+  }
+}
