@@ -45,6 +45,8 @@ public final class NodeCore {
   private final Map<HallCall, Long> hall = new HashMap<>(); // committed hall calls, as last pushed
   private final Set<HallCall> assigned = new HashSet<>(); // hall calls the primary gave this car
   private final Set<HallCall> taken = new LinkedHashSet<>(); // hall calls pressed here while offline
+  /** Hall calls lit from a press's receipt, by its seq: no push older than that receipt puts them out. */
+  private final Map<HallCall, long[]> litByReceipt = new HashMap<>();
   private final Map<Call, Long> served = new HashMap<>(); // served incarnations the primary may still list
   private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
   private final Set<Call> pressedAgain = new HashSet<>(); // pressed while a submission of it was in flight
@@ -130,7 +132,10 @@ public final class NodeCore {
     } else {
       HallCall h = (HallCall) call;
       if (!again) taken.remove(h); // a later press taken offline stays lit until it has its own answer
-      if (seq > pushedBookSeq) hall.put(h, callSeq); // else a push already showed this press or its service
+      if (seq > pushedBookSeq) { // else a push already showed this press or its service
+        hall.put(h, callSeq);
+        litByReceipt.put(h, new long[] {seq, callSeq});
+      }
     }
     if (again) submit(call);
   }
@@ -173,6 +178,14 @@ public final class NodeCore {
       if (!pressedAgain.contains(h) && !servedBeforeCommit(h)) taken.remove(h);
       if (me.equals(j.getString("assignee"))) assigned.add(h);
     }
+    // A push computed before a press was committed (the first push of a new link may be the last one
+    // computed) cannot put out the lamp that press's receipt lit (chaos seed 142); a push that
+    // reflects the receipt's seq decides, listing the call or not.
+    litByReceipt.entrySet().removeIf(e -> {
+      if (e.getValue()[0] <= pushedBookSeq) return true;
+      if (!listed.containsKey(e.getKey())) hall.put(e.getKey(), e.getValue()[1]);
+      return false;
+    });
     Map<Integer, Long> pushedCab = new HashMap<>();
     for (Object o : message.getJsonArray("cab")) {
       JsonObject j = (JsonObject) o;
@@ -208,6 +221,7 @@ public final class NodeCore {
     } else {
       HallCall h = (HallCall) call;
       Long s = hall.remove(h);
+      litByReceipt.remove(h);
       assigned.remove(h);
       boolean wasTaken = taken.remove(h);
       if (s == null && !wasTaken) return;

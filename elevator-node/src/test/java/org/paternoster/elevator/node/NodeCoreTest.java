@@ -251,6 +251,23 @@ class NodeCoreTest {
   }
 
   @Test
+  void aPushOlderThanAReceiptCannotPutOutTheLampThatReceiptLit() {
+    // Chaos seed 142: the press committed as 12 and its receipt lit the lamp; the new primary's
+    // first push on the new link was computed before that commit (book up to 11).
+    online();
+    core.pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 10), T);
+    core.pressed(UP1);
+    core.committed(UP1, 12, 12, true);
+    assertThat(core.lit()).containsExactly(UP1);
+    core.pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 11), T + 5);
+    assertThat(core.lit()).as("that push knows nothing of the press").containsExactly(UP1);
+    core.pushed(push(4, hall(1, "up", 12, "e2"), new JsonArray()).put("pushSeq", 2).put("bookSeq", 12), T + 10);
+    assertThat(core.lit()).containsExactly(UP1);
+    core.pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 3).put("bookSeq", 13), T + 15);
+    assertThat(core.lit()).as("a push that reflects the press decides: served elsewhere").isEmpty();
+  }
+
+  @Test
   void aLitHallLampPressedOfflineIsTakenInCaseItWasServedMeanwhile() {
     online();
     core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1), T);
