@@ -166,6 +166,17 @@ class FailureDetectorTest {
   }
 
   @Test
+  void theRolesOfARestoredViewGetTheLongestThresholdToFindTheRestartedServiceOrNewLeader() {
+    View saved = new View(5, "a", "b", "http://a", "http://b", "a1", "b1", false);
+    vs = new ViewService(TIMING, TotalLossPolicy.REBUILD, new SavedState(new ViewState(saved, true), List.of()), now);
+    long start = now;
+    runUntil(start + TIMING.maxDeadMs() - TIMING.tickMs(), "b");
+    assertThat(vs.view().viewnum()).as("a's pings may still be on their way to the dead member").isEqualTo(5);
+    runUntil(start + TIMING.maxDeadMs() + TIMING.tickMs(), "b");
+    assertThat(vs.view().primary()).isEqualTo("b");
+  }
+
+  @Test
   void aRestartedServerWarmsUpAgain() {
     warmCluster();
     vs.ping("c", 0, "http://c", "c2", now); // c restarted: a new JVM
