@@ -104,7 +104,8 @@ class DashboardApiTest {
     JsonObject last = s.getJsonArray("history").getJsonObject(s.getJsonArray("history").size() - 1);
     assertThat(last.getString("reason")).isEqualTo("primary dead");
     assertThat(last.getString("primary")).isEqualTo("r2");
-    assertThat(last.getLong("failoverMs")).isGreaterThanOrEqualTo(InJvmCluster.TIMING.deadAfterMs());
+    // Stopping r1 closes its connection: the crash hint may fail over before the silence threshold.
+    assertThat(last.getLong("failoverMs")).isPositive().isLessThanOrEqualTo(InJvmCluster.TIMING.maxDeadMs() + 1_000);
     assertThat(s.getJsonObject("failovers").getLong("lastMs")).isEqualTo(last.getLong("failoverMs"));
   }
 
