@@ -54,11 +54,17 @@ public final class FailoverBench implements Callable<Integer> {
         long viewnum = view.getLong("viewnum");
         load.watch(viewnum);
         long killedAt = System.nanoTime();
+        long killedAtEpoch = System.currentTimeMillis();
         cluster.kill9(primary);
         long ms = (load.awaitAckAbove() - killedAt) / 1_000_000;
         times.add(ms);
+        // Where the time went: until the view service announced the next view (its wall clock, same machine).
+        JsonArray history = http.getAbs(cluster.viewService.split(",")[0] + "/views").timeout(1_000).send().await().bodyAsJsonArray();
+        JsonObject next = history.stream().map(JsonObject.class::cast).filter(v -> v.getLong("viewnum") == viewnum + 1).findFirst().orElse(null);
         System.out.println(new JsonObject().put("bench", "failover").put("round", round).put("killed", primary)
-            .put("from_view", viewnum).put("to_view", load.lastAckViewnum()).put("failover_ms", ms).encode());
+            .put("from_view", viewnum).put("to_view", load.lastAckViewnum()).put("failover_ms", ms)
+            .put("view_ms", next == null ? null : next.getLong("announcedAt") - killedAtEpoch)
+            .put("detected_silence_ms", next == null ? null : next.getLong("failoverMs")).encode());
         cluster.startReplica(cluster.indexOf(primary));
         awaitSettled(cluster, http);
       }

@@ -25,8 +25,12 @@ public final class ProcessMetrics {
 
   private ProcessMetrics() {}
 
-  /** A Vert.x whose metrics go to a Prometheus registry, scraped by {@link #mount}. */
+  /**
+   * A Vert.x whose metrics go to a Prometheus registry, scraped by {@link #mount}; a plain one when
+   * the environment says {@code PATERNOSTER_METRICS=off}.
+   */
   public static Vertx vertx() {
+    if ("off".equals(System.getenv("PATERNOSTER_METRICS"))) return Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
         .setEnabled(true)
