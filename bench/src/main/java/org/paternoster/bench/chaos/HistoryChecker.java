@@ -3,14 +3,15 @@ package org.paternoster.bench.chaos;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a chaos run's history; pure (no I/O, no clock: times come from the events and
- * {@code end}). The properties:
+ * {@code end}). This class checks the calls ({@code lostCall}, {@code ackedOrderMissing});
+ * {@link Writers} and {@link LampAgreement} check the rest, and {@link FaultWindows} says when a
+ * fault was in force. The properties:
  * <ul>
  *   <li>{@code lostCall}: every stretch a call's lamp was lit on any node contains a service: some
  *       node turns the lamp off after a car that may serve it (any car for a hall call, its own car
@@ -97,10 +98,8 @@ public final class HistoryChecker {
           + " lit at " + secs(firstLost.on()) + ": " + firstLost.why(), firstLost.on()));
     }
     ackedOrders(events, doors, end, violations);
-    oneWriterAtATime(events, violations);
-    oneWriterPerView(events, violations);
-    viewnumMonotonic(events, violations);
-    hallLightsAgree(events, end, violations);
+    Writers.check(events, config.writerSlackMs(), violations);
+    LampAgreement.check(events, end, config, violations);
     violations.sort(java.util.Comparator.comparingLong(Verdict.Violation::t));
     return new Verdict(lost, served, worst / 1000.0, List.copyOf(violations), List.copyOf(episodes));
   }
@@ -233,36 +232,6 @@ public final class HistoryChecker {
     return out;
   }
 
-  /** Fault windows {start, end} (end {@code Long.MAX_VALUE} while unhealed), paired by fault id. */
-  private static List<long[]> faultWindows(List<Event> events) {
-    List<long[]> windows = new ArrayList<>();
-    Map<Integer, Long> started = new HashMap<>();
-    for (Event e : events) {
-      if (e instanceof Event.Fault f) {
-        if (f.start()) started.put(f.id(), f.t());
-        else if (started.containsKey(f.id())) windows.add(new long[] {started.remove(f.id()), f.t()});
-      }
-    }
-    started.values().forEach(s -> windows.add(new long[] {s, Long.MAX_VALUE}));
-    return windows;
-  }
-
-  /** The first time at or after {@code t} that no window covers. */
-  private static long firstUncovered(List<long[]> windows, long t) {
-    boolean moved = true;
-    while (moved) {
-      moved = false;
-      for (long[] w : windows) {
-        if (w[0] <= t && t <= w[1]) {
-          if (w[1] == Long.MAX_VALUE) return Long.MAX_VALUE;
-          t = w[1] + 1;
-          moved = true;
-        }
-      }
-    }
-    return t;
-  }
-
   /**
    * Every acknowledged call is in every later primary's book of a view at least the ack's, until
    * served. A miss is tolerated while a fault is in force and for {@link Config#mergeBoundMs}
@@ -271,10 +240,7 @@ public final class HistoryChecker {
    * served by then (a door at its floor since the ack), or missing.
    */
   private void ackedOrders(List<Event> events, List<Door> doors, long end, List<Verdict.Violation> violations) {
-    List<long[]> tolerated = new ArrayList<>();
-    for (long[] w : faultWindows(events)) {
-      tolerated.add(new long[] {w[0], w[1] == Long.MAX_VALUE ? Long.MAX_VALUE : w[1] + config.mergeBoundMs()});
-    }
+    FaultWindows tolerated = FaultWindows.of(events, config.mergeBoundMs());
     List<Stretch> stretches = new ArrayList<>();
     for (Stretch s : stretches(events, end)) if ("primary".equals(s.orders().role())) stretches.add(s);
     for (Event e : events) {
@@ -284,7 +250,7 @@ public final class HistoryChecker {
       for (Stretch s : stretches) {
         if (s.until() <= a.t() || s.orders().viewnum() < a.viewnum() || s.orders().calls().contains(a.call())) continue;
         // seen missing at s.from (a request sent after the ack) and at the polls until the change
-        long at = firstUncovered(tolerated, Math.max(s.from(), a.t() + 1));
+        long at = tolerated.firstUncovered(Math.max(s.from(), a.t() + 1));
         boolean seen = (s.sent() && at == s.from()) || at <= s.until() - SNAPSHOT_SLACK_MS;
         if (seen && at < firstAt) {
           first = s;
@@ -300,148 +266,6 @@ public final class HistoryChecker {
           + a.viewnum() + " (seq " + a.seq() + ") at " + secs(a.t()) + " is missing from " + s.replica() + ", primary of view "
           + s.viewnum() + ", " + when + " with no fault in force for " + config.mergeBoundMs() + " ms", firstAt));
     }
-  }
-
-  /**
-   * Writers never go back to an older view: once some replica acknowledged in view w, no ack of a
-   * view below w arrives more than {@link Config#writerSlackMs} later (a deposed primary's answers
-   * may still be on their way when its successor's first arrives).
-   */
-  private void oneWriterAtATime(List<Event> events, List<Verdict.Violation> violations) {
-    List<Event.Ack> acks = new ArrayList<>();
-    Set<Long> reported = new HashSet<>();
-    for (Event e : events) {
-      if (!(e instanceof Event.Ack a)) continue;
-      for (Event.Ack b : acks) {
-        if (b.viewnum() > a.viewnum() && a.t() - b.t() > config.writerSlackMs() && reported.add(a.viewnum())) {
-          violations.add(new Verdict.Violation("oneWriterAtATime", a.replica() + " acknowledged " + a.call() + " in view "
-              + a.viewnum() + " at " + secs(a.t()) + ", " + (a.t() - b.t()) + " ms after " + b.replica() + " acknowledged "
-              + b.call() + " in view " + b.viewnum() + " (at " + secs(b.t()) + ")", a.t()));
-          break;
-        }
-      }
-      acks.add(a);
-    }
-  }
-
-  private static void oneWriterPerView(List<Event> events, List<Verdict.Violation> violations) {
-    Map<Long, String> writer = new HashMap<>();
-    Map<String, Long> primaryOf = new HashMap<>(); // replica -> viewnum it claims primary of
-    Set<Long> reported = new HashSet<>();
-    for (Event e : events) {
-      if (e instanceof Event.Ack a) {
-        String before = writer.putIfAbsent(a.viewnum(), a.replica());
-        if (before != null && !before.equals(a.replica()) && reported.add(a.viewnum())) {
-          violations.add(new Verdict.Violation("oneWriterPerView", "view " + a.viewnum() + ": acknowledged by " + before
-              + " and by " + a.replica() + " (at " + secs(a.t()) + ")", a.t()));
-        }
-      } else if (e instanceof Event.Reachable r && !r.up()) {
-        primaryOf.remove(r.name());
-      } else if (e instanceof Event.Orders o) {
-        if (!"primary".equals(o.role())) {
-          primaryOf.remove(o.replica());
-          continue;
-        }
-        primaryOf.put(o.replica(), o.viewnum());
-        for (Map.Entry<String, Long> p : primaryOf.entrySet()) {
-          if (!p.getKey().equals(o.replica()) && p.getValue() == o.viewnum() && reported.add(o.viewnum())) {
-            violations.add(new Verdict.Violation("oneWriterPerView", "view " + o.viewnum() + ": both " + p.getKey() + " and "
-                + o.replica() + " claim primary (at " + secs(o.t()) + ")", o.t()));
-          }
-        }
-      }
-    }
-  }
-
-  private static void viewnumMonotonic(List<Event> events, List<Verdict.Violation> violations) {
-    long max = -1;
-    Map<Long, String> named = new HashMap<>();
-    for (Event e : events) {
-      long viewnum;
-      String who;
-      long t = e.t();
-      if (e instanceof Event.ViewSeen v) {
-        if (v.viewnum() < max) {
-          violations.add(new Verdict.Violation("viewnumMonotonic", "view service went from view " + max + " back to "
-              + v.viewnum() + " at " + secs(t), t));
-        }
-        max = Math.max(max, v.viewnum());
-        viewnum = v.viewnum();
-        who = v.primary() + "/" + v.backup();
-      } else if (e instanceof Event.ViewEntry v) {
-        viewnum = v.viewnum();
-        who = v.primary() + "/" + v.backup();
-      } else {
-        continue;
-      }
-      String before = named.putIfAbsent(viewnum, who);
-      if (before != null && !before.equals(who)) {
-        violations.add(new Verdict.Violation("viewnumMonotonic", "view " + viewnum + " named " + before + " (primary/backup), later "
-            + who + " at " + secs(t), t));
-        named.put(viewnum, who);
-      }
-    }
-  }
-
-  private void hallLightsAgree(List<Event> events, long end, List<Verdict.Violation> violations) {
-    List<long[]> quietAfter = new ArrayList<>(); // fault windows {start, end} (end Long.MAX while unhealed)
-    for (long[] w : faultWindows(events)) {
-      quietAfter.add(new long[] {w[0], w[1] == Long.MAX_VALUE ? Long.MAX_VALUE : w[1] + config.graceAfterHealMs()});
-    }
-    Map<String, Set<String>> lit = new LinkedHashMap<>(); // node -> lit hall calls
-    Set<String> down = new HashSet<>();
-    Map<String, Long> disagreeSince = new HashMap<>();
-    Set<String> reported = new HashSet<>();
-    List<Event> withEnd = new ArrayList<>(events);
-    withEnd.add(new Event.Reachable(end, "", true));
-    for (Event e : withEnd) {
-      long t = e.t();
-      if (e instanceof Event.Light l && Calls.isHall(l.call())) {
-        Set<String> s = lit.computeIfAbsent(l.node(), k -> new HashSet<>());
-        if (l.on()) s.add(l.call()); else s.remove(l.call());
-      } else if (e instanceof Event.Car c) {
-        lit.computeIfAbsent(c.node(), k -> new HashSet<>());
-      } else if (e instanceof Event.Reachable r) {
-        if (r.up()) down.remove(r.name()); else down.add(r.name());
-      } else {
-        continue;
-      }
-      Set<String> calls = new HashSet<>(disagreeSince.keySet());
-      lit.values().forEach(calls::addAll);
-      for (String call : calls) {
-        int on = 0;
-        int off = 0;
-        for (Map.Entry<String, Set<String>> n : lit.entrySet()) {
-          if (down.contains(n.getKey())) continue;
-          if (n.getValue().contains(call)) on++; else off++;
-        }
-        if (on == 0 || off == 0) {
-          disagreeSince.remove(call);
-          reported.remove(call);
-          continue;
-        }
-        long from = disagreeSince.computeIfAbsent(call, k -> t);
-        Long quietFrom = quietSince(quietAfter, t);
-        if (quietFrom == null || reported.contains(call)) continue;
-        long stretch = t - Math.max(from, quietFrom);
-        if (stretch > config.settleMs()) {
-          reported.add(call);
-          violations.add(new Verdict.Violation("hallLightsAgree", call + " lit on " + on + " node(s), off on " + off
-              + " for " + stretch + " ms with no fault in force (at " + secs(t) + ")", t));
-        }
-      }
-    }
-  }
-
-  /** Null when a fault window covers {@code t}, else when the quiet stretch containing {@code t} began. */
-  private static Long quietSince(List<long[]> windows, long t) {
-    long quietFrom = 0;
-    for (long[] w : windows) {
-      if (w[0] > t) continue;
-      if (w[1] >= t) return null;
-      quietFrom = Math.max(quietFrom, w[1]);
-    }
-    return quietFrom;
   }
 
   static String secs(long ms) {
