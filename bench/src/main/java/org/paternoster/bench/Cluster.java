@@ -17,26 +17,21 @@ import java.util.Map;
 final class Cluster implements AutoCloseable {
   private final Path root;
   private final Path logs; // also holds the members' data directories
-  private final long pingMs;
-  private final int deadPings;
-  private final String detector;
+  private final Timing timing;
   private final int basePort;
   private final Map<String, Process> replicas = new HashMap<>();
   private final List<Process> all = new ArrayList<>();
   final String viewService;
   private final String memberList; // --members of a replicated view service, null for one process
 
-  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, String detector) throws IOException {
+  Cluster(Path root, Path logs, int basePort, Timing timing) throws IOException {
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
-    this.pingMs = pingMs;
-    this.deadPings = deadPings;
-    this.detector = detector;
+    this.timing = timing;
     this.viewService = "http://127.0.0.1:" + basePort;
     this.memberList = null;
-    all.add(start("view-service", "view-service.sh", "--port", "" + basePort, "--discovery", "none",
-        "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings, "--detector", detector));
+    all.add(start("view-service", "view-service.sh", args(List.of("--port", "" + basePort, "--discovery", "none"), timing.viewServiceArgs())));
   }
 
   /**
@@ -44,13 +39,11 @@ final class Cluster implements AutoCloseable {
    * (consensus on the next port), each with its data directory under {@code logs}; the replicas
    * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #startMember}.
    */
-  Cluster(Path root, Path logs, int basePort, long pingMs, int deadPings, String detector, int members) throws IOException {
+  Cluster(Path root, Path logs, int basePort, Timing timing, int members) throws IOException {
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
-    this.pingMs = pingMs;
-    this.deadPings = deadPings;
-    this.detector = detector;
+    this.timing = timing;
     List<String> hostPorts = new ArrayList<>();
     for (int k = 0; k < members; k++) hostPorts.add("127.0.0.1:" + memberPort(k));
     this.memberList = String.join(",", hostPorts);
@@ -64,8 +57,8 @@ final class Cluster implements AutoCloseable {
 
   /** Starts (or, after {@link #kill9}, restarts) member {@code m<k>} on its data directory. */
   void startMember(int k) throws IOException {
-    Process p = start("m" + k, "view-service.sh", "--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
-        "--data-dir", logs.resolve("data-m" + k).toString(), "--ping-interval-ms", "" + pingMs, "--dead-pings", "" + deadPings, "--detector", detector);
+    Process p = start("m" + k, "view-service.sh", args(List.of("--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
+        "--data-dir", logs.resolve("data-m" + k).toString()), timing.viewServiceArgs()));
     replicas.put("m" + k, p);
     all.add(p);
   }
@@ -81,8 +74,8 @@ final class Cluster implements AutoCloseable {
 
   void startReplica(int i, int floors) throws IOException {
     String id = "r" + i;
-    Process p = start(id, "replica.sh", "--id", id, "--port", "" + (basePort + i), "--view-service", viewService,
-        "--discovery", "none", "--ping-interval-ms", "" + pingMs, "--floors", "" + floors);
+    Process p = start(id, "replica.sh", args(List.of("--id", id, "--port", "" + (basePort + i), "--view-service", viewService,
+        "--discovery", "none", "--floors", "" + floors), timing.replicaArgs()));
     replicas.put(id, p);
     all.add(p);
   }
@@ -111,6 +104,12 @@ final class Cluster implements AutoCloseable {
   /** Any other process started through scripts/ (a simulator, an elevator node), stopped on close. */
   void startScript(String name, String script, String... args) throws IOException {
     all.add(start(name, script, args));
+  }
+
+  private static String[] args(List<String> own, List<String> timing) {
+    List<String> all = new ArrayList<>(own);
+    all.addAll(timing);
+    return all.toArray(String[]::new);
   }
 
   private Process start(String name, String script, String... args) throws IOException {

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.paternoster.replica.client.OrderClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,9 +27,7 @@ import picocli.CommandLine.Option;
 public final class FailoverBench implements Callable<Integer> {
   @Option(names = "--root", required = true) Path root;
   @Option(names = "--rounds", defaultValue = "20") int rounds;
-  @Option(names = "--ping-interval-ms", defaultValue = "25") long pingMs;
-  @Option(names = "--dead-pings", defaultValue = "8") int deadPings;
-  @Option(names = "--detector", defaultValue = "adaptive") String detector;
+  @Mixin Timing timing;
   @Option(names = "--clients", defaultValue = "4") int clients;
   @Option(names = "--soak-s", defaultValue = "0") int soakS;
   @Option(names = "--seed", defaultValue = "1") long seed;
@@ -40,10 +39,10 @@ public final class FailoverBench implements Callable<Integer> {
     WebClient http = WebClient.create(vertx);
     Random random = new Random(seed);
     CommitLoad load = null;
-    try (Cluster cluster = new Cluster(root, logs, 7950, pingMs, deadPings, detector)) {
+    try (Cluster cluster = new Cluster(root, logs, 7950, timing)) {
       for (int i = 1; i <= 3; i++) cluster.startReplica(i);
       awaitSettled(cluster, http);
-      OrderClient client = new OrderClient(vertx, http, () -> cluster.viewService, Math.max(100, 2 * pingMs));
+      OrderClient client = new OrderClient(vertx, http, () -> cluster.viewService, timing.clientTimeoutMs());
       load = new CommitLoad(vertx, client, clients, "f");
       if (soakS > 0) return soak(cluster, http, load);
       List<Long> times = new ArrayList<>();
@@ -69,8 +68,8 @@ public final class FailoverBench implements Callable<Integer> {
         awaitSettled(cluster, http);
       }
       Collections.sort(times);
-      System.out.println(new JsonObject().put("bench", "failover").put("summary", true).put("rounds", times.size())
-          .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("detector", detector).put("clients", clients)
+      System.out.println(timing.describe(new JsonObject()).put("bench", "failover").put("summary", true).put("rounds", times.size())
+          .put("clients", clients)
           .put("median_ms", times.get(times.size() / 2)).put("p90_ms", times.get((int) (times.size() * 0.9)))
           .put("max_ms", times.get(times.size() - 1)).put("min_ms", times.get(0))
           .put("all_ms", new JsonArray(new ArrayList<>(times))).put("machine", Machine.describe()).encode());
@@ -86,8 +85,8 @@ public final class FailoverBench implements Callable<Integer> {
     long ackedBefore = load.acked();
     Thread.sleep(soakS * 1000L);
     long endView = cluster.view(http).getLong("viewnum");
-    System.out.println(new JsonObject().put("bench", "failover-soak").put("seconds", soakS)
-        .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("detector", detector).put("clients", clients)
+    System.out.println(timing.describe(new JsonObject()).put("bench", "failover-soak").put("seconds", soakS)
+        .put("clients", clients)
         .put("acked", load.acked() - ackedBefore).put("false_failovers", endView - startView)
         .put("machine", Machine.describe()).encode());
     return endView == startView ? 0 : 1;

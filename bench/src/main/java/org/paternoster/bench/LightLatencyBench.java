@@ -33,7 +33,7 @@ public final class LightLatencyBench implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx);
     String node = "http://127.0.0.1:7985";
-    try (Cluster cluster = new Cluster(root, logs, 7980, 25, 8, "adaptive")) {
+    try (Cluster cluster = new Cluster(root, logs, 7980, Timing.defaults())) {
       cluster.startReplica(1, floors);
       cluster.startReplica(2, floors);
       cluster.startScript("e1", "elevator.sh", "--id", "e1", "--port", "7985", "--floors", "" + floors,

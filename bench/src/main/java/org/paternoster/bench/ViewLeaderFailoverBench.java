@@ -15,6 +15,7 @@ import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.replica.client.OrderClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,9 +31,7 @@ import picocli.CommandLine.Option;
 public final class ViewLeaderFailoverBench implements Callable<Integer> {
   @Option(names = "--root", required = true) Path root;
   @Option(names = "--rounds", defaultValue = "10") int rounds;
-  @Option(names = "--ping-interval-ms", defaultValue = "25") long pingMs;
-  @Option(names = "--dead-pings", defaultValue = "8") int deadPings;
-  @Option(names = "--detector", defaultValue = "adaptive") String detector;
+  @Mixin Timing timing;
   @Option(names = "--clients", defaultValue = "4") int clients;
   @Option(names = "--seed", defaultValue = "1") long seed;
 
@@ -43,10 +42,10 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
     WebClient http = WebClient.create(vertx);
     Random random = new Random(seed);
     CommitLoad load = null;
-    try (Cluster cluster = new Cluster(root, logs, 7850, pingMs, deadPings, detector, 3)) {
+    try (Cluster cluster = new Cluster(root, logs, 7850, timing, 3)) {
       for (int i = 1; i <= 3; i++) cluster.startReplica(i);
       awaitSettled(cluster, http);
-      OrderClient client = new OrderClient(vertx, http, ViewServiceLocator.fixed(cluster.viewService), Math.max(100, 2 * pingMs));
+      OrderClient client = new OrderClient(vertx, http, ViewServiceLocator.fixed(cluster.viewService), timing.clientTimeoutMs());
       load = new CommitLoad(vertx, client, clients, "v");
       List<Long> leaderTimes = new ArrayList<>();
       List<Long> failoverTimes = new ArrayList<>();
@@ -71,8 +70,8 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
         cluster.startReplica(cluster.indexOf(primary));
         awaitSettled(cluster, http);
       }
-      System.out.println(new JsonObject().put("bench", "vs-failover").put("summary", true).put("rounds", rounds)
-          .put("ping_interval_ms", pingMs).put("dead_pings", deadPings).put("detector", detector).put("clients", clients)
+      System.out.println(timing.describe(new JsonObject()).put("bench", "vs-failover").put("summary", true).put("rounds", rounds)
+          .put("clients", clients)
           .put("leader", stats(leaderTimes)).put("failover", stats(failoverTimes)).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
