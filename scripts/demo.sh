@@ -89,38 +89,51 @@ await_up() {
   exit 1
 }
 
+# The processes of this demo and the port each listens on (members' consensus on the next port).
+names=()
+if [ "$members" = 1 ]; then names+=(view-service); else for k in $(seq 1 "$members"); do names+=("view-service-m$k"); done; fi
+for i in $(seq 1 "$replicas"); do names+=("r$i"); done
+for i in $(seq 1 "$elevators"); do names+=("e$i"); done
+[ -x "$SCRIPTS/dashboard.sh" ] && names+=(dashboard)
+port_of() {
+  case "$1" in
+    view-service) echo "$base" ;;
+    view-service-m*) echo $((base + 2 * (${1#view-service-m} - 1))) ;;
+    r*) echo $((base + 100 + ${1#r})) ;;
+    e*) echo $((base + 200 + ${1#e})) ;;
+    dashboard) echo "$dash" ;;
+  esac
+}
+url_of() { echo "http://$(host "$1"):$(port_of "$1")"; }
+
 if [ "$netns" = yes ]; then
-  names=(view-service)
-  for i in $(seq 1 "$replicas"); do names+=("r$i"); done
-  for i in $(seq 1 "$elevators"); do names+=("e$i"); done
   "$SCRIPTS/netns.sh" down
-  "$SCRIPTS/netns.sh" up "${names[@]}" >/dev/null
-fi
-if [ "$netns" = no ]; then
-  if [ "$members" = 1 ]; then port_free view-service "$base"; fi
-  for k in $(seq 1 "$members"); do [ "$members" = 1 ] || { port_free "view-service-m$k" $((base + 2 * (k - 1))); port_free "view-service-m$k (consensus)" $((base + 2 * k - 1)); }; done
-  for i in $(seq 1 "$replicas"); do port_free "r$i" $((base + 100 + i)); done
-  for i in $(seq 1 "$elevators"); do port_free "e$i" $((base + 200 + i)); done
-  port_free dashboard "$dash"
+  namespaces=(); for n in "${names[@]}"; do [ "$n" = dashboard ] || namespaces+=("$n"); done
+  "$SCRIPTS/netns.sh" up "${namespaces[@]}" >/dev/null
+else
+  for n in "${names[@]}"; do
+    port_free "$n" "$(port_of "$n")"
+    case "$n" in view-service-m*) port_free "$n (consensus)" $(($(port_of "$n") + 1)) ;; esac
+  done
 fi
 started=()
 if [ "$members" = 1 ]; then
-  vs="http://$(host view-service):$base"
+  vs=$(url_of view-service)
   start view-service view-service.sh --port "$base" --discovery none --data-dir "$RUN/view-service"
 else
   list=; vs=
-  for k in $(seq 1 "$members"); do list="$list${list:+,}127.0.0.1:$((base + 2 * (k - 1)))"; done
+  for k in $(seq 1 "$members"); do list="$list${list:+,}127.0.0.1:$(port_of "view-service-m$k")"; done
   for k in $(seq 1 "$members"); do
-    vs="$vs${vs:+,}http://127.0.0.1:$((base + 2 * (k - 1)))"
-    start "view-service-m$k" view-service.sh --port $((base + 2 * (k - 1))) --members "$list" --discovery none \
+    vs="$vs${vs:+,}$(url_of "view-service-m$k")"
+    start "view-service-m$k" view-service.sh --port "$(port_of "view-service-m$k")" --members "$list" --discovery none \
       --data-dir "$RUN/view-service-m$k"
   done
 fi
 for i in $(seq 1 "$replicas"); do
-  start "r$i" replica.sh --id "r$i" --port $((base + 100 + i)) --view-service "$vs" --discovery none --floors "$floors"
+  start "r$i" replica.sh --id "r$i" --port "$(port_of "r$i")" --view-service "$vs" --discovery none --floors "$floors"
 done
 for i in $(seq 1 "$elevators"); do
-  start "e$i" elevator.sh --id "e$i" --port $((base + 200 + i)) --view-service "$vs" --discovery none --floors "$floors" \
+  start "e$i" elevator.sh --id "e$i" --port "$(port_of "e$i")" --view-service "$vs" --discovery none --floors "$floors" \
     --simulate --time-scale "$scale" --data-dir "$RUN/elevators"
 done
 if [ -x "$SCRIPTS/dashboard.sh" ]; then
@@ -131,14 +144,8 @@ fi
 # Wait until every process answers before saying where things are.
 for k in "${!started[@]}"; do
   name=${started[$k]}
-  case "$name" in
-    view-service) url="$vs/health" ;;
-    view-service-m*) url="http://127.0.0.1:$((base + 2 * (${name#view-service-m} - 1)))/health" ;;
-    r*) url="http://$(host "$name"):$((base + 100 + ${name#r}))/health" ;;
-    e*) url="http://$(host "$name"):$((base + 200 + ${name#e}))/health" ;;
-    dashboard) url="http://127.0.0.1:$dash/" ;;
-  esac
-  await_up "$name" "$url" "${pids[$k]}"
+  path=/health; [ "$name" = dashboard ] && path=/
+  await_up "$name" "$(url_of "$name")$path" "${pids[$k]}"
 done
 echo "Paternoster demo (logs in $RUN)$([ "$netns" = yes ] && echo ', each process in its own network namespace')"
 if [ "$members" = 1 ]; then
@@ -146,10 +153,10 @@ if [ "$members" = 1 ]; then
 else
   for u in ${vs//,/ }; do echo "  view service   $u/view   (member of $members; GET /view names the leader)"; done
 fi
-for i in $(seq 1 "$replicas"); do echo "  replica r$i     http://$(host "r$i"):$((base + 100 + i))/state"; done
-for i in $(seq 1 "$elevators"); do echo "  elevator e$i    http://$(host "e$i"):$((base + 200 + i))/state   (simulated, $floors floors)"; done
+for i in $(seq 1 "$replicas"); do echo "  replica r$i     $(url_of "r$i")/state"; done
+for i in $(seq 1 "$elevators"); do echo "  elevator e$i    $(url_of "e$i")/state   (simulated, $floors floors)"; done
 [ -x "$SCRIPTS/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/"
-echo "  press a button: curl -XPOST http://$(host e1):$((base + 201))/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
+echo "  press a button: curl -XPOST $(url_of e1)/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
 echo "  kill the primary: $(basename "$SCRIPTS")/kill-primary.sh --view-service $vs"
 if [ "$netns" = yes ]; then
   echo "  cut r1 off:     scripts/partition.sh cut r1 view-service r2 r3   (undo: scripts/partition.sh heal)"
@@ -166,7 +173,7 @@ if [ "$traffic" = yes ]; then
       1) [ "$f" -lt $((floors - 1)) ] && body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"up\"}" || body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"down\"}" ;;
       *) [ "$f" -gt 0 ] && body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"down\"}" || body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"up\"}" ;;
     esac
-    curl -s -o /dev/null -XPOST "http://127.0.0.1:$((base + 200 + e))/buttons" -d "$body" || true
+    curl -s -o /dev/null -XPOST "$(url_of "e$e")/buttons" -d "$body" || true
   done &
   pids+=($!)
 fi

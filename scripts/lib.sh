@@ -22,15 +22,22 @@ esac
 WANTS_HELP=
 for arg in "$@"; do case "$arg" in -h|--help) WANTS_HELP=1 ;; esac; done
 
+# java_major TOOL: the major version of TOOL (java or javac), 0 when it is missing. Parses
+# "openjdk version "17.0.15" ...", "javac 17.0.15" and "java version "1.8.0_412"".
+java_major() {
+  command -v "$1" >/dev/null || { echo 0; return; }
+  local version
+  version=$("$1" -version 2>&1 | head -1 | grep -oE '[0-9]+(\.[0-9]+)*' | head -1)
+  case "$version" in 1.*) version=${version#1.} ;; esac
+  echo "${version%%.*}"
+}
+
 # require_java TOOL: TOOL (java or javac) of version 17 or later, or a clear message and exit 1.
 require_java() {
   local tool=$1 version
   command -v "$tool" >/dev/null || { echo "Java 17 ($tool) is required: apt-get install openjdk-17-jdk-headless" >&2; exit 1; }
   [ -z "${PATERNOSTER_JAVA_OK:-}" ] || return 0
-  # "openjdk version "17.0.15" ...", "javac 17.0.15", "java version "1.8.0_412"": the major version.
-  version=$("$tool" -version 2>&1 | head -1 | grep -oE '[0-9]+(\.[0-9]+)*' | head -1)
-  case "$version" in 1.*) version=${version#1.} ;; esac
-  version=${version%%.*}
+  version=$(java_major "$tool")
   if [ -z "$version" ] || [ "$version" -lt 17 ]; then
     echo "Java 17 or later is required, but $tool is version ${version:-unknown} ($(command -v "$tool"))" >&2
     exit 1

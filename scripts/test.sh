@@ -7,14 +7,7 @@
 # invoking user afterwards (no root-owned target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-javac_major() {
-  command -v javac >/dev/null || { echo 0; return; }
-  local v
-  v=$(javac -version 2>&1 | head -1 | grep -oE '[0-9]+(\.[0-9]+)*' | head -1)
-  case "$v" in 1.*) v=${v#1.} ;; esac
-  echo "${v%%.*}"
-}
+source scripts/lib.sh # java_major
 
 # first_available PACKAGE...: the first of these names the package manager knows (Debian vs Ubuntu).
 first_available() {
@@ -24,7 +17,7 @@ first_available() {
 }
 
 required=()
-[ "$(javac_major)" -ge 17 ] 2>/dev/null || required+=(openjdk-17-jdk-headless)
+[ "$(java_major javac)" -ge 17 ] 2>/dev/null || required+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || required+=(maven)
 command -v curl >/dev/null || required+=(curl)
 optional=()
