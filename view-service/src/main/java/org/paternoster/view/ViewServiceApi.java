@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.http.Fields;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.metrics.ProcessMetrics;
 
 /**
  * The view service's HTTP/JSON API (issue 2). Every input is validated before the core sees it,
@@ -39,7 +40,7 @@ final class ViewServiceApi {
   static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock) {
     ViewServiceApi api = new ViewServiceApi(authority, clock);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
-    org.paternoster.metrics.ProcessMetrics.mount(router);
+    ProcessMetrics.mount(router);
     router.post("/ping").handler(api::ping);
     router.get("/view").handler(ctx -> api.reply(ctx, api::view));
     router.get("/views").handler(ctx -> api.reply(ctx, api::history));
@@ -155,12 +156,12 @@ final class ViewServiceApi {
     Optional<DurableViewService> service = authority.service();
     JsonObject out = new JsonObject().mergeIn(authority.describe());
     if (service.isPresent()) {
+      out.put("role", out.containsKey("members") ? "leader" : "single");
       try {
         ViewState state = service.get().state();
-        out.put("status", "UP").put("role", out.containsKey("members") ? "leader" : "single")
-            .put("view", state.view().viewnum()).put("acked", state.acked()).put("store", "saved");
+        out.put("status", "UP").put("view", state.view().viewnum()).put("acked", state.acked()).put("store", "saved");
       } catch (StoreUnavailable e) {
-        JsonHttp.reply(ctx, 503, out.put("status", "DOWN").put("role", "single").put("store", e.getMessage()));
+        JsonHttp.reply(ctx, 503, out.put("status", "DOWN").put("store", e.getMessage()));
         return;
       }
       JsonHttp.ok(ctx, out);

@@ -45,8 +45,11 @@ public final class NodeCore {
   private final Map<HallCall, Long> hall = new HashMap<>(); // committed hall calls, as last pushed
   private final Set<HallCall> assigned = new HashSet<>(); // hall calls the primary gave this car
   private final Set<HallCall> taken = new LinkedHashSet<>(); // hall calls pressed here while offline
-  /** Hall calls lit from a press's receipt, by its seq: no push older than that receipt puts them out. */
-  private final Map<HallCall, long[]> litByReceipt = new HashMap<>();
+  /** Hall calls lit from a press's receipt: no push older than that receipt puts them out. */
+  private final Map<HallCall, Receipt> litByReceipt = new HashMap<>();
+
+  /** A press's answer: committed at {@code seq} as incarnation {@code callSeq}. */
+  private record Receipt(long seq, long callSeq) {}
   private final Map<Call, Long> served = new HashMap<>(); // served incarnations the primary may still list
   private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
   private final Set<Call> pressedAgain = new HashSet<>(); // pressed while a submission of it was in flight
@@ -134,7 +137,7 @@ public final class NodeCore {
       if (!again) taken.remove(h); // a later press taken offline stays lit until it has its own answer
       if (seq > pushedBookSeq) { // else a push already showed this press or its service
         hall.put(h, callSeq);
-        litByReceipt.put(h, new long[] {seq, callSeq});
+        litByReceipt.put(h, new Receipt(seq, callSeq));
       }
     }
     if (again) submit(call);
@@ -182,8 +185,8 @@ public final class NodeCore {
     // computed) cannot put out the lamp that press's receipt lit (chaos seed 142); a push that
     // reflects the receipt's seq decides, listing the call or not.
     litByReceipt.entrySet().removeIf(e -> {
-      if (e.getValue()[0] <= pushedBookSeq) return true;
-      if (!listed.containsKey(e.getKey())) hall.put(e.getKey(), e.getValue()[1]);
+      if (e.getValue().seq() <= pushedBookSeq) return true;
+      if (!listed.containsKey(e.getKey())) hall.put(e.getKey(), e.getValue().callSeq());
       return false;
     });
     Map<Integer, Long> pushedCab = new HashMap<>();

@@ -2,10 +2,12 @@ package org.paternoster.elevator.node;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.paternoster.replica.client.OrderClient;
 import org.paternoster.replica.client.OrderWithdrawn;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.client.ViewServiceClient;
+import org.paternoster.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +59,7 @@ public final class NodeVerticle extends VerticleBase {
   /** When each unlit button was pressed, for the lamp latency (event-loop confined). */
   private final Map<Call, Long> pressedAt = new HashMap<>();
   /** {@code paternoster_lamp_latency_seconds}: a press of an unlit button until its lamp lights. */
-  private io.micrometer.core.instrument.Timer lampLatency;
+  private Timer lampLatency;
 
   public NodeVerticle(NodeConfig config) {
     this.config = config;
@@ -64,9 +67,9 @@ public final class NodeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    lampLatency = io.micrometer.core.instrument.Timer.builder("paternoster.lamp.latency")
+    lampLatency = Timer.builder("paternoster.lamp.latency")
         .description("from a press of an unlit button to its lamp lighting (committed, or offline)")
-        .publishPercentileHistogram().register(org.paternoster.metrics.ProcessMetrics.registry());
+        .publishPercentileHistogram().register(ProcessMetrics.registry());
     Future<String> hardware = config.simulator() == null
         ? Future.succeededFuture(config.hardware())
         : EmbeddedSimulator.start(vertx, config.simulator()).map(sim -> {
@@ -107,7 +110,7 @@ public final class NodeVerticle extends VerticleBase {
       apply();
     });
     Router router = JsonHttp.router(vertx, 4096);
-    org.paternoster.metrics.ProcessMetrics.mount(router);
+    ProcessMetrics.mount(router);
     router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     if (simulator != null) SimulatorHttp.mountControls(router, simulator);
@@ -168,7 +171,7 @@ public final class NodeVerticle extends VerticleBase {
     if (!lit.equals(lastLit)) {
       for (Call call : lit) {
         Long at = pressedAt.remove(call);
-        if (at != null && !lastLit.contains(call)) lampLatency.record(java.time.Duration.ofMillis(clock.getAsLong() - at));
+        if (at != null && !lastLit.contains(call)) lampLatency.record(Duration.ofMillis(clock.getAsLong() - at));
       }
       lastLit = lit;
       car.setButtonLamps(CallMapping.toCalls(config.floors(), lit));

@@ -17,12 +17,15 @@ import org.paternoster.replica.Transfer;
 
 /**
  * A replica's metrics: {@code paternoster_commits_total} and {@code paternoster_commit_seconds}
- * (submission to acknowledgement, primary and backup holding the order),
+ * (submission to acknowledgement, primary and backup holding the order; the last minute of them
+ * also for {@code GET /state}),
  * {@code paternoster_forward_batch_ops} (operations per forward: group commit at work),
  * {@code paternoster_lease_held} (1 while this replica may act as primary) and
  * {@code paternoster_replica_view}. Gauges are read when scraped, on the replica's event loop.
  */
 final class ReplicaMetrics {
+  /** The last minute's commit latencies, for {@code GET /state} (the dashboard's p50/p99). */
+  private final LatencyWindow window = new LatencyWindow(60_000);
   private final Counter commits;
   private final Timer commitTime;
   private final DistributionSummary batch;
@@ -38,9 +41,16 @@ final class ReplicaMetrics {
     Gauge.builder("paternoster.replica.view", () -> core.get().view().viewnum()).description("the view this replica is in").register(registry);
   }
 
-  void committed(long micros) {
+  /** An order submitted here was acknowledged at {@code now}, {@code micros} after its submission. */
+  void committed(long now, long micros) {
+    window.record(now, micros);
     commits.increment();
     commitTime.record(micros, TimeUnit.MICROSECONDS);
+  }
+
+  /** p50, p99 and count of the last minute's commits, for {@code GET /state}. */
+  io.vertx.core.json.JsonObject latencySummary(long now) {
+    return window.summary(now);
   }
 
   /** {@code transport}, counting the operations of every forward it sends. */

@@ -24,6 +24,7 @@ import org.paternoster.time.LeaseClock;
 import org.paternoster.view.View;
 import org.paternoster.view.ViewJson;
 import org.paternoster.view.client.ViewPinger;
+import org.paternoster.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,6 @@ public final class ReplicaVerticle extends VerticleBase {
   private final ReplicaConfig config;
   /** Leases are counted by this clock (invariant 2), so it must not miss a suspend: see {@link LeaseClock}. */
   private final LeaseClock clock = new LeaseClock();
-  private final LatencyWindow latencies = new LatencyWindow(60_000);
   private ElevatorService elevators;
   private ReplicaHost host;
   private ReplicaMetrics metrics;
@@ -77,12 +77,12 @@ public final class ReplicaVerticle extends VerticleBase {
         // Outgoing connections leave from our own address, so a partition can be cut per address pair.
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
-    metrics = new ReplicaMetrics(org.paternoster.metrics.ProcessMetrics.registry(), () -> host.core(), clock);
+    metrics = new ReplicaMetrics(ProcessMetrics.registry(), () -> host.core(), clock);
     host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs()))), clock,
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
-    org.paternoster.metrics.ProcessMetrics.mount(router);
+    ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
         new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
     new OrderApi(this, config.building()).mount(router);
@@ -151,11 +151,7 @@ public final class ReplicaVerticle extends VerticleBase {
     JsonObject receipt = new JsonObject().put("seq", a.receipt().seq()).put("callSeq", a.receipt().callSeq())
         .put("created", a.receipt().created());
     return committed.future().map(viewnum -> {
-      if (!a.committed()) {
-        long micros = (System.nanoTime() - startNanos) / 1_000;
-        latencies.record(clock.getAsLong(), micros);
-        metrics.committed(micros);
-      }
+      if (!a.committed()) metrics.committed(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
       return receipt.put("viewnum", viewnum);
     });
   }
@@ -192,7 +188,7 @@ public final class ReplicaVerticle extends VerticleBase {
         .put("waitingClients", host.waiting())
         .put("primary", core.role() == Role.PRIMARY)
         .put("elevators", elevators.stateJson())
-        .put("commitLatency", latencies.summary(now));
+        .put("commitLatency", metrics.latencySummary(now));
   }
 
   ElevatorService elevators() {
