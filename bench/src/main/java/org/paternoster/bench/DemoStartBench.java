@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ public final class DemoStartBench implements Callable<Integer> {
       demo.destroy(); // SIGTERM: demo.sh stops everything it started
       if (!demo.waitFor(30, TimeUnit.SECONDS)) demo.destroyForcibly();
       demo.descendants().forEach(ProcessHandle::destroyForcibly);
-      new File(log.toString()).deleteOnExit();
+      log.toFile().deleteOnExit();
     }
   }
 

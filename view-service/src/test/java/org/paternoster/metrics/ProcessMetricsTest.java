@@ -15,12 +15,17 @@ import org.paternoster.view.client.ViewServiceClient;
 
 /** {@code GET /metrics}: Prometheus text with Vert.x's and Paternoster's own metrics, or a clear 404. */
 class ProcessMetricsTest {
+  private static ViewServiceVerticle deployViewService(Vertx vertx) {
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, new PingTiming(10, 3), ViewStore.inMemory(), new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    return verticle;
+  }
+
   @Test
   void aProcessOnTheMetricsVertxIsScrapedInPrometheusFormat() {
     Vertx vertx = ProcessMetrics.vertx();
     try {
-      ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, new PingTiming(10, 3), ViewStore.inMemory(), new MonotonicClock());
-      vertx.deployVerticle(verticle).await();
+      ViewServiceVerticle verticle = deployViewService(vertx);
       WebClient web = WebClient.create(vertx);
       ViewServiceClient client = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
       org.awaitility.Awaitility.await().until(() -> "a".equals(client.ping("a", 0, "http://a").await().view().primary()));
@@ -41,8 +46,7 @@ class ProcessMetricsTest {
   void aProcessWithoutMetricsSaysSo() {
     Vertx vertx = Vertx.vertx();
     try {
-      ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, new PingTiming(10, 3), ViewStore.inMemory(), new MonotonicClock());
-      vertx.deployVerticle(verticle).await();
+      ViewServiceVerticle verticle = deployViewService(vertx);
       HttpResponse<Buffer> response = WebClient.create(vertx).get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await();
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(response.bodyAsJsonObject().getString("error")).contains("keeps no metrics");

@@ -36,14 +36,20 @@ class FailureDetectorTest {
     now = t;
   }
 
-  /** a primary, b backup, c idle; acked; past the start-up listening, the lease guard and everyone's warm-up. */
-  void warmCluster() {
-    runUntil(START + Math.max(TIMING.leaseGuardMs(), FLOOR));
+  /** Past a fresh service's listening time and lease guard: a primary and b backup of view 2, acked. */
+  void appointAThenB() {
+    runUntil(now + Math.max(TIMING.leaseGuardMs(), FLOOR));
     ping("a", 0);
     ping("a", 1);
     ping("b", 0);
     ping("a", 2);
     ping("b", 2);
+    assertThat(vs.view()).extracting(View::viewnum, View::primary, View::backup).containsExactly(2L, "a", "b");
+  }
+
+  /** a primary, b backup, c idle; acked; past everyone's warm-up. */
+  void warmCluster() {
+    appointAThenB();
     ping("c", 0);
     runUntil(now + TIMING.warmupMs() + 1_000, "a", "b", "c");
     assertThat(vs.view()).extracting(View::viewnum, View::primary, View::backup).containsExactly(2L, "a", "b");
@@ -152,12 +158,7 @@ class FailureDetectorTest {
 
   @Test
   void aNewServerWarmsUpWithTheLongestThreshold() {
-    runUntil(START + Math.max(TIMING.leaseGuardMs(), FLOOR));
-    ping("a", 0);
-    ping("a", 1);
-    ping("b", 0);
-    ping("a", 2);
-    ping("b", 2);
+    appointAThenB();
     long lastPing = now;
     runUntil(lastPing + TIMING.maxDeadMs() - TIMING.tickMs(), "b");
     assertThat(vs.view().viewnum()).as("a JVM starting up may stall").isEqualTo(2);
@@ -191,11 +192,7 @@ class FailureDetectorTest {
     assertThat(fixed.adaptive()).isFalse();
     assertThat(fixed.maxDeadMs()).isEqualTo(fixed.deadAfterMs());
     vs = new ViewService(fixed, TotalLossPolicy.REBUILD, new SavedState(ViewState.INITIAL, List.of()), now);
-    ping("a", 0);
-    ping("a", 1);
-    ping("b", 0);
-    ping("a", 2);
-    ping("b", 2);
+    appointAThenB();
     long lastPing = now;
     runUntil(lastPing + FLOOR + TIMING.tickMs(), "b");
     assertThat(vs.view().primary()).as("no warm-up").isEqualTo("b");

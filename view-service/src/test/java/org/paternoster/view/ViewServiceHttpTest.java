@@ -133,6 +133,23 @@ class ViewServiceHttpTest {
     pingKeeping(view(9, "c", null), DEAD.multipliedBy(3), "d");
   }
 
+  /** Deploys another view service with {@code timing} on a free port; returns its URL. */
+  static String deploy(Vertx vertx, PingTiming timing) {
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, timing, ViewStore.inMemory(), new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    return "http://127.0.0.1:" + verticle.actualPort();
+  }
+
+  /** Pings as a and b (each through its own client) until a is primary and b backup of view 2, acked. */
+  static void appointAThenB(ViewServiceClient a, ViewServiceClient b) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> "a".equals(a.ping("a", 0, "http://a").await().view().primary()));
+    a.ping("a", 1, "http://a").await();
+    b.ping("b", 0, "http://b").await();
+    a.ping("a", 2, "http://a").await();
+    b.ping("b", 2, "http://b").await();
+    assertThat(b.view().await().view()).isEqualTo(view(2, "a", "b"));
+  }
+
   /**
    * The crash hint through real sockets: a server whose connection closes (its process gone) is
    * dead long before the adaptive detector's warm-up threshold would say so from silence alone.
@@ -140,18 +157,11 @@ class ViewServiceHttpTest {
   @Test
   void aServerWhoseConnectionClosesIsDeadWithinTheGraceNotTheSilenceThreshold(Vertx vertx) {
     PingTiming adaptive = PingTiming.DEFAULT;
-    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, adaptive, ViewStore.inMemory(), new MonotonicClock());
-    vertx.deployVerticle(verticle).await();
-    String url = "http://127.0.0.1:" + verticle.actualPort();
+    String url = deploy(vertx, adaptive);
     WebClient ownConnection = WebClient.create(vertx);
     ViewServiceClient a = new ViewServiceClient(ownConnection, url);
     ViewServiceClient b = new ViewServiceClient(web, url);
-    await().atMost(Duration.ofSeconds(10)).until(() -> "a".equals(a.ping("a", 0, "http://a").await().view().primary()));
-    a.ping("a", 1, "http://a").await();
-    b.ping("b", 0, "http://b").await();
-    a.ping("a", 2, "http://a").await();
-    b.ping("b", 2, "http://b").await();
-    assertThat(b.view().await().view()).isEqualTo(view(2, "a", "b"));
+    appointAThenB(a, b);
     ownConnection.close(); // a's process is gone: its socket closes
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(adaptive.intervalMs()))
         .until(() -> b.ping("b", 2, "http://b").await().view().viewnum() == 3);
@@ -164,17 +174,11 @@ class ViewServiceHttpTest {
   @Test
   void aServerThatReconnectsAfterItsConnectionClosedStaysAlive(Vertx vertx) {
     PingTiming adaptive = PingTiming.DEFAULT;
-    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, adaptive, ViewStore.inMemory(), new MonotonicClock());
-    vertx.deployVerticle(verticle).await();
-    String url = "http://127.0.0.1:" + verticle.actualPort();
+    String url = deploy(vertx, adaptive);
     ViewServiceClient b = new ViewServiceClient(web, url);
     WebClient[] connection = {WebClient.create(vertx)};
     ViewServiceClient[] a = {new ViewServiceClient(connection[0], url)};
-    await().atMost(Duration.ofSeconds(10)).until(() -> "a".equals(a[0].ping("a", 0, "http://a").await().view().primary()));
-    a[0].ping("a", 1, "http://a").await();
-    b.ping("b", 0, "http://b").await();
-    a[0].ping("a", 2, "http://a").await();
-    b.ping("b", 2, "http://b").await();
+    appointAThenB(a[0], b);
     // a drops its connection after every few pings, as a timed-out ping does, and pings on at once.
     await().during(Duration.ofMillis(3 * adaptive.maxDeadMs())).atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(adaptive.intervalMs())).until(() -> {
