@@ -22,12 +22,15 @@ esac
 WANTS_HELP=
 for arg in "$@"; do case "$arg" in -h|--help) WANTS_HELP=1 ;; esac; done
 
-# java_major TOOL: the major version of TOOL (java or javac), 0 when it is missing. Parses
-# "openjdk version "17.0.15" ...", "javac 17.0.15" and "java version "1.8.0_412"".
+# java_major TOOL: the major version of TOOL (java or javac), 0 when it is missing. Read from the
+# JDK's `release` file (no JVM started: every process start asks), else parsed from `TOOL -version`
+# ("openjdk version "17.0.15" ...", "javac 17.0.15", "java version "1.8.0_412"").
 java_major() {
   command -v "$1" >/dev/null || { echo 0; return; }
-  local version
-  version=$("$1" -version 2>&1 | head -1 | grep -oE '[0-9]+(\.[0-9]+)*' | head -1)
+  local version home
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$home/release" 2>/dev/null || true)
+  [ -n "$version" ] || version=$("$1" -version 2>&1 | head -1 | grep -oE '[0-9]+(\.[0-9]+)*' | head -1)
   case "$version" in 1.*) version=${version#1.} ;; esac
   echo "${version%%.*}"
 }
