@@ -2,6 +2,7 @@ package org.paternoster.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.paternoster.view.PingTiming;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,15 +10,15 @@ import picocli.CommandLine.Option;
  * mixin) whose defaults are the shipped ones: passed to the view service and the replicas alike.
  */
 final class Timing {
-  @Option(names = "--ping-interval-ms", defaultValue = "25") long pingMs;
-  @Option(names = "--dead-pings", defaultValue = "8") int deadPings;
+  @Option(names = "--ping-interval-ms", defaultValue = "" + PingTiming.DEFAULT_INTERVAL_MS) long pingMs;
+  @Option(names = "--dead-pings", defaultValue = "" + PingTiming.DEFAULT_DEAD_PINGS) int deadPings;
   @Option(names = "--detector", defaultValue = "adaptive") String detector;
 
   /** The shipped defaults, for benchmarks that take no timing options. */
   static Timing defaults() {
     Timing t = new Timing();
-    t.pingMs = 25;
-    t.deadPings = 8;
+    t.pingMs = PingTiming.DEFAULT_INTERVAL_MS;
+    t.deadPings = PingTiming.DEFAULT_DEAD_PINGS;
     t.detector = "adaptive";
     return t;
   }

@@ -5,7 +5,7 @@ package org.paternoster.replica;
  * scripts/bench-failover.sh). The view service must run with the same ping interval.
  */
 public final class Defaults {
-  public static final long PING_INTERVAL_MS = 25;
+  public static final long PING_INTERVAL_MS = org.paternoster.view.PingTiming.DEFAULT_INTERVAL_MS;
 
   private Defaults() {}
 }

@@ -14,8 +14,12 @@ package org.paternoster.view;
  * early failover waits for the lease ledger like any other.
  */
 public record PingTiming(long intervalMs, int deadPings, long maxDeadMs, long warmupMs) {
+  /** The shipped ping interval, the same for the view service and every replica. */
+  public static final long DEFAULT_INTERVAL_MS = 25;
+  /** The shipped number of missed pings after which a regular pinger is dead. */
+  public static final int DEFAULT_DEAD_PINGS = 8;
   /** The shipped defaults: pings every 25 ms, dead after 200 ms of quiet silence, adaptive up to 800 ms. */
-  public static final PingTiming DEFAULT = adaptive(25, 8);
+  public static final PingTiming DEFAULT = adaptive(DEFAULT_INTERVAL_MS, DEFAULT_DEAD_PINGS);
   /** How long a newly seen (or restarted) server gets the longest threshold: JVMs warming up stall. */
   public static final long WARMUP_MS = 20_000;
   /** How much longer than its recent longest gap between pings a server must be silent to be dead. */

@@ -18,6 +18,7 @@ import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.group.GroupAuthority;
 import org.paternoster.view.group.GroupMembers;
 import org.paternoster.view.group.ViewGroup;
+import org.paternoster.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -49,11 +50,11 @@ public final class ViewServiceMain implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7000", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   private int port;
 
-  @Option(names = "--ping-interval-ms", defaultValue = "25", paramLabel = "MS",
+  @Option(names = "--ping-interval-ms", defaultValue = "" + PingTiming.DEFAULT_INTERVAL_MS, paramLabel = "MS",
       description = "How often servers ping (default: ${DEFAULT-VALUE}; the replicas must use the same).")
   private long pingIntervalMs;
 
-  @Option(names = "--dead-pings", defaultValue = "8", paramLabel = "N",
+  @Option(names = "--dead-pings", defaultValue = "" + PingTiming.DEFAULT_DEAD_PINGS, paramLabel = "N",
       description = "Missed pings after which a server that pings regularly is dead (default: ${DEFAULT-VALUE}).")
   private int deadPings;
 
@@ -124,7 +125,7 @@ public final class ViewServiceMain implements Callable<Integer> {
     }
     String url;
     AutoCloseable group = () -> { };
-    Vertx vertx = org.paternoster.metrics.ProcessMetrics.vertx();
+    Vertx vertx = ProcessMetrics.vertx();
     try {
       URI advertised = advertisedUrl();
       if (members == null) {
