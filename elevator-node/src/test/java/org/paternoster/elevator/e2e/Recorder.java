@@ -183,7 +183,8 @@ final class Recorder implements AutoCloseable {
    * that call (read just before or just after the node, so a call committed in between is not a
    * false alarm). A lamp still lit up to {@link #SKEW} after both last held the call is a lamp
    * going dark late after the call was served (pushes reach the nodes every ~200 ms), not a
-   * lamp lit before the call was safe, so it is allowed.
+   * lamp lit before the call was safe, so it is allowed. A call the backup holds and the primary
+   * no longer does counts as held by both until then (a serve on its way to the backup).
    */
   void assertLitOnlyWhenHeldByPrimaryAndBackup(long mark) {
     List<String> violations = new ArrayList<>();
@@ -196,6 +197,13 @@ final class Recorder implements AutoCloseable {
       }
       for (Call c : s.books().primaryAfter()) {
         if (s.books().backupHeld(c)) lastHeldByBoth.put(c, s.at());
+      }
+      // The backup holds only what the primary forwarded, and the primary forwards a call after
+      // adding it and a serve after removing it: a call in the backup's book and not the primary's
+      // is a serve on its way (the primary took it first). A call that lives shorter than one
+      // sampling period is never seen in both books at once; its "served" push is still on its way.
+      for (Call c : s.books().backupBefore()) {
+        if (!s.books().primaryHeld(c)) lastHeldByBoth.put(c, s.at());
       }
       for (NodeView n : s.nodes().values()) {
         for (Call c : n.lit()) {
