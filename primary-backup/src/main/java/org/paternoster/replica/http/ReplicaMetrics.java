@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.paternoster.replica.Forward;
 import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerReply;
+import org.paternoster.replica.Promotion;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
 import org.paternoster.replica.Transfer;
@@ -20,6 +21,7 @@ import org.paternoster.replica.Transfer;
  * (submission to acknowledgement, primary and backup holding the order; the last minute of them
  * also for {@code GET /state}),
  * {@code paternoster_forward_batch_ops} (operations per forward: group commit at work),
+ * {@code paternoster_promotion_seconds} (adopting a view as its primary to acting),
  * {@code paternoster_lease_held} (1 while this replica may act as primary) and
  * {@code paternoster_replica_view}. Gauges are read when scraped, on the replica's event loop.
  */
@@ -29,6 +31,7 @@ final class ReplicaMetrics {
   private final Counter commits;
   private final Timer commitTime;
   private final DistributionSummary batch;
+  private final Timer promotionTime;
 
   ReplicaMetrics(MeterRegistry registry, Supplier<Replica> core, LongSupplier clock) {
     commits = Counter.builder("paternoster.commits").description("orders acknowledged as committed").register(registry);
@@ -36,6 +39,8 @@ final class ReplicaMetrics {
         .publishPercentileHistogram().register(registry);
     batch = DistributionSummary.builder("paternoster.forward.batch").baseUnit("ops")
         .description("operations carried by one forward to the backup").register(registry);
+    promotionTime = Timer.builder("paternoster.promotion").description("from adopting a view as its primary to acting (leased, backup synced)")
+        .register(registry);
     Gauge.builder("paternoster.lease.held", () -> core.get().hasLease(clock.getAsLong()) ? 1 : 0)
         .description("1 while this replica holds the primary's lease").register(registry);
     Gauge.builder("paternoster.replica.view", () -> core.get().view().viewnum()).description("the view this replica is in").register(registry);
@@ -46,6 +51,11 @@ final class ReplicaMetrics {
     window.record(now, micros);
     commits.increment();
     commitTime.record(micros, TimeUnit.MICROSECONDS);
+  }
+
+  /** This replica became a primary that may act, {@code report} says how fast. */
+  void promoted(Promotion.Report report) {
+    promotionTime.record(report.actMs(), TimeUnit.MILLISECONDS);
   }
 
   /** p50, p99 and count of the last minute's commits, for {@code GET /state}. */

@@ -20,6 +20,7 @@ import org.paternoster.replica.ReplicaHost;
 import org.paternoster.replica.Role;
 import org.paternoster.replica.Submission;
 import org.paternoster.replica.elevators.Dispatcher;
+import org.paternoster.replica.Promotion;
 import org.paternoster.time.LeaseClock;
 import org.paternoster.view.View;
 import org.paternoster.view.ViewJson;
@@ -46,6 +47,7 @@ public final class ReplicaVerticle extends VerticleBase {
   private ViewPinger pinger;
   private HttpServer server;
   private long lastLoggedViewnum = -1;
+  private final Promotion promotion = new Promotion();
   private BookLog bookLog;
 
   public ReplicaVerticle(ReplicaConfig config) {
@@ -160,6 +162,10 @@ public final class ReplicaVerticle extends VerticleBase {
   private void changed() {
     if (elevators != null) elevators.changed(); // coalesced: at most one dispatch per event-loop turn
     logViewChange();
+    promotion.observe(host.core(), clock.getAsLong()).ifPresent(report -> {
+      log.info("{}: {}", config.id(), report);
+      metrics.promoted(report);
+    });
   }
 
   private void logViewChange() {
