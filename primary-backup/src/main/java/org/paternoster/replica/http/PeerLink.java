@@ -21,6 +21,15 @@ final class PeerLink {
   static final String TRANSFER_PATH = "/replication/transfer";
   static final String HANDOVER_PATH = "/replication/handover";
 
+  /**
+   * The least time a state transfer waits for its answer. A transfer carries the whole book (up to
+   * thousands of receipts) and a timed-out one is resent whole, so a short timeout on a busy or
+   * cold backup makes every attempt time out in turn, on the failover path (measured: three
+   * attempts of 250 ms before one got through). A dead backup is replaced by the view service
+   * long before this matters.
+   */
+  static final long TRANSFER_TIMEOUT_MS = 2_000;
+
   private final WebClient client;
   private final long timeoutMs;
 
@@ -30,18 +39,18 @@ final class PeerLink {
   }
 
   Future<PeerReply> forward(String to, Forward f) {
-    return post(to + FORWARD_PATH, PeerJson.forward(f)).map(PeerJson::reply);
+    return post(to + FORWARD_PATH, PeerJson.forward(f), timeoutMs).map(PeerJson::reply);
   }
 
   Future<PeerReply> transfer(String to, Transfer t) {
-    return post(to + TRANSFER_PATH, PeerJson.transfer(t)).map(PeerJson::reply);
+    return post(to + TRANSFER_PATH, PeerJson.transfer(t), Math.max(timeoutMs, TRANSFER_TIMEOUT_MS)).map(PeerJson::reply);
   }
 
   Future<Handover.Reply> handover(String to, Handover h) {
-    return post(to + HANDOVER_PATH, PeerJson.handover(h)).map(PeerJson::handoverReply);
+    return post(to + HANDOVER_PATH, PeerJson.handover(h), timeoutMs).map(PeerJson::handoverReply);
   }
 
-  private Future<JsonObject> post(String url, JsonObject body) {
+  private Future<JsonObject> post(String url, JsonObject body, long timeoutMs) {
     return client.postAbs(url)
         .timeout(timeoutMs)
         .sendBuffer(body.toBuffer())

@@ -6,7 +6,7 @@ import org.paternoster.orders.Building;
 /**
  * How one replica runs. {@code viewServiceUrl} is asked before every ping (a fixed URL or discovery; null while unknown).
  * Timeouts derive from the ping interval: a forward unanswered for ten ping intervals (at least
- * 250 ms; a timed-out transfer is only resent, never faster) is retried, and a client waits at most {@code commitTimeoutMs} before being told
+ * 250 ms; a transfer waits at least {@link PeerLink#TRANSFER_TIMEOUT_MS}, it carries the whole book) is retried, and a client waits at most {@code commitTimeoutMs} before being told
  * to retry with the same id. A car silent for {@code elevatorSilenceMs} loses its hall calls.
  */
 public record ReplicaConfig(

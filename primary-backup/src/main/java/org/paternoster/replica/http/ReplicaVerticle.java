@@ -14,6 +14,7 @@ import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.durable.BookLog;
+import org.paternoster.replica.CodecWarmup;
 import org.paternoster.replica.Incarnations;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
@@ -74,13 +75,17 @@ public final class ReplicaVerticle extends VerticleBase {
         Runtime.getRuntime().halt(70);
       });
     }
-    org.paternoster.replica.CodecWarmup.run();
+    // On a worker thread, beside the event loop: the JIT compiles what it runs for every thread.
+    vertx.executeBlocking(() -> {
+      CodecWarmup.run();
+      return null;
+    }, false).onFailure(e -> log.warn("codec warm-up failed (harmless, the first transfer is slower)", e));
     WebClient client = WebClient.create(vertx,
         // Outgoing connections leave from our own address, so a partition can be cut per address pair.
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
     metrics = new ReplicaMetrics(ProcessMetrics.registry(), () -> host.core(), clock);
-    host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs()))), clock,
+    host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs()), clock)), clock,
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);

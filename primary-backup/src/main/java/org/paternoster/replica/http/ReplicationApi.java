@@ -6,6 +6,10 @@ import org.paternoster.http.BadRequest;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerJson;
+import org.paternoster.replica.PeerReply;
+import org.paternoster.replica.Transfer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The peer side of replication: {@code POST /replication/forward} and {@code /replication/transfer}
@@ -13,6 +17,7 @@ import org.paternoster.replica.PeerJson;
  * invariant 2; merging, invariant 7); this only decodes.
  */
 final class ReplicationApi {
+  private static final Logger log = LoggerFactory.getLogger(ReplicationApi.class);
   private final ReplicaVerticle replica;
 
   ReplicationApi(ReplicaVerticle replica) {
@@ -37,9 +42,19 @@ final class ReplicationApi {
   }
 
   private void handle(RoutingContext ctx, boolean forward) {
+    long received = replica.host().now();
     var body = JsonHttp.body(ctx);
     try {
-      var reply = forward ? replica.host().onForward(PeerJson.forward(body)) : replica.host().onTransfer(PeerJson.transfer(body));
+      PeerReply reply;
+      if (forward) {
+        reply = replica.host().onForward(PeerJson.forward(body));
+      } else {
+        Transfer transfer = PeerJson.transfer(body);
+        long decoded = replica.host().now();
+        reply = replica.host().onTransfer(transfer);
+        log.info("transfer for view {} ({} receipts, {} bytes): {} after decoding {} ms, installing {} ms", transfer.view().viewnum(),
+            transfer.snapshot().receipts().size(), ctx.body().length(), reply.status(), decoded - received, replica.host().now() - decoded);
+      }
       JsonHttp.ok(ctx, PeerJson.reply(reply));
     } catch (RuntimeException e) {
       if (e instanceof BadRequest) throw e;

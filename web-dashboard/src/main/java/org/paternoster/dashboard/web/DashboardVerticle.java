@@ -23,6 +23,7 @@ import org.paternoster.time.MonotonicClock;
  *   <li>{@code GET /} and its assets, all from the classpath ({@code webroot/}): no CDN;</li>
  *   <li>{@code GET /api/snapshot} — the latest snapshot ({@link SnapshotJson});</li>
  *   <li>{@code GET /api/events} — the same snapshots as Server-Sent Events, on change;</li>
+ *   <li>{@code GET /health} ({@link DashboardHealth}) and {@code GET /metrics} (Prometheus);</li>
  *   <li>the control endpoints of {@link ControlApi}.</li>
  * </ul>
  */
@@ -51,9 +52,10 @@ public final class DashboardVerticle extends VerticleBase {
     WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
         .setConnectTimeout((int) config.timeoutMs()).setUserAgent("paternoster-dashboard"));
     events = new SnapshotEvents();
+    MonotonicClock clock = new MonotonicClock();
     poller = new ClusterPoller(vertx, client, config.timeoutMs(), config.viewServiceUrl(),
         new SnapshotBuilder(config.floors(), config.control()),
-        new LatencySeries(1_000, 120), new ChangeDetector(config.refreshMs()), new MonotonicClock(),
+        new LatencySeries(1_000, 120), new ChangeDetector(config.refreshMs()), clock,
         config.pollMs(), events::publish);
 
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
@@ -68,6 +70,7 @@ public final class DashboardVerticle extends VerticleBase {
       ctx.response().putHeader("cache-control", "no-store");
       JsonHttp.ok(ctx, SnapshotJson.toJson(poller.latest()));
     });
+    router.get("/health").handler(ctx -> JsonHttp.ok(ctx, DashboardHealth.of(poller.latest(), clock.getAsLong())));
     router.get("/api/events").handler(ctx -> events.subscribe(ctx, poller.latest()));
     new ControlApi(config.control(), poller, client, new PrimaryKiller(vertx, config.killScript())).mount(router);
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIncludeHidden(false)

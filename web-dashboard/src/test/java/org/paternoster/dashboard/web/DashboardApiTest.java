@@ -53,6 +53,26 @@ class DashboardApiTest {
   }
 
   @Test
+  void healthIsUpWithTheViewAndPrimaryAndDegradedOnceTheViewServiceIsGone() {
+    DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), false);
+    dashboard.awaitSnapshot("primary reachable", x -> x.getJsonObject("primary") != null
+        && Boolean.TRUE.equals(x.getJsonObject("primary").getBoolean("reachable")));
+    HttpResponse<Buffer> up = dashboard.get("/health");
+    assertThat(up.statusCode()).isEqualTo(200);
+    assertThat(up.bodyAsJsonObject().getMap()).containsEntry("status", "UP").containsEntry("viewService", "reachable")
+        .containsEntry("primary", "r1").containsEntry("primaryReachable", true);
+    assertThat(up.bodyAsJsonObject().getLong("view")).isPositive();
+
+    cluster.stopViewService();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonObject degraded = dashboard.get("/health").bodyAsJsonObject();
+      assertThat(degraded.getString("status")).isEqualTo("DEGRADED");
+      assertThat(degraded.getString("viewService")).isEqualTo("unreachable");
+      assertThat(degraded.getJsonArray("alerts")).isNotEmpty();
+    });
+  }
+
+  @Test
   void theSnapshotShowsTheCurrentViewTheReplicasAndTheElevator() {
     DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), false);
     JsonObject s = dashboard.awaitSnapshot("view, replicas and elevator seen", x -> "r2".equals(x.getJsonObject("view").getString("backup"))
