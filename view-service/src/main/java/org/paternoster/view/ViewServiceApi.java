@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.http.Fields;
+import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.metrics.ProcessMetrics;
 
@@ -40,6 +41,7 @@ final class ViewServiceApi {
   static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock) {
     ViewServiceApi api = new ViewServiceApi(authority, clock);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
+    MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     router.post("/ping").handler(api::ping);
     router.get("/view").handler(ctx -> api.reply(ctx, api::view));

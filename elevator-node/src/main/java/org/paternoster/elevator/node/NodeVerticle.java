@@ -19,6 +19,7 @@ import org.paternoster.elevator.hardware.DriverConfig;
 import org.paternoster.elevator.hardware.ElevatorDriver;
 import org.paternoster.elevator.sim.EmbeddedSimulator;
 import org.paternoster.elevator.sim.SimulatorHttp;
+import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Call;
 import org.paternoster.replica.client.OrderClient;
@@ -110,6 +111,7 @@ public final class NodeVerticle extends VerticleBase {
       apply();
     });
     Router router = JsonHttp.router(vertx, 4096);
+    MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));

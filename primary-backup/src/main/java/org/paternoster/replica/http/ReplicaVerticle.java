@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.paternoster.assign.Assigners;
+import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
@@ -89,6 +90,7 @@ public final class ReplicaVerticle extends VerticleBase {
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
+    MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
         new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));

@@ -73,6 +73,15 @@ public final class MessageFaults {
   }
 
   /**
+   * Adds this process's message faults to {@code router} if a chaos run asked for them
+   * ({@link #ENV}); does nothing otherwise. Call right after {@code JsonHttp.router}, before any route.
+   */
+  public static void mountIfEnabled(Vertx vertx, Router router) {
+    MessageFaults faults = forProcess(vertx);
+    if (faults != null) faults.mount(router);
+  }
+
+  /**
    * Adds the control endpoint and the hold-and-duplicate step to a router. Call after the body
    * handlers and before any route: every later non-GET request passes through it.
    */

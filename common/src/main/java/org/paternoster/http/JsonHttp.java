@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.paternoster.faults.MessageFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,6 @@ public final class JsonHttp {
     Router router = Router.router(vertx);
     if (largePrefix != null) router.route(largePrefix + "/*").handler(BodyHandler.create(false).setBodyLimit(largeLimitBytes));
     router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
-    MessageFaults faults = MessageFaults.forProcess(vertx); // null unless a chaos run asked for the hooks
-    if (faults != null) faults.mount(router);
     router.errorHandler(404, ctx -> error(ctx, 404, "no such path: " + ctx.request().path()));
     router.errorHandler(405, ctx -> error(ctx, 405, "method not allowed: " + ctx.request().method()));
     router.errorHandler(413, ctx -> error(ctx, 413, "body larger than " + bodyLimitBytes + " bytes"));
