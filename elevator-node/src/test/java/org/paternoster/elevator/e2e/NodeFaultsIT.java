@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.testing.ChildProcesses;
 
 /** An elevator node's own machine failing, or cut off from the controller: the edge keeps its promises. */
-class NodeFaultsE2ETest {
+class NodeFaultsIT {
   static final List<String> CARS = List.of("e1", "e2");
 
   @RegisterExtension final ChildProcesses children = new ChildProcesses();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * namespace pn-r201, curl from pn-r202 and from this namespace. Skipped, saying why, where
  * namespaces or iptables cannot be used (not root, no iproute2 or iptables).
  */
-class NetworkFaultScriptsTest {
+class NetworkFaultScriptsIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final String SERVER = "r201";
   static final String CLIENT = "r202";

@@ -19,7 +19,7 @@ import org.paternoster.orders.OrderBook;
  * each kill, recovery must hold every record the child reported synced, and exactly the book the
  * operations up to the recovered seq give.
  */
-class KillNineTest {
+class KillNineIT {
   @TempDir Path dir;
 
   @Test

@@ -12,7 +12,7 @@ import org.paternoster.testing.ChildProcesses;
  * The failure stories over real processes and HTTP: kill -9 (SIGKILL) of the primary during a
  * burst, and a backup restarted empty. Every acknowledged order must be on the new primary.
  */
-class FailoverProcessTest {
+class FailoverProcessIT {
   @RegisterExtension final ChildProcesses processes = new ChildProcesses();
 
   @Test

@@ -23,7 +23,7 @@ import org.paternoster.view.View;
  * real processes; the page must follow each failover by itself, without a reload.
  */
 @ExtendWith(VertxExtension.class)
-class FailoverPageTest {
+class FailoverPageIT {
   @RegisterExtension final ChildProcesses children = new ChildProcesses();
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.testing.ChildProcesses;
 
 /** The controller failing under the cars: a lit lamp is a promise the next primary keeps. */
-class ControllerFaultsE2ETest {
+class ControllerFaultsIT {
   @RegisterExtension final ChildProcesses children = new ChildProcesses();
   @TempDir Path data;
 

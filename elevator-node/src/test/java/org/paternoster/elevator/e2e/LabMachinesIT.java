@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by itself (its car online in the current view, its replica alive, its member following the
  * leader). Skipped, with the reason, where network namespaces cannot be made (not root).
  */
-class LabMachinesE2ETest {
+class LabMachinesIT {
   @TempDir Path data;
 
   @Test

@@ -26,7 +26,7 @@ import org.paternoster.testing.ChildProcess;
  * is quiet (no pending call, no lamp lit, every car idle and available) and leaves it so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NormalOperationE2ETest {
+class NormalOperationIT {
   static final List<String> CARS = List.of("e1", "e2", "e3");
 
   SystemUnderTest sys;

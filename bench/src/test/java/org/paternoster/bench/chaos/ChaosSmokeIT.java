@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code -Dchaos.exclude=chaos} leaves it out (see docs/CHAOS.md).
  */
 @Tag("chaos")
-class ChaosSmokeTest {
+class ChaosSmokeIT {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(ints = {1, 2})
   @Timeout(300)
@@ -27,7 +27,7 @@ class ChaosSmokeTest {
     Path out = root.resolve("bench/target/chaos-smoke-" + seed);
     String why = new Iptables(root).unusable();
     String faults = why == null ? "all" : "kill,pause,motor,obstruction,dup-reorder";
-    if (why != null) System.err.println("ChaosSmokeTest: network faults skipped (" + why + "); process and car faults only");
+    if (why != null) System.err.println("ChaosSmokeIT: network faults skipped (" + why + "); process and car faults only");
     int code = ChaosMain.run("--root", root.toString(), "--seed", "" + seed, "--duration", "60s", "--faults", faults,
         "--out", out.toString(), "--base-port", "17500");
     JsonObject summary = new JsonObject(Files.readString(out.resolve("summary.json")));

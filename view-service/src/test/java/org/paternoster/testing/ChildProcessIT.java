@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paternoster.view.ViewServiceMain;
 
 /** The multi-process test kit itself: a frozen child stops answering, a continued one answers again. */
-class ChildProcessTest {
+class ChildProcessIT {
   @RegisterExtension final ChildProcesses children = new ChildProcesses();
   final HttpClient http = HttpClient.newHttpClient();
 

@@ -18,7 +18,7 @@ import org.paternoster.view.View;
  * page lights that call and brings a car.
  */
 @ExtendWith(VertxExtension.class)
-class DashboardPageTest {
+class DashboardPageIT {
 
   @Test
   void thePageLoadsWithoutConsoleErrorsShowsTheViewAndFitsDesktopAndPhone(Vertx vertx) {

@@ -23,7 +23,7 @@ import org.paternoster.view.client.ViewServiceClient;
  * the same data directory resumes its view and never hands out a view number twice.
  */
 @ExtendWith(VertxExtension.class)
-class ViewServiceRestartTest {
+class ViewServiceRestartIT {
   static final Duration STARTUP = Duration.ofSeconds(30);
   /** How often the test's simulated servers ping: the service runs with 50 ms x 4. */
   static final Duration POLL = Duration.ofMillis(50);
