@@ -1,6 +1,5 @@
 package org.paternoster.elevator.node;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Call;
-import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
+import org.paternoster.replica.elevators.Push;
 
 /**
  * One elevator node's memory of calls, sans I/O: presses, commits, the primary's pushes, served
@@ -144,21 +143,21 @@ public final class NodeCore {
   }
 
   /**
-   * The primary's push: {@code {"viewnum","pushSeq","bookSeq","hall":[{floor,direction,seq,assignee}],"cab":[{floor,seq}]}}.
-   * Within one view, a push whose {@code pushSeq} is not above the highest seen is stale and ignored.
+   * The primary's {@link Push}. Within one view, a push whose {@code pushSeq} is not above the
+   * highest seen is stale and ignored.
    */
-  public void pushed(JsonObject message, long now) {
-    long viewnum = message.getLong("viewnum", 0L);
-    long pushSeq = message.getLong("pushSeq", -1L);
+  public void pushed(Push message, long now) {
+    long viewnum = message.viewnum();
+    long pushSeq = message.pushSeq();
     if (viewnum < highestViewnum) return; // invariant 5: fenced
     // Invariant 6: a push held up on the way (or delivered twice) never undoes a newer one of its view.
     if (viewnum == highestViewnum && pushSeq >= 0 && pushSeq <= highestPushSeq) return;
     if (viewnum > highestViewnum) highestPushSeq = -1;
     highestViewnum = viewnum;
     highestPushSeq = Math.max(highestPushSeq, pushSeq);
-    pushedBookSeq = message.getLong("bookSeq", -1L);
+    pushedBookSeq = message.bookSeq();
     lastHeardAt = now;
-    String pushedGeneration = message.getString("generation");
+    String pushedGeneration = message.generation();
     if (generation != null && pushedGeneration != null && !pushedGeneration.equals(generation)) {
       // The book was started afresh (total loss): everything lit here goes back to the primary.
       // Hall calls stay lit and are served by this car until the new book lists them.
@@ -169,17 +168,16 @@ public final class NodeCore {
     Map<Call, Long> listed = new HashMap<>();
     hall.clear();
     assigned.clear();
-    for (Object o : message.getJsonArray("hall")) {
-      JsonObject j = (JsonObject) o;
-      HallCall h = new HallCall(j.getInteger("floor"), Direction.fromJson(j.getString("direction")));
-      long seq = j.getLong("seq");
+    for (Push.Hall listedHall : message.hall()) {
+      HallCall h = listedHall.call();
+      long seq = listedHall.seq();
       listed.put(h, seq);
       if (seq == served.getOrDefault(h, -1L)) continue;
       hall.put(h, seq);
       // Pressed again while a press of it travelled (served here meanwhile, or not): the listed
       // incarnation may be that earlier press's, so the later press stays taken until it has its own.
       if (!pressedAgain.contains(h) && !servedBeforeCommit(h)) taken.remove(h);
-      if (me.equals(j.getString("assignee"))) assigned.add(h);
+      if (me.equals(listedHall.assignee())) assigned.add(h);
     }
     // A push computed before a press was committed (the first push of a new link may be the last one
     // computed) cannot put out the lamp that press's receipt lit (chaos seed 142); a push that
@@ -190,10 +188,9 @@ public final class NodeCore {
       return false;
     });
     Map<Integer, Long> pushedCab = new HashMap<>();
-    for (Object o : message.getJsonArray("cab")) {
-      JsonObject j = (JsonObject) o;
-      pushedCab.put(j.getInteger("floor"), j.getLong("seq"));
-      listed.put(new CabCall(me, j.getInteger("floor")), j.getLong("seq"));
+    for (Push.Cab listedCab : message.cab()) {
+      pushedCab.put(listedCab.floor(), listedCab.seq());
+      listed.put(new CabCall(me, listedCab.floor()), listedCab.seq());
     }
     served.entrySet().removeIf(e -> !e.getValue().equals(listed.get(e.getKey())) && e.getValue() != 0L);
     boolean cabChanged = false;

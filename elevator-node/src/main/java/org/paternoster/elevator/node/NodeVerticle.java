@@ -93,9 +93,7 @@ public final class NodeVerticle extends VerticleBase {
         push -> {
           // The primary we are linked to is a primary the order client can use even when the
           // view service is unreachable.
-          if (push.getValue("viewnum") instanceof Number viewnum && push.getValue("primary") instanceof String primary) {
-            orders.learnPrimary(viewnum.longValue(), primary, link.primaryAddress());
-          }
+          if (push.primary() != null) orders.learnPrimary(push.viewnum(), push.primary(), link.primaryAddress());
           core.pushed(push, clock.getAsLong());
           apply();
         },

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.faults.MessageFaults;
+import org.paternoster.replica.elevators.Push;
 import org.paternoster.view.client.ViewServiceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ final class PrimaryLink {
   private final WebSocketClient client;
   private final ViewServiceClient viewService;
   private final Supplier<JsonObject> report;
-  private final Consumer<JsonObject> onPush;
+  private final Consumer<Push> onPush;
   private final Consumer<Boolean> onLink;
   private final LongSupplier clock;
   private final long quietMs;
@@ -42,7 +43,7 @@ final class PrimaryLink {
   private boolean connecting;
   private boolean closed;
 
-  PrimaryLink(Vertx vertx, String localAddress, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<JsonObject> onPush,
+  PrimaryLink(Vertx vertx, String localAddress, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<Push> onPush,
       Consumer<Boolean> onLink, LongSupplier clock, long reportMs, long quietMs) {
     this.vertx = vertx;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout((int) quietMs).setLocalAddress(localAddress));
@@ -128,10 +129,17 @@ final class PrimaryLink {
         // replicas that each name the other (both behind on views) cannot spin this node.
         redirectTo = ++redirects == 1 ? message.getString("primaryAddress") : null;
         drop(socket);
-      } else if ("assignment".equals(message.getString("type"))) {
+      } else if (Push.TYPE.equals(message.getString("type"))) {
+        Push push;
+        try {
+          push = Push.fromJson(message);
+        } catch (RuntimeException e) {
+          log.warn("dropped a malformed push from the primary: {}", e.getMessage());
+          return;
+        }
         redirects = 0;
         failures = 0;
-        onPush.accept(message);
+        onPush.accept(push);
       }
     }));
     socket.closeHandler(v -> {

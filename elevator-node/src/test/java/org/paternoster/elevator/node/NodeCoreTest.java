@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
+import org.paternoster.replica.elevators.Push;
 
 /** Fake-clock tests of the node's rules: lights, fencing, surgical served, offline, the edge remembers. */
 class NodeCoreTest {
@@ -30,9 +31,14 @@ class NodeCoreTest {
     return new JsonArray().add(new JsonObject().put("floor", floor).put("seq", seq));
   }
 
+  /** Delivers {@code message} as the node's link does: decoded by {@link Push#fromJson}. */
+  void pushed(JsonObject message, long now) {
+    core.pushed(Push.fromJson(message), now);
+  }
+
   void online() {
     core.link(true, T);
-    core.pushed(push(3, new JsonArray(), new JsonArray()), T);
+    pushed(push(3, new JsonArray(), new JsonArray()), T);
     core.drain();
   }
 
@@ -66,15 +72,15 @@ class NodeCoreTest {
     assertThat(core.lit()).containsExactly(UP1);
     core.drain();
     core.link(true, T);
-    core.pushed(push(1, new JsonArray(), new JsonArray()), T);
+    pushed(push(1, new JsonArray(), new JsonArray()), T);
     assertThat(core.toServe()).as("still ours until the book has it").contains(UP1);
   }
 
   @Test
   void pushesFromALowerViewAreIgnored() {
     online();
-    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()), T);
-    core.pushed(push(4, new JsonArray(), new JsonArray()), T + 10);
+    pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()), T);
+    pushed(push(4, new JsonArray(), new JsonArray()), T + 10);
     assertThat(core.lit()).as("invariant 5: view 4 is stale").containsExactly(UP1);
     assertThat(core.viewnum()).isEqualTo(5);
   }
@@ -82,19 +88,19 @@ class NodeCoreTest {
   @Test
   void aLatePushOfTheSameViewCannotUndoANewerOne() {
     online();
-    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 10L), T);
-    core.pushed(push(5, new JsonArray(), new JsonArray()).put("pushSeq", 12L), T + 10); // served meanwhile
-    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 10L), T + 20); // the old one, late
-    core.pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 11L), T + 30); // reordered
+    pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 10L), T);
+    pushed(push(5, new JsonArray(), new JsonArray()).put("pushSeq", 12L), T + 10); // served meanwhile
+    pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 10L), T + 20); // the old one, late
+    pushed(push(5, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 11L), T + 30); // reordered
     assertThat(core.lit()).as("a stale push must not relight a served call").isEmpty();
-    core.pushed(push(6, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 1L), T + 40); // new primary, new count
+    pushed(push(6, hall(1, "up", 9, "e1"), new JsonArray()).put("pushSeq", 1L), T + 40); // new primary, new count
     assertThat(core.lit()).as("a higher view starts its own push count").containsExactly(UP1);
   }
 
   @Test
   void hallLightsShowEveryCommittedCallButTheCarServesOnlyItsOwn() {
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()), T);
+    pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()), T);
     assertThat(core.lit()).containsExactly(UP1);
     assertThat(core.toServe()).isEmpty();
   }
@@ -102,14 +108,14 @@ class NodeCoreTest {
   @Test
   void aServedCallIsNotServedAgainWhenALatePushStillListsIt() {
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e1"), new JsonArray()), T);
+    pushed(push(3, hall(1, "up", 9, "e1"), new JsonArray()), T);
     core.served(UP1);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(UP1, 9));
-    core.pushed(push(3, hall(1, "up", 9, "e1"), new JsonArray()), T + 50); // computed before the served op
+    pushed(push(3, hall(1, "up", 9, "e1"), new JsonArray()), T + 50); // computed before the served op
     assertThat(core.toServe()).isEmpty();
     assertThat(core.lit()).isEmpty();
-    core.pushed(push(3, new JsonArray(), new JsonArray()), T + 100);
-    core.pushed(push(3, hall(1, "up", 12, "e1"), new JsonArray()), T + 150); // pressed again: a new call
+    pushed(push(3, new JsonArray(), new JsonArray()), T + 100);
+    pushed(push(3, hall(1, "up", 12, "e1"), new JsonArray()), T + 150); // pressed again: a new call
     assertThat(core.toServe()).containsExactly(UP1);
   }
 
@@ -133,7 +139,7 @@ class NodeCoreTest {
     core.served(UP1);
     core.drain();
     core.link(true, T);
-    core.pushed(push(2, hall(1, "up", 18, "e3"), new JsonArray()), T);
+    pushed(push(2, hall(1, "up", 18, "e3"), new JsonArray()), T);
     core.committed(UP1, 25, 25, false); // renewed the other passenger's call
     assertThat(core.drain()).doesNotContain(new NodeCommand.SubmitServed(UP1, 25));
     assertThat(core.lit()).as("the other passenger's call stays lit").containsExactly(UP1);
@@ -152,10 +158,10 @@ class NodeCoreTest {
     assertThat(core.lit()).containsExactly(UP1);
     core.drain();
     core.link(true, T);
-    core.pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // beats the POST's answer
+    pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // beats the POST's answer
     core.committed(UP1, 21, 21, true);
     assertThat(core.drain()).as("A was served").contains(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
-    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // the primary removed 21
+    pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // the primary removed 21
     assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
     assertThat(core.toServe()).contains(UP1);
   }
@@ -174,7 +180,7 @@ class NodeCoreTest {
     assertThat(core.pressesInFlight()).isZero();
     assertThat(core.drain()).as("nothing to report: the primary never had it").isEmpty();
     core.link(true, T);
-    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 1), T);
+    pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 1), T);
     assertThat(core.drain()).as("not pressed again on reconnect").isEmpty();
     assertThat(core.lit()).isEmpty();
   }
@@ -208,13 +214,13 @@ class NodeCoreTest {
     core.pressed(UP1); // B, later; A may be served before B pressed
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
     core.link(true, T);
-    core.pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // A committed as 21
-    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // e2 served 21
+    pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // A committed as 21
+    pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // e2 served 21
     assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
     core.committed(UP1, 21, 21, true);
     assertThat(core.drain()).as("B on its own").containsExactly(new NodeCommand.SubmitPress(UP1));
     core.committed(UP1, 22, 22, true);
-    core.pushed(push(2, hall(1, "up", 22, "e1"), new JsonArray()).put("pushSeq", 6), T + 200);
+    pushed(push(2, hall(1, "up", 22, "e1"), new JsonArray()).put("pushSeq", 6), T + 200);
     assertThat(core.lit()).containsExactly(UP1);
     assertThat(core.toServe()).containsExactly(UP1);
   }
@@ -224,7 +230,7 @@ class NodeCoreTest {
     // The served-before-join race: the lamp is lit, but the car that served it may have said so
     // already; only the primary's order decides whether this press came after the service.
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
+    pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
     core.drain();
     core.pressed(UP1);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
@@ -240,9 +246,9 @@ class NodeCoreTest {
     // The press renewed the call as 10, e2 served 10 at once, and the push saying so (book
     // committed up to 11) overtook the press's receipt on its way to this node.
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
+    pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
     core.pressed(UP1);
-    core.pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2).put("bookSeq", 11), T + 5);
+    pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2).put("bookSeq", 11), T + 5);
     core.committed(UP1, 10, 10, false);
     assertThat(core.lit()).as("the push is newer than the receipt").isEmpty();
     core.pressed(UP1);
@@ -255,27 +261,27 @@ class NodeCoreTest {
     // Chaos seed 142: the press committed as 12 and its receipt lit the lamp; the new primary's
     // first push on the new link was computed before that commit (book up to 11).
     online();
-    core.pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 10), T);
+    pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 10), T);
     core.pressed(UP1);
     core.committed(UP1, 12, 12, true);
     assertThat(core.lit()).containsExactly(UP1);
-    core.pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 11), T + 5);
+    pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 11), T + 5);
     assertThat(core.lit()).as("that push knows nothing of the press").containsExactly(UP1);
-    core.pushed(push(4, hall(1, "up", 12, "e2"), new JsonArray()).put("pushSeq", 2).put("bookSeq", 12), T + 10);
+    pushed(push(4, hall(1, "up", 12, "e2"), new JsonArray()).put("pushSeq", 2).put("bookSeq", 12), T + 10);
     assertThat(core.lit()).containsExactly(UP1);
-    core.pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 3).put("bookSeq", 13), T + 15);
+    pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 3).put("bookSeq", 13), T + 15);
     assertThat(core.lit()).as("a push that reflects the press decides: served elsewhere").isEmpty();
   }
 
   @Test
   void aLitHallLampPressedOfflineIsTakenInCaseItWasServedMeanwhile() {
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1), T);
+    pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1), T);
     core.drain();
     core.tick(T + 5_000); // offline: e2 may have served 9 since, unheard of here
     core.pressed(UP1);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
-    core.pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2), T + 6_000); // 9 was served
+    pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2), T + 6_000); // 9 was served
     assertThat(core.lit()).as("the passenger who pressed is still waiting").containsExactly(UP1);
     assertThat(core.toServe()).contains(UP1);
   }
@@ -286,11 +292,11 @@ class NodeCoreTest {
     core.served(CAB2);
     core.drain();
     core.link(true, T);
-    core.pushed(push(2, new JsonArray(), cab(2, 21)), T); // beats the POST's answer
+    pushed(push(2, new JsonArray(), cab(2, 21)), T); // beats the POST's answer
     assertThat(core.lit()).isEmpty();
     core.committed(CAB2, 21, 21, true);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 21));
-    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
+    pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
     assertThat(core.drain()).as("no phantom call").isEmpty();
     assertThat(core.lit()).isEmpty();
   }
@@ -302,10 +308,10 @@ class NodeCoreTest {
     core.pressed(CAB2); // B
     core.drain();
     core.link(true, T);
-    core.pushed(push(2, new JsonArray(), cab(2, 21)), T);
+    pushed(push(2, new JsonArray(), cab(2, 21)), T);
     core.committed(CAB2, 21, 21, true);
     assertThat(core.drain()).contains(new NodeCommand.SubmitServed(CAB2, 21), new NodeCommand.SubmitPress(CAB2));
-    core.pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
+    pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
     assertThat(core.lit()).containsExactly(CAB2);
   }
 
@@ -317,7 +323,7 @@ class NodeCoreTest {
     core.committed(CAB2, 7, 7, true);
     core.drain();
     core.link(true, T);
-    core.pushed(push(8, new JsonArray(), new JsonArray()), T); // a new primary that lost everything
+    pushed(push(8, new JsonArray(), new JsonArray()), T); // a new primary that lost everything
     assertThat(core.drain()).contains(new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).containsExactly(CAB2);
   }
@@ -325,21 +331,21 @@ class NodeCoreTest {
   @Test
   void aNewBookGenerationMakesTheNodeResubmitEveryLitCall() {
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)).put("generation", "r1@1"), T);
+    pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)).put("generation", "r1@1"), T);
     core.drain();
-    core.pushed(push(9, new JsonArray(), new JsonArray()).put("generation", "r3@9"), T + 100); // total loss
+    pushed(push(9, new JsonArray(), new JsonArray()).put("generation", "r3@9"), T + 100); // total loss
     assertThat(core.drain()).contains(new NodeCommand.SubmitPress(UP1), new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("still lit while the new book is rebuilt").containsExactlyInAnyOrder(UP1, CAB2);
     core.committed(UP1, 1, 1, true);
-    core.pushed(push(9, hall(1, "up", 1, "e3"), cab(2, 2)).put("generation", "r3@9"), T + 200);
+    pushed(push(9, hall(1, "up", 1, "e3"), cab(2, 2)).put("generation", "r3@9"), T + 200);
     assertThat(core.toServe()).as("the new book assigned it elsewhere").containsExactly(CAB2);
   }
 
   @Test
   void theSameGenerationNeverRelightsAServedHallCall() {
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("generation", "r1@1"), T);
-    core.pushed(push(3, new JsonArray(), new JsonArray()).put("generation", "r1@1"), T + 100); // e2 served it
+    pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("generation", "r1@1"), T);
+    pushed(push(3, new JsonArray(), new JsonArray()).put("generation", "r1@1"), T + 100); // e2 served it
     assertThat(core.drain()).isEmpty();
     assertThat(core.lit()).isEmpty();
   }
@@ -347,7 +353,7 @@ class NodeCoreTest {
   @Test
   void offlineAfterSilenceServesEveryLitHallCall() {
     online();
-    core.pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)), T);
+    pushed(push(3, hall(1, "up", 9, "e2"), cab(2, 4)), T);
     assertThat(core.toServe()).containsExactly(CAB2);
     core.tick(T + 999);
     assertThat(core.online()).isTrue();

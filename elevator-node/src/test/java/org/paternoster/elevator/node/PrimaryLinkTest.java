@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.paternoster.replica.elevators.Push;
 import org.paternoster.view.client.ViewServiceClient;
 
 /** The node's link to the primary over real WebSockets, against replicas and a view service faked at the wire. */
@@ -52,15 +53,15 @@ class PrimaryLinkTest {
           .put("primary", "r3").put("primaryAddress", address).put("acked", true).encode());
     }).listen(0, "127.0.0.1").await();
 
-    Promise<JsonObject> pushed = Promise.promise();
+    Promise<Push> pushed = Promise.promise();
     PrimaryLink link = new PrimaryLink(vertx, "127.0.0.1",
         new ViewServiceClient(WebClient.create(vertx), () -> "http://127.0.0.1:" + viewService.actualPort(), 500),
         () -> new JsonObject().put("type", "report").put("id", "e1"), pushed::tryComplete, up -> {},
         () -> System.nanoTime() / 1_000_000, 100, 1_000);
     vertx.runOnContext(v -> link.start());
 
-    JsonObject push = pushed.future().await(15, TimeUnit.SECONDS);
-    assertThat(push.getLong("viewnum")).isEqualTo(7);
+    Push push = pushed.future().await(15, TimeUnit.SECONDS);
+    assertThat(push.viewnum()).isEqualTo(7);
     assertThat(viewRequests.get()).as("asked the view service again after the bounce").isGreaterThanOrEqualTo(2);
     assertThat(staleConnections.get()).as("one redirect followed, then the view service decides").isLessThanOrEqualTo(2);
     vertx.runOnContext(v -> link.close());

@@ -1,7 +1,6 @@
 package org.paternoster.replica.elevators;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.paternoster.assign.Assignment;
@@ -15,27 +14,22 @@ import org.paternoster.orders.PendingCall;
  * the book stood when everything up to {@code bookSeq} was committed (a node lights a press from
  * its receipt only if the receipt's seq is above that: otherwise this push already shows its
  * effect, or a later one such as its service).
- * Invariant 5: every message carries {@code viewnum}; a node ignores any lower than it has seen.
+ * Invariant 5: every push carries {@code viewnum}; a node ignores any lower than it has seen ({@link Push}).
  */
 public record Dispatch(long viewnum, String primary, String generation, long bookSeq, List<PendingCall> committed, Assignment assignment) {
 
-  /**
-   * The message for car {@code id}: {@code {"type":"assignment","viewnum","primary","generation","bookSeq",
-   * "hall":[...],"cab":[...]}}. A new {@code generation} means the book was started afresh.
-   */
-  public JsonObject messageFor(String id) {
-    JsonArray hall = new JsonArray();
-    JsonArray cab = new JsonArray();
+  /** The push for car {@code id}: every committed hall call, and that car's cab calls. Not yet numbered ({@link Push#withPushSeq}). */
+  public Push pushFor(String id) {
+    List<Push.Hall> hall = new ArrayList<>();
+    List<Push.Cab> cab = new ArrayList<>();
     for (PendingCall p : committed) {
       if (p.call() instanceof HallCall h) {
-        hall.add(new JsonObject().put("floor", h.floor()).put("direction", h.direction().json())
-            .put("seq", p.seq()).put("assignee", assignment.assigneeOf(h).orElse(null)));
+        hall.add(new Push.Hall(h, p.seq(), assignment.assigneeOf(h).orElse(null)));
       } else if (p.call() instanceof CabCall c && c.elevator().equals(id)) {
-        cab.add(new JsonObject().put("floor", c.floor()).put("seq", p.seq()));
+        cab.add(new Push.Cab(c.floor(), p.seq()));
       }
     }
-    return new JsonObject().put("type", "assignment").put("viewnum", viewnum).put("primary", primary)
-        .put("generation", generation).put("bookSeq", bookSeq).put("hall", hall).put("cab", cab);
+    return new Push(viewnum, Push.UNNUMBERED, primary, generation, bookSeq, hall, cab);
   }
 
   /** Cab requests per car, as the assigner wants them. */

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.orders.Building;
 import org.paternoster.replica.elevators.Dispatch;
+import org.paternoster.replica.elevators.Push;
 import org.paternoster.replica.elevators.ElevatorReport;
+import org.paternoster.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,25 +63,34 @@ final class ElevatorLinks {
   }
 
   void push(Dispatch dispatch) {
-    byElevator.forEach((id, ws) -> send(ws, dispatch.messageFor(id)));
+    byElevator.forEach((id, ws) -> push(ws, dispatch.pushFor(id)));
   }
 
   /**
-   * Sends one message; an assignment gets the next {@code pushSeq} of this process, so a node can
-   * tell a late push from a newer one of the same view (invariant 6).
+   * Sends one push, numbered with the next {@code pushSeq} of this process, so a node can tell a
+   * late push from a newer one of the same view (invariant 6).
    */
-  void send(ServerWebSocket ws, JsonObject message) {
+  void push(ServerWebSocket ws, Push push) {
+    send(ws, push.withPushSeq(++pushSeq).toJson());
+  }
+
+  private static void send(ServerWebSocket ws, JsonObject message) {
     if (ws.isClosed() || ws.writeQueueFull()) return;
-    if ("assignment".equals(message.getString("type"))) message = message.copy().put("pushSeq", ++pushSeq);
     ws.writeTextMessage(message.encode());
   }
 
+  /**
+   * Tells the node on {@code ws} to go to the primary of {@code view} and closes its link:
+   * {@code {"type":"not-primary","error","viewnum","primary","primaryAddress"}}.
+   */
+  void redirect(ServerWebSocket ws, View view) {
+    send(ws, OrderApi.notPrimary(view).put("type", "not-primary"));
+    ws.close();
+  }
+
   /** Tells every node to go to the primary of {@code view} and closes the links. */
-  void redirectAll(JsonObject notPrimary) {
-    byElevator.values().forEach(ws -> {
-      send(ws, notPrimary);
-      ws.close();
-    });
+  void redirectAll(View view) {
+    byElevator.values().forEach(ws -> redirect(ws, view));
     byElevator.clear();
   }
 

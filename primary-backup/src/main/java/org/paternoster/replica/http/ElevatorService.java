@@ -60,20 +60,19 @@ final class ElevatorService {
   /** The order book or the view changed. */
   void changed() {
     if (core.role() != Role.PRIMARY && links.size() > 0) {
-      links.redirectAll(OrderApi.notPrimary(core.view()).put("type", "not-primary"));
+      links.redirectAll(core.view());
     }
     schedule();
   }
 
   private void onReport(ElevatorReport report, ServerWebSocket ws) {
     if (core.role() != Role.PRIMARY) {
-      links.send(ws, OrderApi.notPrimary(core.view()).put("type", "not-primary"));
-      ws.close();
+      links.redirect(ws, core.view());
       return;
     }
     boolean fresh = fleet.members().stream().noneMatch(m -> m.report().id().equals(report.id()) && m.connected());
     if (fleet.heard(report, clock.getAsLong())) schedule();
-    if (fresh && last != null && ready()) links.send(ws, last.messageFor(report.id()));
+    if (fresh && last != null && ready()) links.push(ws, last.pushFor(report.id()));
   }
 
   private void onClosed(String id) {
