@@ -1,12 +1,14 @@
 package org.paternoster.elevator.fsm;
 
+import org.paternoster.assign.MotorDirection;
+
 /**
  * What the {@link Fsm} asks its shell to do, in the order returned. Executing the hardware
  * actions in that order keeps the invariant that the door lamp is never on while the motor runs.
  */
 public sealed interface Action {
   /** Command the motor (sent even when unchanged: the stalled-motor watchdog re-commands it). */
-  record Motor(Direction direction) implements Action {}
+  record Motor(MotorDirection direction) implements Action {}
 
   record DoorLamp(boolean on) implements Action {}
 

@@ -1,5 +1,6 @@
 package org.paternoster.elevator.fsm;
 
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
 
 /** A call for service at a floor: a cab call, or a hall call in one direction. */
@@ -13,9 +14,18 @@ public record Call(Button button, int floor) {
     return new Call(Button.CAB, floor);
   }
 
-  public static Call hall(int floor, Direction direction) {
-    if (direction == Direction.STOP) throw new IllegalArgumentException("a hall call goes up or down");
-    return new Call(direction.hallButton(), floor);
+  public static Call hall(int floor, MotorDirection direction) {
+    if (direction == MotorDirection.STOP) throw new IllegalArgumentException("a hall call goes up or down");
+    return new Call(hallButton(direction), floor);
+  }
+
+  /** The hall button a passenger travelling {@code direction} presses; null for STOP. */
+  public static Button hallButton(MotorDirection direction) {
+    return switch (direction) {
+      case UP -> Button.HALL_UP;
+      case DOWN -> Button.HALL_DOWN;
+      case STOP -> null;
+    };
   }
 
   public static Call hallUp(int floor) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
 
 /**
@@ -83,7 +84,7 @@ public final class Calls {
   }
 
   /** Whether there are calls beyond {@code floor} in {@code direction}; false for STOP. */
-  public boolean anyBeyond(int floor, Direction direction) {
+  public boolean anyBeyond(int floor, MotorDirection direction) {
     return switch (direction) {
       case UP -> anyAbove(floor);
       case DOWN -> anyBelow(floor);

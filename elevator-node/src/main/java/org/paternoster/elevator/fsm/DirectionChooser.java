@@ -1,9 +1,10 @@
 package org.paternoster.elevator.fsm;
 
-import static org.paternoster.elevator.fsm.Direction.DOWN;
-import static org.paternoster.elevator.fsm.Direction.STOP;
-import static org.paternoster.elevator.fsm.Direction.UP;
+import static org.paternoster.assign.MotorDirection.DOWN;
+import static org.paternoster.assign.MotorDirection.STOP;
+import static org.paternoster.assign.MotorDirection.UP;
 
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
 
 /**
@@ -18,7 +19,7 @@ final class DirectionChooser {
    * Whether a car moving in {@code moving} stops at {@code floor}: for a cab call there, a hall
    * call there in its direction, or because nothing lies further on (it then turns or rests).
    */
-  static boolean shouldStop(Calls calls, int floor, Direction moving) {
+  static boolean shouldStop(Calls calls, int floor, MotorDirection moving) {
     return calls.has(Button.CAB, floor) || hallHere(calls, floor, moving) || !calls.anyBeyond(floor, moving);
   }
 
@@ -27,7 +28,7 @@ final class DirectionChooser {
    * keep going if a passenger here wants that way or calls lie further on; otherwise turn for a
    * hall call here the other way; otherwise announce nothing.
    */
-  static Direction announceOnArrival(Calls calls, int floor, Direction travelling) {
+  static MotorDirection announceOnArrival(Calls calls, int floor, MotorDirection travelling) {
     if (travelling == STOP) return announceFromRest(calls, floor);
     if (hallHere(calls, floor, travelling) || calls.anyBeyond(floor, travelling)) return travelling;
     if (hallHere(calls, floor, travelling.opposite())) return travelling.opposite();
@@ -38,7 +39,7 @@ final class DirectionChooser {
    * The direction announced when a resting car opens for calls at its floor: the hall call's
    * direction; with both, the side that has further calls (up when both or neither do).
    */
-  static Direction announceFromRest(Calls calls, int floor) {
+  static MotorDirection announceFromRest(Calls calls, int floor) {
     boolean up = calls.has(Button.HALL_UP, floor);
     boolean down = calls.has(Button.HALL_DOWN, floor);
     if (up && down) return calls.anyBelow(floor) && !calls.anyAbove(floor) ? DOWN : UP;
@@ -52,8 +53,8 @@ final class DirectionChooser {
    * {@code preferred} direction while calls lie that way, else the other way, else nowhere
    * (a car without a preference looks up first).
    */
-  static Direction departure(Calls calls, int floor, Direction preferred) {
-    Direction first = preferred == DOWN ? DOWN : UP;
+  static MotorDirection departure(Calls calls, int floor, MotorDirection preferred) {
+    MotorDirection first = preferred == DOWN ? DOWN : UP;
     if (calls.anyBeyond(floor, first)) return first;
     if (calls.anyBeyond(floor, first.opposite())) return first.opposite();
     return STOP;
@@ -64,13 +65,13 @@ final class DirectionChooser {
    * here for the other direction and nothing lies further on. Turning serves that call only after
    * another full door time (a separate served event), never on the same arrival.
    */
-  static boolean mustReverseHere(Calls calls, int floor, Direction announced) {
+  static boolean mustReverseHere(Calls calls, int floor, MotorDirection announced) {
     return announced != STOP
         && hallHere(calls, floor, announced.opposite())
         && !calls.anyBeyond(floor, announced);
   }
 
-  static boolean hallHere(Calls calls, int floor, Direction direction) {
-    return direction != STOP && calls.has(direction.hallButton(), floor);
+  static boolean hallHere(Calls calls, int floor, MotorDirection direction) {
+    return direction != STOP && calls.has(Call.hallButton(direction), floor);
   }
 }

@@ -1,5 +1,8 @@
 package org.paternoster.elevator.fsm;
 
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
+
 /**
  * A read-only snapshot of a car for {@code GET /state} and for state reports to the primary.
  *
@@ -9,7 +12,7 @@ package org.paternoster.elevator.fsm;
  */
 public record ElevatorState(
     Integer floor,
-    Direction direction,
+    MotorDirection direction,
     Behaviour behaviour,
     boolean obstruction,
     boolean stopPressed,

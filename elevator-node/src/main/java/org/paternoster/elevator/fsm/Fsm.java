@@ -1,12 +1,14 @@
 package org.paternoster.elevator.fsm;
 
-import static org.paternoster.elevator.fsm.Direction.DOWN;
-import static org.paternoster.elevator.fsm.Direction.STOP;
-import static org.paternoster.elevator.fsm.Direction.UP;
+import static org.paternoster.assign.MotorDirection.DOWN;
+import static org.paternoster.assign.MotorDirection.STOP;
+import static org.paternoster.assign.MotorDirection.UP;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
 
 /**
  * The state machine of one car, sans I/O: each event method takes {@code now} (milliseconds of any
@@ -43,14 +45,14 @@ public final class Fsm {
   private Calls calls;
   private Integer floor;
   private boolean atFloor;
-  private Direction direction = STOP;
+  private MotorDirection direction = STOP;
   private Behaviour behaviour = Behaviour.IDLE;
-  private Direction motor = STOP;
+  private MotorDirection motor = STOP;
   private boolean stopPressed;
   private long announcedWake = Watchdog.NONE;
-  private Direction lastTravel = STOP; // the way the motor last drove
+  private MotorDirection lastTravel = STOP; // the way the motor last drove
   private Integer relevelTo; // the floor the car drifted off with its door open, to open it there again
-  private Direction relevelAnnounced = STOP; // the direction announced at that stop
+  private MotorDirection relevelAnnounced = STOP; // the direction announced at that stop
   private List<Action> out;
 
   public Fsm(FsmConfig config) {
@@ -197,7 +199,7 @@ public final class Fsm {
       serveHere();
       return;
     }
-    Direction next = DirectionChooser.departure(calls, floor, STOP);
+    MotorDirection next = DirectionChooser.departure(calls, floor, STOP);
     if (next == STOP) {
       behaviour = Behaviour.IDLE;
       direction = STOP;
@@ -219,7 +221,7 @@ public final class Fsm {
       return;
     }
     closeDoor();
-    Direction next = DirectionChooser.departure(calls, floor, direction);
+    MotorDirection next = DirectionChooser.departure(calls, floor, direction);
     if (next == STOP) {
       direction = STOP;
       decideAtRest(now);
@@ -256,14 +258,14 @@ public final class Fsm {
     out.add(new Action.DoorLamp(false));
   }
 
-  private void move(Direction towards, long now) {
+  private void move(MotorDirection towards, long now) {
     behaviour = Behaviour.MOVING;
     direction = towards;
     lastTravel = towards;
     setMotor(towards, now);
   }
 
-  private void setMotor(Direction commanded, long now) {
+  private void setMotor(MotorDirection commanded, long now) {
     if (motor == commanded) return;
     motor = commanded;
     out.add(new Action.Motor(commanded));

@@ -117,7 +117,7 @@ public final class FsmRunner {
     if (closed) return;
     for (Action action : actions) {
       if (action instanceof Action.Motor a) {
-        io.setMotor(a.direction().motor());
+        io.setMotor(a.direction());
       } else if (action instanceof Action.DoorLamp a) {
         io.setDoorLamp(a.on());
       } else if (action instanceof Action.FloorIndicator a) {

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import org.paternoster.assign.MotorDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

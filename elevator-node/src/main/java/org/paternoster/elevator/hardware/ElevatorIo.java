@@ -1,6 +1,7 @@
 package org.paternoster.elevator.hardware;
 
 import io.vertx.core.Context;
+import org.paternoster.assign.MotorDirection;
 
 /**
  * The elevator hardware as the controller sees it: edge events in, output commands out.

@@ -1,6 +1,7 @@
 package org.paternoster.elevator.hardware;
 
 import io.vertx.core.buffer.Buffer;
+import org.paternoster.assign.MotorDirection;
 
 /**
  * One message of the TTK4145 elevator-server protocol: exactly four bytes {@code [opcode, a, b, c]},
@@ -40,7 +41,24 @@ public record Frame(int opcode, int a, int b, int c) {
   }
 
   public static Frame motor(MotorDirection direction) {
-    return new Frame(MOTOR, direction.code(), 0, 0);
+    return new Frame(MOTOR, motorCode(direction), 0, 0);
+  }
+
+  /** The protocol code of a motor command (the {@code a} byte of opcode 1): up 1, down 0xFF, stop 0. */
+  public static int motorCode(MotorDirection direction) {
+    return switch (direction) {
+      case UP -> 1;
+      case DOWN -> 0xFF;
+      case STOP -> 0;
+    };
+  }
+
+  /** The motor command with this protocol code, or null for any other byte. */
+  public static MotorDirection motorDirection(int code) {
+    for (MotorDirection d : MotorDirection.values()) {
+      if (motorCode(d) == code) return d;
+    }
+    return null;
   }
 
   public static Frame buttonLamp(Button button, int floor, boolean on) {

@@ -3,6 +3,7 @@ package org.paternoster.elevator.hardware;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.paternoster.assign.MotorDirection;
 
 /**
  * The outputs the controller wants the hardware to show. Setters report whether anything changed,

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import org.paternoster.elevator.fsm.Behaviour;
+import org.paternoster.assign.Behaviour;
 import org.paternoster.elevator.fsm.ElevatorState;
 
 /**

@@ -1,8 +1,8 @@
 package org.paternoster.elevator.node;
 
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,12 +21,13 @@ import org.paternoster.elevator.sim.EmbeddedSimulator;
 import org.paternoster.elevator.sim.SimulatorHttp;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.metrics.ProcessMetrics;
 import org.paternoster.orders.Call;
 import org.paternoster.replica.client.OrderClient;
 import org.paternoster.replica.client.OrderWithdrawn;
+import org.paternoster.replica.elevators.ElevatorReport;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.client.ViewServiceClient;
-import org.paternoster.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,20 +183,12 @@ public final class NodeVerticle extends VerticleBase {
     return config.id() + "-" + incarnation + "-" + requests.incrementAndGet();
   }
 
+  /** This car's report to the primary ({@link ElevatorReport}, the primary reads it with the same codec). */
   private JsonObject report() {
     ElevatorState s = car.state();
     boolean available = hardwareUp && s.available();
-    return new JsonObject()
-        .put("type", "report")
-        .put("id", config.id())
-        .put("address", config.address())
-        .put("floor", s.floor())
-        .put("behaviour", s.behaviour().wireName())
-        .put("direction", s.direction().wireName())
-        .put("available", available)
-        .put("unavailableReason", available ? null : hardwareUp ? s.unavailable() : "hardware")
-        .put("obstruction", s.obstruction())
-        .put("viewnum", core.viewnum());
+    return new ElevatorReport(config.id(), config.address(), s.floor(), s.behaviour(), s.direction(),
+        available, available ? null : hardwareUp ? s.unavailable() : "hardware", s.obstruction(), core.viewnum()).toJson();
   }
 
   /**

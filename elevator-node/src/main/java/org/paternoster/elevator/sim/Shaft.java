@@ -1,7 +1,7 @@
 package org.paternoster.elevator.sim;
 
 import java.util.Random;
-import org.paternoster.elevator.hardware.MotorDirection;
+import org.paternoster.assign.MotorDirection;
 
 /**
  * Where the car is in the shaft, moved by elapsed motor time: the official simulator's physics.

@@ -1,8 +1,8 @@
 package org.paternoster.elevator.sim;
 
 import java.util.BitSet;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
-import org.paternoster.elevator.hardware.MotorDirection;
 
 /**
  * A simulated elevator: car physics ({@link Shaft}), panel buttons, switches and lamps. Pure: no

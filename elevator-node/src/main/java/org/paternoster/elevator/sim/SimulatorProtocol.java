@@ -1,9 +1,9 @@
 package org.paternoster.elevator.sim;
 
 import java.util.Optional;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
 import org.paternoster.elevator.hardware.Frame;
-import org.paternoster.elevator.hardware.MotorDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ public final class SimulatorProtocol {
     switch (request.opcode()) {
       case Frame.RELOAD -> core.reset(now);
       case Frame.MOTOR -> {
-        MotorDirection direction = MotorDirection.fromCode(request.a());
+        MotorDirection direction = Frame.motorDirection(request.a());
         if (direction == null) return ignore(request, "unknown motor direction");
         core.setMotor(direction, now);
       }

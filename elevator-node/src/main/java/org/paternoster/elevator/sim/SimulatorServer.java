@@ -10,8 +10,8 @@ import io.vertx.core.parsetools.RecordParser;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongSupplier;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Frame;
-import org.paternoster.elevator.hardware.MotorDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

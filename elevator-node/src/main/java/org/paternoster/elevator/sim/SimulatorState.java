@@ -3,8 +3,8 @@ package org.paternoster.elevator.sim;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.BitSet;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
-import org.paternoster.elevator.hardware.MotorDirection;
 
 /**
  * An immutable snapshot of the simulated elevator, as served by {@code GET /state}.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.paternoster.elevator.fsm.FsmHarness.served;
 
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.fsm.Action.DoorLamp;
 import org.paternoster.elevator.fsm.Action.Motor;
 import org.paternoster.elevator.fsm.Action.Served;
@@ -17,9 +19,9 @@ class FsmDoorTest {
     car.arrive(0);
     car.calls(Call.cab(2), Call.hallUp(2), Call.hallDown(2), Call.cab(3));
     assertThat(served(car.travelTo(2))).containsExactly(Call.cab(2), Call.hallUp(2));
-    assertThat(car.state().direction()).isEqualTo(Direction.UP);
+    assertThat(car.state().direction()).isEqualTo(MotorDirection.UP);
     assertThat(car.fsm.calls()).isEqualTo(Calls.of(4, Call.hallDown(2), Call.cab(3)));
-    assertThat(car.after(3000)).containsExactly(new DoorLamp(false), new Motor(Direction.UP));
+    assertThat(car.after(3000)).containsExactly(new DoorLamp(false), new Motor(MotorDirection.UP));
     car.travelTo(3);
     car.after(3000);
     assertThat(served(car.travelTo(2))).containsExactly(Call.hallDown(2));
@@ -31,11 +33,11 @@ class FsmDoorTest {
     car.arrive(0);
     car.calls(Call.hallDown(1));
     assertThat(served(car.travelTo(1))).containsExactly(Call.hallDown(1));
-    assertThat(car.between()).containsExactly(new DoorLamp(false), new Motor(Direction.DOWN));
+    assertThat(car.between()).containsExactly(new DoorLamp(false), new Motor(MotorDirection.DOWN));
     // the harness would object to a door opening that serves nothing new: this one re-serves
-    assertThat(car.fsm.onFloorArrived(1, car.now)).containsSubsequence(new Motor(Direction.STOP), new DoorLamp(true));
+    assertThat(car.fsm.onFloorArrived(1, car.now)).containsSubsequence(new Motor(MotorDirection.STOP), new DoorLamp(true));
     assertThat(car.state().behaviour()).isEqualTo(Behaviour.DOOR_OPEN);
-    assertThat(car.state().direction()).as("announces what it announced before").isEqualTo(Direction.DOWN);
+    assertThat(car.state().direction()).as("announces what it announced before").isEqualTo(MotorDirection.DOWN);
     assertThat(car.fsm.tick(car.now + 2999)).doesNotContain(new DoorLamp(false));
     assertThat(car.fsm.tick(car.now + 3000)).contains(new DoorLamp(false));
   }
@@ -45,7 +47,7 @@ class FsmDoorTest {
     car.arrive(3);
     car.calls(Call.cab(2));
     car.travelTo(2);
-    assertThat(car.between()).containsExactly(new DoorLamp(false), new Motor(Direction.UP));
+    assertThat(car.between()).containsExactly(new DoorLamp(false), new Motor(MotorDirection.UP));
     assertThat(car.fsm.onFloorArrived(2, car.now)).contains(new DoorLamp(true));
   }
 
@@ -55,10 +57,10 @@ class FsmDoorTest {
     car.calls(Call.hallUp(2), Call.hallDown(2));
     long arrival = car.now + 5000;
     assertThat(served(car.travelTo(2))).containsExactly(Call.hallUp(2));
-    assertThat(car.state().direction()).isEqualTo(Direction.UP);
+    assertThat(car.state().direction()).isEqualTo(MotorDirection.UP);
     assertThat(car.at(arrival + 2999)).isEmpty();
     assertThat(car.at(arrival + 3000)).containsExactly(new Served(Call.hallDown(2)));
-    assertThat(car.state().direction()).isEqualTo(Direction.DOWN);
+    assertThat(car.state().direction()).isEqualTo(MotorDirection.DOWN);
     assertThat(car.doorLamp).isTrue();
     assertThat(car.at(arrival + 5999)).isEmpty();
     assertThat(car.at(arrival + 6000)).containsExactly(new DoorLamp(false));
@@ -71,7 +73,7 @@ class FsmDoorTest {
     car.calls(Call.hallDown(2));
     long arrival = car.now + 5000;
     assertThat(served(car.travelTo(2))).containsExactly(Call.hallDown(2));
-    assertThat(car.state().direction()).isEqualTo(Direction.DOWN);
+    assertThat(car.state().direction()).isEqualTo(MotorDirection.DOWN);
     assertThat(car.at(arrival + 3000)).containsExactly(new DoorLamp(false));
   }
 
@@ -88,7 +90,7 @@ class FsmDoorTest {
   void aRestingCarWithBothHallCallsHereAnnouncesTheSideWithWork() {
     car.arrive(2);
     assertThat(served(car.calls(Call.hallUp(2), Call.hallDown(2), Call.cab(0)))).containsExactly(Call.hallDown(2));
-    assertThat(car.after(3000)).containsExactly(new DoorLamp(false), new Motor(Direction.DOWN));
+    assertThat(car.after(3000)).containsExactly(new DoorLamp(false), new Motor(MotorDirection.DOWN));
     assertThat(car.fsm.calls()).isEqualTo(Calls.of(4, Call.hallUp(2), Call.cab(0)));
   }
 
@@ -103,7 +105,7 @@ class FsmDoorTest {
     assertThat(car.add(Call.cab(2))).containsExactly(new Served(Call.cab(2)));
     assertThat(car.at(arrival + 3000)).isEmpty();
     assertThat(car.at(arrival + 4999)).isEmpty();
-    assertThat(car.at(arrival + 5000)).containsExactly(new DoorLamp(false), new Motor(Direction.UP));
+    assertThat(car.at(arrival + 5000)).containsExactly(new DoorLamp(false), new Motor(MotorDirection.UP));
   }
 
   @Test
@@ -113,7 +115,7 @@ class FsmDoorTest {
     long arrival = car.now + 5000;
     car.travelTo(2);
     assertThat(car.add(Call.hallDown(2))).isEmpty();
-    assertThat(car.at(arrival + 3000)).containsExactly(new DoorLamp(false), new Motor(Direction.UP));
+    assertThat(car.at(arrival + 3000)).containsExactly(new DoorLamp(false), new Motor(MotorDirection.UP));
     assertThat(car.fsm.calls().contains(Call.hallDown(2))).isTrue();
   }
 
@@ -121,9 +123,9 @@ class FsmDoorTest {
   void aCallHereWhileTheDoorIsOpenWithoutADirectionSetsTheDirection() {
     car.arrive(1);
     car.calls(Call.cab(1));
-    assertThat(car.state().direction()).isEqualTo(Direction.STOP);
+    assertThat(car.state().direction()).isEqualTo(MotorDirection.STOP);
     assertThat(car.add(Call.hallDown(1))).containsExactly(new Served(Call.hallDown(1)));
-    assertThat(car.state().direction()).isEqualTo(Direction.DOWN);
+    assertThat(car.state().direction()).isEqualTo(MotorDirection.DOWN);
   }
 
   @Test
@@ -158,7 +160,7 @@ class FsmDoorTest {
   void anObstructionWhileTheDoorIsClosedChangesNothingUntilTheDoorOpens() {
     car.arrive(0);
     assertThat(car.obstruction(true)).isEmpty();
-    assertThat(car.calls(Call.cab(1))).containsExactly(new Motor(Direction.UP));
+    assertThat(car.calls(Call.cab(1))).containsExactly(new Motor(MotorDirection.UP));
     long arrival = car.now + 2500;
     assertThat(served(car.travelTo(1))).containsExactly(Call.cab(1));
     assertThat(car.at(arrival + 20_000)).isEmpty();

@@ -3,6 +3,7 @@ package org.paternoster.elevator.fsm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.paternoster.assign.MotorDirection;
 
 /**
  * A fake clock and a model of the outputs around one {@link Fsm}. Every action list passes
@@ -15,7 +16,7 @@ class FsmHarness {
   final FsmConfig config;
   final Fsm fsm;
   long now = 1_000;
-  Direction motor = Direction.STOP;
+  MotorDirection motor = MotorDirection.STOP;
   boolean doorLamp;
   /** The latest {@link Action.WakeAt} time; -1 before any. */
   long wake = -1;
@@ -37,7 +38,7 @@ class FsmHarness {
         opened |= d.on() && !doorLamp;
         doorLamp = d.on();
       }
-      assertThat(doorLamp && motor != Direction.STOP)
+      assertThat(doorLamp && motor != MotorDirection.STOP)
           .as("door lamp on while the motor runs: %s", actions).isFalse();
     }
     if (opened && !fsm.state().stopPressed()) {
@@ -90,13 +91,13 @@ class FsmHarness {
     int floor = fsm.state().floor();
     int step = target > floor ? 1 : -1;
     for (int f = floor + step; ; f += step) {
-      assertThat(motor).as("motor on the way to %d", target).isNotEqualTo(Direction.STOP);
+      assertThat(motor).as("motor on the way to %d", target).isNotEqualTo(MotorDirection.STOP);
       now += 500;
       between();
       now += 2000;
       List<Action> actions = arrive(f);
       if (f == target) return actions;
-      assertThat(motor).as("stopped at %d on the way to %d", f, target).isNotEqualTo(Direction.STOP);
+      assertThat(motor).as("stopped at %d on the way to %d", f, target).isNotEqualTo(MotorDirection.STOP);
     }
   }
 

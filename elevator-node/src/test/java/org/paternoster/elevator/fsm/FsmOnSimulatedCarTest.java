@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
-import org.paternoster.elevator.hardware.MotorDirection;
 import org.paternoster.elevator.sim.SimulatorConfig;
 import org.paternoster.elevator.sim.SimulatorCore;
 import org.paternoster.elevator.sim.SimulatorState;
@@ -126,7 +127,7 @@ class FsmOnSimulatedCarTest {
 
   private void apply(List<Action> actions) {
     for (Action action : actions) {
-      if (action instanceof Action.Motor a) sim.setMotor(a.direction().motor(), now);
+      if (action instanceof Action.Motor a) sim.setMotor(a.direction(), now);
       if (action instanceof Action.DoorLamp a) sim.setDoorLamp(a.on());
       if (action instanceof Action.FloorIndicator a) sim.setFloorIndicator(a.floor());
       if (action instanceof Action.StopLamp a) sim.setStopLamp(a.on());

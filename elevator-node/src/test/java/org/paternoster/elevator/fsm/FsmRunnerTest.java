@@ -13,10 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
 import org.paternoster.elevator.hardware.DriverConfig;
 import org.paternoster.elevator.hardware.ElevatorDriver;
-import org.paternoster.elevator.hardware.MotorDirection;
 import org.paternoster.elevator.sim.EmbeddedSimulator;
 import org.paternoster.elevator.sim.SimulatorConfig;
 import org.paternoster.elevator.sim.SimulatorState;
@@ -87,7 +88,7 @@ class FsmRunnerTest {
         .findFirst().orElseThrow().at();
     // the listener stamps each change a little after the Fsm read the clock for it
     assertThat(closed - opened).isBetween(DOOR_MS - STAMP_LAG_MS, DOOR_MS + 5_000);
-    assertThat(states).anyMatch(t -> t.state().behaviour() == Behaviour.MOVING && t.state().direction() == Direction.UP);
+    assertThat(states).anyMatch(t -> t.state().behaviour() == Behaviour.MOVING && t.state().direction() == MotorDirection.UP);
   }
 
   @Test

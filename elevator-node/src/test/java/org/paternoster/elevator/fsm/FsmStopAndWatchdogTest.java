@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.paternoster.elevator.fsm.FsmHarness.served;
 
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.fsm.Action.DoorLamp;
 import org.paternoster.elevator.fsm.Action.FloorIndicator;
 import org.paternoster.elevator.fsm.Action.Motor;
@@ -19,13 +21,13 @@ class FsmStopAndWatchdogTest {
     car.calls(Call.cab(2));
     car.now += 500;
     car.between();
-    assertThat(car.stop(true)).containsExactly(new StopLamp(true), new Motor(Direction.STOP));
+    assertThat(car.stop(true)).containsExactly(new StopLamp(true), new Motor(MotorDirection.STOP));
     assertThat(car.state().unavailable()).isEqualTo(ElevatorState.STOP);
     assertThat(car.state().behaviour()).isEqualTo(Behaviour.IDLE);
     assertThat(car.calls(Call.cab(2), Call.cab(3))).isEmpty();
     assertThat(car.after(20_000)).isEmpty();
     assertThat(car.state().unavailable()).isEqualTo(ElevatorState.STOP);
-    assertThat(car.stop(false)).containsExactly(new StopLamp(false), new Motor(Direction.UP));
+    assertThat(car.stop(false)).containsExactly(new StopLamp(false), new Motor(MotorDirection.UP));
     assertThat(car.state().available()).isTrue();
     car.now += 1000;
     assertThat(car.arrive(1)).containsExactly(new FloorIndicator(1));
@@ -51,7 +53,7 @@ class FsmStopAndWatchdogTest {
     car.stop(true);
     assertThat(car.calls(Call.cab(1), Call.cab(3))).isEmpty();
     assertThat(car.stop(false)).containsExactly(new StopLamp(false), new Action.Served(Call.cab(1)));
-    assertThat(car.after(3000)).containsExactly(new DoorLamp(false), new Motor(Direction.UP));
+    assertThat(car.after(3000)).containsExactly(new DoorLamp(false), new Motor(MotorDirection.UP));
   }
 
   @Test
@@ -73,10 +75,10 @@ class FsmStopAndWatchdogTest {
     assertThat(car.wake).isEqualTo(started + 5000);
     assertThat(car.at(started + 4999)).isEmpty();
     assertThat(car.state().available()).isTrue();
-    assertThat(car.at(started + 5000)).containsExactly(new Motor(Direction.UP));
+    assertThat(car.at(started + 5000)).containsExactly(new Motor(MotorDirection.UP));
     assertThat(car.state().unavailable()).isEqualTo(ElevatorState.MOTOR);
     assertThat(car.state().behaviour()).isEqualTo(Behaviour.MOVING);
-    assertThat(car.at(started + 10_000)).containsExactly(new Motor(Direction.UP));
+    assertThat(car.at(started + 10_000)).containsExactly(new Motor(MotorDirection.UP));
     car.between();
     assertThat(car.state().available()).isTrue();
     car.now += 2000;

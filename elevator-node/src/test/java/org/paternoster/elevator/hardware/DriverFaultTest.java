@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.HardwareEvent.Connected;
 import org.paternoster.elevator.hardware.HardwareEvent.Disconnected;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.HardwareEvent.ButtonPressed;
 import org.paternoster.elevator.hardware.HardwareEvent.Connected;
 import org.paternoster.elevator.hardware.HardwareEvent.Disconnected;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.MotorDirection;
 
 class FrameTest {
   @Test
@@ -38,7 +39,7 @@ class FrameTest {
     Frame decoded = Frame.readFrom(buffer, 1);
     assertThat(decoded).isEqualTo(Frame.motor(MotorDirection.DOWN));
     assertThat(decoded.a()).isEqualTo(255);
-    assertThat(MotorDirection.fromCode(decoded.a())).isEqualTo(MotorDirection.DOWN);
+    assertThat(Frame.motorDirection(decoded.a())).isEqualTo(MotorDirection.DOWN);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.paternoster.elevator.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.MotorDirection;
 
 class OutputsTest {
   @Test

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.paternoster.elevator.fsm.Behaviour;
-import org.paternoster.elevator.fsm.Direction;
+import org.paternoster.assign.Behaviour;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.fsm.ElevatorState;
 
 class DoorLogTest {
   final DoorLog log = new DoorLog();
 
   static ElevatorState at(int floor, Behaviour b) {
-    return new ElevatorState(floor, Direction.STOP, b, false, false, null);
+    return new ElevatorState(floor, MotorDirection.STOP, b, false, false, null);
   }
 
   @Test
@@ -33,7 +33,7 @@ class DoorLogTest {
 
   @Test
   void aDoorOpenAtAnUnknownFloorDoesNotBreakIt() {
-    log.onState(new ElevatorState(null, Direction.STOP, Behaviour.DOOR_OPEN, false, false, null));
+    log.onState(new ElevatorState(null, MotorDirection.STOP, Behaviour.DOOR_OPEN, false, false, null));
     assertThat(log.json()).hasSize(1);
   }
 }

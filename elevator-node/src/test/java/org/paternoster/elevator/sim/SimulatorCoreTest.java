@@ -2,9 +2,9 @@ package org.paternoster.elevator.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.paternoster.elevator.hardware.MotorDirection.DOWN;
-import static org.paternoster.elevator.hardware.MotorDirection.STOP;
-import static org.paternoster.elevator.hardware.MotorDirection.UP;
+import static org.paternoster.assign.MotorDirection.DOWN;
+import static org.paternoster.assign.MotorDirection.STOP;
+import static org.paternoster.assign.MotorDirection.UP;
 
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package org.paternoster.elevator.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.hardware.Button;
 import org.paternoster.elevator.hardware.Frame;
-import org.paternoster.elevator.hardware.MotorDirection;
 
 class SimulatorProtocolTest {
   private static final long T = 5_000;

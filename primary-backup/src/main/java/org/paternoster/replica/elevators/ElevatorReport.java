@@ -12,7 +12,9 @@ import org.paternoster.orders.Building;
  * never replicated; a new primary learns it from the next reports.
  *
  * <p>JSON: {@code {"type":"report","id","address","floor"|null,"behaviour","direction",
- * "available","unavailableReason"|null,"obstruction","viewnum"}}.
+ * "available","unavailableReason"|null,"obstruction","viewnum"}}: written by the node
+ * ({@link #toJson}), read by the primary ({@link #fromJson}). {@code viewnum} is the highest view
+ * the node has heard of (for logs and the dashboard; the primary does not act on it).
  */
 public record ElevatorReport(
     String id,
@@ -22,7 +24,9 @@ public record ElevatorReport(
     MotorDirection direction,
     boolean available,
     String unavailableReason,
-    boolean obstruction) {
+    boolean obstruction,
+    long viewnum) {
+  public static final String TYPE = "report";
 
   public static ElevatorReport fromJson(JsonObject o, Building building) {
     Integer floor = o.getValue("floor") == null ? null : (int) Fields.integer(o, "floor", 0, building.floors() - 1);
@@ -35,7 +39,8 @@ public record ElevatorReport(
           MotorDirection.fromJson(Fields.string(o, "direction")),
           Fields.bool(o, "available"),
           Fields.optionalString(o, "unavailableReason", 32),
-          Fields.bool(o, "obstruction"));
+          Fields.bool(o, "obstruction"),
+          o.getValue("viewnum") == null ? 0 : Fields.integer(o, "viewnum", 0, Long.MAX_VALUE));
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage());
     }
@@ -43,6 +48,7 @@ public record ElevatorReport(
 
   public JsonObject toJson() {
     return new JsonObject()
+        .put("type", TYPE)
         .put("id", id)
         .put("address", address)
         .put("floor", floor)
@@ -50,6 +56,7 @@ public record ElevatorReport(
         .put("direction", direction.json())
         .put("available", available)
         .put("unavailableReason", unavailableReason)
-        .put("obstruction", obstruction);
+        .put("obstruction", obstruction)
+        .put("viewnum", viewnum);
   }
 }

@@ -161,7 +161,9 @@ final class ElevatorService {
         for (HallCall h : assignment.callsFor(r.id())) assigned.add(new JsonObject().put("floor", h.floor()).put("direction", h.direction().json()));
       }
       boolean online = m.connected() && now - m.lastHeardAt() < fleet.silenceMs();
-      out.add(r.toJson()
+      JsonObject car = r.toJson();
+      car.remove("type");
+      out.add(car
           .put("online", online)
           .put("available", m.availableAt(now, fleet.silenceMs()))
           .put("unavailableReason", online ? r.unavailableReason() : "offline")
