@@ -54,7 +54,7 @@ final class CommitLoad {
     if (!running.get()) return;
     client.press(name + "-" + n, new CabCall(name, (int) (n % 4)), Long.MAX_VALUE).onComplete(ar -> {
       if (ar.succeeded()) {
-        long viewnum = ar.result().getLong("viewnum");
+        long viewnum = ar.result().viewnum();
         acked.incrementAndGet();
         lastAckViewnum.accumulateAndGet(viewnum, Math::max);
         if (viewnum > watchedViewnum.get()) firstAckAboveAt.compareAndSet(0, System.nanoTime());

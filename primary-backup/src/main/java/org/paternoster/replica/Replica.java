@@ -199,6 +199,15 @@ public final class Replica {
     return new Submission.Accepted(receipt, view.viewnum(), receipt.seq() <= committedSeq() && hasLease(now));
   }
 
+  /**
+   * Whether the incarnation a press joined or created ({@code receipt}) has since been served, by
+   * an operation ordered after it: said in the press's answer, so the panel does not light a lamp
+   * for a call a car already answered (the pushes that put it out may predate the press's commit).
+   */
+  public boolean servedSince(Op op, Receipt receipt) {
+    return op instanceof Op.Press p && book.wasServed(p.call(), receipt.callSeq());
+  }
+
   private Receipt order(Op op, long now) {
     Sequenced s = new Sequenced(book.lastSeq() + 1, now, op);
     Receipt receipt = book.apply(s);

@@ -365,4 +365,24 @@ class ReplicaTest {
     c.onHandover(new Handover(V2, "p", "p@1", List.of(new org.paternoster.orders.PendingCall(new HallCall(3, Direction.UP), fresh.receipt().callSeq(), T)), List.of()), T);
     assertThat(c.book().pending()).as("a tombstoned incarnation is not merged back").isEmpty();
   }
+
+  /**
+   * Chaos seed 2059: a second press of a lit call waits out a cut backup while a car serves the
+   * call; its answer says the incarnation it joined was served since, so no panel relights it.
+   */
+  @Test
+  void aPressAnsweredAfterItsCallWasServedSaysSo() {
+    pairInView2();
+    Submission.Accepted first = (Submission.Accepted) p.submit(press("first", 1), T);
+    exchange(p, b);
+    Op again = press("again", 1);
+    Submission.Accepted second = (Submission.Accepted) p.submit(again, T);
+    assertThat(second.receipt().created()).as("renewed the pending call").isFalse();
+    assertThat(p.servedSince(again, second.receipt())).as("pending: not served").isFalse();
+    p.submit(new Op.Served("served", new HallCall(1, Direction.UP), second.receipt().callSeq()), T); // as pushed to the cars
+    exchange(p, b);
+    assertThat(p.committedSeq()).isGreaterThanOrEqualTo(second.receipt().seq());
+    assertThat(p.servedSince(again, second.receipt())).isTrue();
+    assertThat(p.servedSince(new Op.Served("x", new HallCall(1, Direction.UP), 1), second.receipt())).as("only presses").isFalse();
+  }
 }

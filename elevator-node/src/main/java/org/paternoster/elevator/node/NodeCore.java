@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Call;
 import org.paternoster.orders.HallCall;
+import org.paternoster.replica.client.CommitReceipt;
 import org.paternoster.replica.elevators.Push;
 
 /**
@@ -115,7 +116,18 @@ public final class NodeCore {
    * made after the door closed here (a passenger who came later), so it is lit and served again:
    * a wasted stop at worst, never a lit call nobody serves (invariant 6: negation is surgical).
    */
-  public void committed(Call call, long seq, long callSeq, boolean created) {
+  public void committed(Call call, CommitReceipt receipt) {
+    committed(call, receipt.seq(), receipt.callSeq(), receipt.created(), receipt.servedSince());
+  }
+
+  /**
+   * As {@link #committed(Call, CommitReceipt)}; {@code servedSince}: the primary knew the
+   * incarnation served by an operation ordered after this press when it answered. Then the lamp is
+   * not lit again: the pushes that darkened it may all predate the press's commit (a press that
+   * waited out a cut backup while a car served the call, chaos seed 2059), so the receipt would
+   * otherwise light a lamp for a call nobody is waiting for, until the next push put it out.
+   */
+  public void committed(Call call, long seq, long callSeq, boolean created, boolean servedSince) {
     inFlight.remove(call);
     // Pressed again while this press travelled: the incarnation it joined may have been served
     // before that later press, so the later press goes to the primary on its own.
@@ -129,12 +141,14 @@ public final class NodeCore {
     }
     if (servedSeq != null && servedSeq == 0) served.remove(call); // that service covered an older press only
     if (call instanceof CabCall c) {
-      cab.put(c.floor(), callSeq);
-      persist();
+      if (!servedSince) { // else this car opened its door there after the press was ordered
+        cab.put(c.floor(), callSeq);
+        persist();
+      }
     } else {
       HallCall h = (HallCall) call;
       if (!again) taken.remove(h); // a later press taken offline stays lit until it has its own answer
-      if (seq > pushedBookSeq) { // else a push already showed this press or its service
+      if (seq > pushedBookSeq && !servedSince) { // else a push already showed this press or its service
         hall.put(h, callSeq);
         litByReceipt.put(h, new Receipt(seq, callSeq));
       }

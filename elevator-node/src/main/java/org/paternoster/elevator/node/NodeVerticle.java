@@ -146,8 +146,7 @@ public final class NodeVerticle extends VerticleBase {
         orders.press(requestId(), p.call(), Long.MAX_VALUE, withdrawn::get).onComplete(ar -> {
           withdrawFlags.remove(p.call(), withdrawn);
           if (ar.succeeded()) {
-            JsonObject r = ar.result();
-            core.committed(p.call(), r.getLong("seq"), r.getLong("callSeq"), r.getBoolean("created", false));
+            core.committed(p.call(), ar.result());
           } else if (ar.cause() instanceof OrderWithdrawn) {
             core.withdrawn(p.call());
           } else {

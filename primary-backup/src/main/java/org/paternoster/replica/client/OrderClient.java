@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * resends the <em>same request id</em> with jittered backoff — so a retry is never a second order
  * (invariant 6). Futures complete on the caller's Vert.x context.
  *
- * <p>Completes with the primary's {@code {"id","status":"committed","viewnum","seq","callSeq","created"}};
+ * <p>Completes with the primary's {@link CommitReceipt};
  * fails only with {@link OrderRejected} (400), when {@code deadlineMs} passes, or with
  * {@link OrderWithdrawn} once the caller's {@code withdrawn} says so (checked before each attempt;
  * an attempt already sent may still be committed, and is then answered as usual).
@@ -56,29 +56,29 @@ public final class OrderClient {
     return view;
   }
 
-  public Future<JsonObject> press(String requestId, Call call, long deadlineMs) {
+  public Future<CommitReceipt> press(String requestId, Call call, long deadlineMs) {
     return submit("/orders", OrderJson.call(call).put("id", requestId), deadlineMs);
   }
 
   /** A press the caller may withdraw while it is being retried (see {@link OrderWithdrawn}). */
-  public Future<JsonObject> press(String requestId, Call call, long deadlineMs, BooleanSupplier withdrawn) {
-    Promise<JsonObject> done = Promise.promise();
+  public Future<CommitReceipt> press(String requestId, Call call, long deadlineMs, BooleanSupplier withdrawn) {
+    Promise<CommitReceipt> done = Promise.promise();
     attempt("/orders", OrderJson.call(call).put("id", requestId).toBuffer(), deadlineMs, 0, done, withdrawn);
     return done.future();
   }
 
-  public Future<JsonObject> served(String requestId, Call call, long callSeq, long deadlineMs) {
+  public Future<CommitReceipt> served(String requestId, Call call, long callSeq, long deadlineMs) {
     return submit("/orders/served", OrderJson.call(call).put("id", requestId).put("callSeq", callSeq), deadlineMs);
   }
 
   /** POSTs {@code body} to the primary's {@code path} until committed or {@code deadlineMs} (epoch ms). */
-  public Future<JsonObject> submit(String path, JsonObject body, long deadlineMs) {
-    Promise<JsonObject> done = Promise.promise();
+  public Future<CommitReceipt> submit(String path, JsonObject body, long deadlineMs) {
+    Promise<CommitReceipt> done = Promise.promise();
     attempt(path, body.toBuffer(), deadlineMs, 0, done, () -> false);
     return done.future();
   }
 
-  private void attempt(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done, BooleanSupplier withdrawn) {
+  private void attempt(String path, Buffer body, long deadlineMs, int tries, Promise<CommitReceipt> done, BooleanSupplier withdrawn) {
     if (withdrawn.getAsBoolean()) {
       done.tryFail(new OrderWithdrawn());
       return;
@@ -99,7 +99,13 @@ public final class OrderClient {
       }
       HttpResponse<Buffer> response = ar.result();
       switch (response.statusCode()) {
-        case 200 -> done.tryComplete(response.bodyAsJsonObject());
+        case 200 -> {
+          try {
+            done.tryComplete(CommitReceipt.fromJson(response.bodyAsJsonObject()));
+          } catch (RuntimeException e) {
+            done.tryFail(new IllegalStateException("unreadable answer from the primary: " + e.getMessage(), e));
+          }
+        }
         case 400 -> done.tryFail(new OrderRejected(errorOf(response)));
         default -> {
           if (!learnRedirect(response)) refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
@@ -109,7 +115,7 @@ public final class OrderClient {
     });
   }
 
-  private void retryLater(String path, Buffer body, long deadlineMs, int tries, Promise<JsonObject> done, BooleanSupplier withdrawn) {
+  private void retryLater(String path, Buffer body, long deadlineMs, int tries, Promise<CommitReceipt> done, BooleanSupplier withdrawn) {
     vertx.setTimer(backoff.delay(tries), t -> attempt(path, body, deadlineMs, tries + 1, done, withdrawn));
   }
 

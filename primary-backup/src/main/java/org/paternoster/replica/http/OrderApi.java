@@ -43,7 +43,7 @@ final class OrderApi {
     Op op = served ? new Op.Served(id, call, Fields.integer(body, "callSeq", 1, Long.MAX_VALUE)) : new Op.Press(id, call);
     replica.submit(op).onComplete(result -> {
       if (result.succeeded()) {
-        JsonHttp.ok(ctx, result.result().put("id", id).put("status", "committed"));
+        JsonHttp.ok(ctx, result.result().toJson());
       } else if (result.cause() instanceof NotPrimary np) {
         JsonHttp.reply(ctx, 503, notPrimary(np.view()));
       } else {

@@ -21,6 +21,7 @@ import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
 import org.paternoster.replica.Role;
 import org.paternoster.replica.Submission;
+import org.paternoster.replica.client.CommitReceipt;
 import org.paternoster.replica.elevators.Dispatcher;
 import org.paternoster.replica.Promotion;
 import org.paternoster.time.LeaseClock;
@@ -151,17 +152,20 @@ public final class ReplicaVerticle extends VerticleBase {
     return host;
   }
 
-  /** Orders {@code op}; completes with {@code {viewnum, seq, callSeq, created}} once committed. */
-  Future<JsonObject> submit(Op op) {
+  /**
+   * Orders {@code op}; completes with its {@link CommitReceipt} once committed, or fails with
+   * {@link NotPrimary} or a timeout (the client resends the same id).
+   */
+  Future<CommitReceipt> submit(Op op) {
     Promise<Long> committed = Promise.promise();
     long startNanos = System.nanoTime();
     Submission s = host.submit(op, new PromiseWaiter(committed, config.commitTimeoutMs()));
-    if (!(s instanceof Submission.Accepted a)) return committed.future().map(v -> new JsonObject());
-    JsonObject receipt = new JsonObject().put("seq", a.receipt().seq()).put("callSeq", a.receipt().callSeq())
-        .put("created", a.receipt().created());
+    if (!(s instanceof Submission.Accepted a)) return committed.future().map(v -> (CommitReceipt) null); // fails: not primary
     return committed.future().map(viewnum -> {
       if (!a.committed()) metrics.committed(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
-      return receipt.put("viewnum", viewnum);
+      long callSeq = a.receipt().callSeq();
+      return new CommitReceipt(op.requestId(), viewnum, a.receipt().seq(), callSeq, a.receipt().created(),
+          host.core().servedSince(op, a.receipt()));
     });
   }
 
