@@ -3,11 +3,14 @@ package org.paternoster.replica;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.Sequenced;
 import org.paternoster.view.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the replication codecs on a throw-away book at start-up. A replica that was idle since
@@ -18,7 +21,29 @@ import org.paternoster.view.View;
  * decode 120 ms slower than the second.
  */
 public final class CodecWarmup {
+  private static final Logger log = LoggerFactory.getLogger(CodecWarmup.class);
+  private static final AtomicBoolean started = new AtomicBoolean();
+
   private CodecWarmup() {}
+
+  /**
+   * Runs the warm-up once per JVM, on a daemon thread of its own beside the event loops (the JIT
+   * compiles what it runs for every thread); never blocks, never touches a Vert.x context, so a
+   * replica stopped before it ends (tests) is not disturbed.
+   */
+  public static void startOnce() {
+    if (!started.compareAndSet(false, true)) return;
+    Thread thread = new Thread(() -> {
+      try {
+        run();
+      } catch (RuntimeException e) {
+        log.warn("codec warm-up failed (harmless: the first transfer is slower)", e);
+      }
+    }, "codec-warmup");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+  }
 
   public static void run() {
     OrderBook book = new OrderBook();

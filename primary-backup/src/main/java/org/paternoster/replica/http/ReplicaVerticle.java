@@ -77,11 +77,7 @@ public final class ReplicaVerticle extends VerticleBase {
         Runtime.getRuntime().halt(70);
       });
     }
-    // On a worker thread, beside the event loop: the JIT compiles what it runs for every thread.
-    vertx.executeBlocking(() -> {
-      CodecWarmup.run();
-      return null;
-    }, false).onFailure(e -> log.warn("codec warm-up failed (harmless, the first transfer is slower)", e));
+    CodecWarmup.startOnce();
     WebClient client = WebClient.create(vertx,
         // Outgoing connections leave from our own address, so a partition can be cut per address pair.
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
