@@ -31,6 +31,7 @@ final class PrimaryLink {
   private final Consumer<Push> onPush;
   private final Consumer<Boolean> onLink;
   private final LongSupplier clock;
+  private final long reportMs;
   private final long quietMs;
   private WebSocket ws;
   private String redirectTo;
@@ -42,6 +43,7 @@ final class PrimaryLink {
   private int failures;
   private boolean connecting;
   private boolean closed;
+  private long reportTimer = -1;
 
   PrimaryLink(Vertx vertx, String localAddress, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<Push> onPush,
       Consumer<Boolean> onLink, LongSupplier clock, long reportMs, long quietMs) {
@@ -52,22 +54,26 @@ final class PrimaryLink {
     this.onPush = onPush;
     this.onLink = onLink;
     this.clock = clock;
+    this.reportMs = reportMs;
     this.quietMs = quietMs;
-    vertx.setPeriodic(reportMs, t -> {
+  }
+
+  /** Starts linking, and reporting every {@code reportMs} (on the caller's context). */
+  void start() {
+    reportTimer = vertx.setPeriodic(reportMs, t -> {
       sendReport();
       if (ws != null && clock.getAsLong() - lastMessageAt > quietMs) {
         log.warn("primary link quiet for {} ms: reconnecting", quietMs);
         drop(ws);
       }
     });
-  }
-
-  void start() {
     connect();
   }
 
+  /** Stops reporting and retrying and closes the link. */
   void close() {
     closed = true;
+    vertx.cancelTimer(reportTimer);
     if (ws != null) ws.close();
   }
 

@@ -39,6 +39,7 @@ final class ElevatorService {
   private Dispatch last;
   private Dispatcher.Problem lastProblem;
   private boolean scheduled;
+  private long tickTimer = -1;
   private boolean assigning;
   private long lastPushAt;
   private long lastExpiryCheck;
@@ -50,7 +51,16 @@ final class ElevatorService {
     this.fleet = new Fleet(config.elevatorSilenceMs());
     this.dispatcher = dispatcher;
     this.links = new ElevatorLinks(config.building(), this::onReport, this::onClosed);
-    vertx.setPeriodic(50, t -> tick());
+  }
+
+  /** Starts the 50 ms tick (silent cars, dispatch retries) on the caller's context. */
+  void start() {
+    tickTimer = vertx.setPeriodic(50, t -> tick());
+  }
+
+  /** Stops the tick. */
+  void stop() {
+    vertx.cancelTimer(tickTimer);
   }
 
   void accept(ServerWebSocket ws) {

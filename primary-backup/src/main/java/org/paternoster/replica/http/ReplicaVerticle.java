@@ -52,6 +52,7 @@ public final class ReplicaVerticle extends VerticleBase {
   private long lastLoggedViewnum = -1;
   private final Promotion promotion = new Promotion();
   private BookLog bookLog;
+  private long tickTimer = -1;
 
   public ReplicaVerticle(ReplicaConfig config) {
     this.config = config;
@@ -91,10 +92,11 @@ public final class ReplicaVerticle extends VerticleBase {
     ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
         new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
+    elevators.start();
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
-    vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> host.tick());
+    tickTimer = vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> host.tick());
     return vertx.createHttpServer().webSocketHandler(elevators::accept).requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
       pinger = new ViewPinger(vertx, client, config.viewServiceUrl(), config.id(), incarnation, config.address(),
@@ -109,6 +111,8 @@ public final class ReplicaVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     if (pinger != null) pinger.stop();
+    if (elevators != null) elevators.stop();
+    vertx.cancelTimer(tickTimer);
     Future<?> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.onComplete(v -> {
       try {
