@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.paternoster.orders.Building;
-import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
 
 /**
@@ -21,10 +20,7 @@ public record AssignmentProblem(Building building, Set<HallCall> hallCalls, List
     hallCalls = Set.copyOf(hallCalls);
     elevators = List.copyOf(elevators);
     for (HallCall c : hallCalls) {
-      boolean noButton = c.floor() < 0 || c.floor() >= building.floors()
-          || (c.direction() == Direction.UP && c.floor() == building.floors() - 1)
-          || (c.direction() == Direction.DOWN && c.floor() == 0);
-      if (noButton) throw new IllegalArgumentException(c + " has no button in a building of " + building.floors());
+      if (!building.hasButton(c)) throw new IllegalArgumentException(c + " has no button in a building of " + building.floors());
     }
     Set<String> ids = new HashSet<>();
     for (ElevatorState e : elevators) {

@@ -1,7 +1,5 @@
 package org.paternoster.orders;
 
-import org.paternoster.http.BadRequest;
-
 /**
  * The building's shape: {@code floors} landings numbered 0..floors-1. Decides which calls exist:
  * no hall-up at the top floor, no hall-down at floor 0.
@@ -16,15 +14,29 @@ public record Building(int floors) {
     }
   }
 
-  /** Throws {@link BadRequest} when {@code call} has no button in this building. */
+  /**
+   * The one rule for which buttons exist, for every module: a cab button on every floor, a hall-up
+   * button on every floor but the top one, a hall-down button on every floor but 0.
+   * {@code hallDirection} is null for the cab button.
+   */
+  public static boolean buttonExists(int floor, int floors, Direction hallDirection) {
+    if (floor < 0 || floor >= floors) return false;
+    if (hallDirection == Direction.UP) return floor < floors - 1;
+    if (hallDirection == Direction.DOWN) return floor > 0;
+    return true;
+  }
+
+  /** Whether {@code call} has a button in this building ({@link #buttonExists}). */
+  public boolean hasButton(Call call) {
+    return buttonExists(call.floor(), floors, call instanceof HallCall h ? h.direction() : null);
+  }
+
+  /** {@code call}, or {@link NoSuchButton} saying why this building has no button for it. */
   public Call check(Call call) {
+    if (hasButton(call)) return call;
     if (call.floor() < 0 || call.floor() >= floors) {
-      throw new BadRequest("floor must be in 0.." + (floors - 1) + ", got " + call.floor());
+      throw new NoSuchButton("floor must be in 0.." + (floors - 1) + ", got " + call.floor());
     }
-    if (call instanceof HallCall h) {
-      if (h.direction() == Direction.UP && h.floor() == floors - 1) throw new BadRequest("no hall up button at the top floor");
-      if (h.direction() == Direction.DOWN && h.floor() == 0) throw new BadRequest("no hall down button at floor 0");
-    }
-    return call;
+    throw new NoSuchButton(((HallCall) call).direction() == Direction.UP ? "no hall up button at the top floor" : "no hall down button at floor 0");
   }
 }

@@ -1,5 +1,8 @@
 package org.paternoster.elevator.hardware;
 
+import org.paternoster.orders.Building;
+import org.paternoster.orders.Direction;
+
 /** A button on the panel, with its protocol code (the {@code button} byte of opcodes 2 and 6). */
 public enum Button {
   HALL_UP(0),
@@ -29,11 +32,6 @@ public enum Button {
    * there is no hall-up button at the top floor and no hall-down button at floor 0.
    */
   public boolean existsAt(int floor, int floors) {
-    if (floor < 0 || floor >= floors) return false;
-    return switch (this) {
-      case HALL_UP -> floor < floors - 1;
-      case HALL_DOWN -> floor > 0;
-      case CAB -> true;
-    };
+    return Building.buttonExists(floor, floors, this == HALL_UP ? Direction.UP : this == HALL_DOWN ? Direction.DOWN : null);
   }
 }

@@ -4,10 +4,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.paternoster.http.BadRequest;
 import org.paternoster.http.Fields;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Building;
 import org.paternoster.orders.Call;
+import org.paternoster.orders.NoSuchButton;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderJson;
 import org.paternoster.replica.Replica;
@@ -39,7 +41,12 @@ final class OrderApi {
   private void submit(RoutingContext ctx, boolean served) {
     JsonObject body = JsonHttp.body(ctx);
     String id = Fields.id(body, "id");
-    Call call = building.check(OrderJson.call(body));
+    Call call;
+    try {
+      call = building.check(OrderJson.call(body));
+    } catch (NoSuchButton e) {
+      throw new BadRequest(e.getMessage());
+    }
     Op op = served ? new Op.Served(id, call, Fields.integer(body, "callSeq", 1, Long.MAX_VALUE)) : new Op.Press(id, call);
     replica.submit(op).onComplete(result -> {
       if (result.succeeded()) {
