@@ -66,6 +66,12 @@ final class ElevatorLinks {
     byElevator.forEach((id, ws) -> push(ws, dispatch.pushFor(id)));
   }
 
+  /** Pushes {@code dispatch} to {@code elevator}, if it is linked. */
+  void push(String elevator, Dispatch dispatch) {
+    ServerWebSocket ws = byElevator.get(elevator);
+    if (ws != null) push(ws, dispatch.pushFor(elevator));
+  }
+
   /**
    * Sends one push, numbered with the next {@code pushSeq} of this process, so a node can tell a
    * late push from a newer one of the same view (invariant 6).

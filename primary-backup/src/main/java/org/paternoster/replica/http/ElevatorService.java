@@ -12,7 +12,7 @@ import org.paternoster.orders.HallCall;
 import org.paternoster.orders.PendingCall;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.Role;
-import org.paternoster.replica.elevators.Dispatch;
+import org.paternoster.replica.elevators.DispatchCore;
 import org.paternoster.replica.elevators.Dispatcher;
 import org.paternoster.replica.elevators.ElevatorReport;
 import org.paternoster.replica.elevators.Fleet;
@@ -20,42 +20,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The primary's side of the elevators: hears reports, reassigns every committed hall call when
- * anything changes, and pushes each car its {@link Dispatch} (at least every
- * {@link #HEARTBEAT_MS}, so a node knows it is online). Only a leased primary whose view is acked
- * pushes (its book is then complete); every other replica redirects nodes to the primary.
- * Event-loop confined; an assigner that may block runs on a worker, one run at a time.
+ * The Vert.x shell of {@link DispatchCore}: the cars' WebSocket links, the 50 ms tick, one
+ * dispatch per event-loop turn however many inputs came, and an assigner that may block run on a
+ * worker, one run at a time. Non-primaries redirect every node to the primary. Event-loop confined.
  */
 final class ElevatorService {
-  static final long HEARTBEAT_MS = 200;
   private static final Logger log = LoggerFactory.getLogger(ElevatorService.class);
 
   private final Vertx vertx;
   private final Replica core;
   private final LongSupplier clock;
-  private final Fleet fleet;
   private final Dispatcher dispatcher;
+  private final DispatchCore dispatch;
   private final ElevatorLinks links;
-  private Dispatch last;
-  private Dispatcher.Problem lastProblem;
   private boolean scheduled;
   private long tickTimer = -1;
-  private boolean assigning;
-  private long lastPushAt;
-  private long lastExpiryCheck;
+  private Assignment lastPushed;
 
   ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher) {
     this.vertx = vertx;
     this.core = core;
     this.clock = clock;
-    this.fleet = new Fleet(config.elevatorSilenceMs());
     this.dispatcher = dispatcher;
+    this.dispatch = new DispatchCore(core, dispatcher, config.elevatorSilenceMs());
     this.links = new ElevatorLinks(config.building(), this::onReport, this::onClosed);
   }
 
-  /** Starts the 50 ms tick (silent cars, dispatch retries) on the caller's context. */
+  /** Starts the 50 ms tick (silent cars, the heartbeat push) on the caller's context. */
   void start() {
-    tickTimer = vertx.setPeriodic(50, t -> tick());
+    tickTimer = vertx.setPeriodic(50, t -> {
+      if (dispatch.tick(clock.getAsLong())) schedule();
+      run();
+    });
   }
 
   /** Stops the tick. */
@@ -80,87 +76,53 @@ final class ElevatorService {
       links.redirect(ws, core.view());
       return;
     }
-    boolean fresh = fleet.members().stream().noneMatch(m -> m.report().id().equals(report.id()) && m.connected());
-    if (fleet.heard(report, clock.getAsLong())) schedule();
-    if (fresh && last != null && ready()) links.push(ws, last.pushFor(report.id()));
+    if (dispatch.reported(report, clock.getAsLong())) schedule();
+    run();
   }
 
   private void onClosed(String id) {
-    if (fleet.disconnected(id)) schedule();
+    if (dispatch.closed(id)) schedule();
   }
 
-  private void tick() {
-    long now = clock.getAsLong();
-    if (fleet.expire(now, lastExpiryCheck)) schedule();
-    lastExpiryCheck = now;
-    if (last != null && ready() && now - lastPushAt >= HEARTBEAT_MS) push(last);
-  }
-
+  /** At most one dispatch per event-loop turn, however many inputs asked for one. */
   private void schedule() {
     if (scheduled) return;
     scheduled = true;
     vertx.runOnContext(v -> {
       scheduled = false;
-      dispatch();
+      dispatch.dispatch(clock.getAsLong());
+      run();
     });
   }
 
-  /**
-   * Pushes come only from a primary whose view is acked (its book is complete) and that holds a
-   * lease (invariant 2): a primary cut off from the view service, paused or suspended stops
-   * pushing before anyone else may be granted a lease, so it can never turn off lamps with a book
-   * its successor has added to (invariant 5 at the edge).
-   */
-  private boolean ready() {
-    return core.mayAct(clock.getAsLong());
-  }
-
-  private void dispatch() {
-    if (!ready() || assigning) return;
-    long now = clock.getAsLong();
-    List<PendingCall> committed = committedCalls();
-    Dispatcher.Problem problem = dispatcher.problem(committed, fleet, now);
-    long viewnum = core.view().viewnum();
-    if (last != null && last.viewnum() == viewnum && java.util.Objects.equals(last.generation(), core.book().generation())
-        && problem.equals(lastProblem) && committed.equals(last.committed())) return;
-    lastProblem = problem;
-    long bookSeq = core.committedSeq(); // what `committed` reflects, whenever the assignment comes back
-    if (!dispatcher.assigner().mayBlock()) {
-      publish(new Dispatch(viewnum, core.id(), core.book().generation(), bookSeq, committed, dispatcher.assign(problem)));
-      return;
+  /** Executes the core's effects in order. */
+  private void run() {
+    for (DispatchCore.Effect effect : dispatch.drain()) {
+      if (effect instanceof DispatchCore.Effect.PushAll p) {
+        if (!p.dispatch().assignment().equals(lastPushed)) {
+          log.debug("assignment in view {}: {}", p.dispatch().viewnum(), p.dispatch().assignment());
+          lastPushed = p.dispatch().assignment();
+        }
+        links.push(p.dispatch());
+      } else if (effect instanceof DispatchCore.Effect.PushTo p) {
+        links.push(p.elevator(), p.dispatch());
+      } else if (effect instanceof DispatchCore.Effect.RunAssigner r) {
+        vertx.executeBlocking(() -> dispatcher.assign(r.problem())).onComplete(ar -> {
+          if (ar.failed()) log.warn("assigner failed: {}", ar.cause().getMessage());
+          dispatch.assigned(r, ar.succeeded() ? ar.result() : null, clock.getAsLong());
+          run();
+          schedule(); // anything that changed meanwhile
+        });
+      }
     }
-    assigning = true;
-    vertx.executeBlocking(() -> dispatcher.assign(problem)).onComplete(ar -> {
-      assigning = false;
-      if (ar.failed()) log.warn("assigner failed: {}", ar.cause().getMessage());
-      else if (core.view().viewnum() == viewnum) publish(new Dispatch(viewnum, core.id(), core.book().generation(), bookSeq, committed, ar.result()));
-      schedule(); // anything that changed meanwhile
-    });
-  }
-
-  private void publish(Dispatch dispatch) {
-    if (last == null || !dispatch.assignment().equals(last.assignment())) {
-      log.debug("assignment in view {}: {}", dispatch.viewnum(), dispatch.assignment());
-    }
-    last = dispatch;
-    push(dispatch);
-  }
-
-  private void push(Dispatch dispatch) {
-    lastPushAt = clock.getAsLong();
-    links.push(dispatch);
-  }
-
-  private List<PendingCall> committedCalls() {
-    long committed = core.committedSeq();
-    return core.book().pending().stream().filter(p -> p.createdSeq() <= committed).toList();
   }
 
   /** The elevators as this replica knows them, for {@code GET /state}. */
   JsonArray stateJson() {
     long now = clock.getAsLong();
-    Assignment assignment = last == null ? null : last.assignment();
-    List<PendingCall> calls = core.role() == Role.PRIMARY ? committedCalls() : List.of();
+    Fleet fleet = dispatch.fleet();
+    Assignment assignment = dispatch.last() == null ? null : dispatch.last().assignment();
+    List<PendingCall> calls = core.role() == Role.PRIMARY ? dispatch.committedCalls() : List.of();
     JsonArray out = new JsonArray();
     for (Fleet.Member m : fleet.members()) {
       ElevatorReport r = m.report();
@@ -186,6 +148,6 @@ final class ElevatorService {
 
   /** The car assigned to a hall call, for {@code GET /orders}. */
   String assigneeOf(HallCall call) {
-    return last == null ? null : last.assignment().assigneeOf(call).orElse(null);
+    return dispatch.last() == null ? null : dispatch.last().assignment().assigneeOf(call).orElse(null);
   }
 }

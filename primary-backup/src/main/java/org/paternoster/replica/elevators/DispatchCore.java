@@ -1,0 +1,145 @@
+package org.paternoster.replica.elevators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.paternoster.assign.Assignment;
+import org.paternoster.orders.PendingCall;
+import org.paternoster.replica.Replica;
+
+/**
+ * The primary's side of the elevators, sans I/O: reports, closed links, the book's changes and
+ * ticks go in (with {@code now}), {@link Effect}s come out through {@link #drain()}. It reassigns
+ * every committed hall call when anything changes and pushes each car its {@link Dispatch}, at
+ * least every {@link #HEARTBEAT_MS} (so a node knows it is online). One thread calls it.
+ *
+ * <p>Invariant 2 at the edge: it pushes only while the replica may act (a leased primary whose
+ * backup holds the complete book, {@link Replica#mayAct}); a primary cut off from the view
+ * service, paused or suspended stops pushing before anyone else may be granted a lease, so it can
+ * never turn off lamps with a book its successor has added to (invariant 5).
+ */
+public final class DispatchCore {
+  /** The longest time between two pushes to a linked car. */
+  public static final long HEARTBEAT_MS = 200;
+
+  /** What the shell does. */
+  public sealed interface Effect {
+    /** Push {@code dispatch} to every linked car. */
+    record PushAll(Dispatch dispatch) implements Effect {}
+
+    /** Push {@code dispatch} to one car that just linked. */
+    record PushTo(String elevator, Dispatch dispatch) implements Effect {}
+
+    /**
+     * Run the assigner on {@code problem} (it may block: off the event loop, one run at a time),
+     * then call {@link #assigned} with this effect and its result.
+     */
+    record RunAssigner(Dispatcher.Problem problem, long viewnum, String generation, long bookSeq, List<PendingCall> committed)
+        implements Effect {}
+  }
+
+  private final Replica core;
+  private final Dispatcher dispatcher;
+  private final Fleet fleet;
+  private final List<Effect> effects = new ArrayList<>();
+  private Dispatch last;
+  private Dispatcher.Problem lastProblem;
+  private boolean assigning;
+  private long lastPushAt;
+  private long lastExpiryCheck;
+
+  public DispatchCore(Replica core, Dispatcher dispatcher, long silenceMs) {
+    this.core = core;
+    this.dispatcher = dispatcher;
+    this.fleet = new Fleet(silenceMs);
+  }
+
+  public Fleet fleet() {
+    return fleet;
+  }
+
+  /** The latest dispatch published, or null. */
+  public Dispatch last() {
+    return last;
+  }
+
+  /**
+   * A car's report. A car that just linked gets the latest dispatch at once. Returns whether the
+   * fleet changed (then {@link #dispatch} should run soon).
+   */
+  public boolean reported(ElevatorReport report, long now) {
+    boolean fresh = fleet.members().stream().noneMatch(m -> m.report().id().equals(report.id()) && m.connected());
+    boolean changed = fleet.heard(report, now);
+    if (fresh && last != null && core.mayAct(now)) effects.add(new Effect.PushTo(report.id(), last));
+    return changed;
+  }
+
+  /** A car's link closed; returns whether the fleet changed. */
+  public boolean closed(String elevator) {
+    return fleet.disconnected(elevator);
+  }
+
+  /** Timer: silent cars expire; the heartbeat push. Returns whether the fleet changed. */
+  public boolean tick(long now) {
+    boolean changed = fleet.expire(now, lastExpiryCheck);
+    lastExpiryCheck = now;
+    if (last != null && core.mayAct(now) && now - lastPushAt >= HEARTBEAT_MS) push(last, now);
+    return changed;
+  }
+
+  /**
+   * Reassigns if the committed calls, the fleet, the view or the lineage changed since the last
+   * dispatch: publishes at once with an assigner that never blocks, else asks the shell to run it.
+   */
+  public void dispatch(long now) {
+    if (!core.mayAct(now) || assigning) return;
+    List<PendingCall> committed = committedCalls();
+    Dispatcher.Problem problem = dispatcher.problem(committed, fleet, now);
+    long viewnum = core.view().viewnum();
+    String generation = core.book().generation();
+    if (last != null && last.viewnum() == viewnum && Objects.equals(last.generation(), generation)
+        && problem.equals(lastProblem) && committed.equals(last.committed())) return;
+    lastProblem = problem;
+    long bookSeq = core.committedSeq(); // what `committed` reflects, whenever the assignment comes back
+    if (!dispatcher.assigner().mayBlock()) {
+      publish(new Dispatch(viewnum, core.id(), generation, bookSeq, committed, dispatcher.assign(problem)), now);
+      return;
+    }
+    assigning = true;
+    effects.add(new Effect.RunAssigner(problem, viewnum, generation, bookSeq, committed));
+  }
+
+  /**
+   * The assigner's answer to {@code run} ({@code result} null: it failed). Published if the view
+   * has not changed meanwhile; the shell should then dispatch again (anything that changed meanwhile).
+   */
+  public void assigned(Effect.RunAssigner run, Assignment result, long now) {
+    assigning = false;
+    if (result != null && core.view().viewnum() == run.viewnum()) {
+      publish(new Dispatch(run.viewnum(), core.id(), run.generation(), run.bookSeq(), run.committed(), result), now);
+    }
+  }
+
+  /** Effects produced since the last drain, in order. */
+  public List<Effect> drain() {
+    List<Effect> out = List.copyOf(effects);
+    effects.clear();
+    return out;
+  }
+
+  /** The pending calls whose creation is committed (a service shows at once, a creation once committed). */
+  public List<PendingCall> committedCalls() {
+    long committed = core.committedSeq();
+    return core.book().pending().stream().filter(p -> p.createdSeq() <= committed).toList();
+  }
+
+  private void publish(Dispatch dispatch, long now) {
+    last = dispatch;
+    push(dispatch, now);
+  }
+
+  private void push(Dispatch dispatch, long now) {
+    lastPushAt = now;
+    effects.add(new Effect.PushAll(dispatch));
+  }
+}
