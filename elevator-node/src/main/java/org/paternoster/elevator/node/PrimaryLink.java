@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.faults.MessageFaults;
+import org.paternoster.replica.client.NotPrimaryAnswer;
 import org.paternoster.replica.elevators.Push;
 import org.paternoster.view.client.ViewServiceClient;
 import org.slf4j.Logger;
@@ -130,10 +131,10 @@ final class PrimaryLink {
         log.warn("dropped a malformed frame from the primary");
         return;
       }
-      if ("not-primary".equals(message.getString("type"))) {
+      if (NotPrimaryAnswer.TYPE.equals(message.getString("type"))) {
         // Follow one redirect at once; after that the view service decides, with backoff, so two
         // replicas that each name the other (both behind on views) cannot spin this node.
-        redirectTo = ++redirects == 1 ? message.getString("primaryAddress") : null;
+        redirectTo = ++redirects == 1 ? NotPrimaryAnswer.fromJson(message).primaryAddress() : null;
         drop(socket);
       } else if (Push.TYPE.equals(message.getString("type"))) {
         Push push;

@@ -122,11 +122,9 @@ public final class OrderClient {
   /** A "not primary" answer naming a newer primary: follow it at once. */
   private boolean learnRedirect(HttpResponse<Buffer> response) {
     try {
-      JsonObject o = response.bodyAsJsonObject();
-      long viewnum = o.getLong("viewnum", -1L);
-      String address = o.getString("primaryAddress");
-      if (viewnum > view.viewnum() && address != null) {
-        view = new View(viewnum, o.getString("primary"), null, address, null);
+      NotPrimaryAnswer answer = NotPrimaryAnswer.fromJson(response.bodyAsJsonObject());
+      if (answer.viewnum() > view.viewnum() && answer.primaryAddress() != null) {
+        view = new View(answer.viewnum(), answer.primary(), null, answer.primaryAddress(), null);
         return true;
       }
     } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.orders.Building;
+import org.paternoster.replica.client.NotPrimaryAnswer;
 import org.paternoster.replica.elevators.Dispatch;
 import org.paternoster.replica.elevators.Push;
 import org.paternoster.replica.elevators.ElevatorReport;
@@ -87,10 +88,10 @@ final class ElevatorLinks {
 
   /**
    * Tells the node on {@code ws} to go to the primary of {@code view} and closes its link:
-   * {@code {"type":"not-primary","error","viewnum","primary","primaryAddress"}}.
+   * a {@link NotPrimaryAnswer}.
    */
   void redirect(ServerWebSocket ws, View view) {
-    send(ws, OrderApi.notPrimary(view).put("type", "not-primary"));
+    send(ws, NotPrimaryAnswer.of(view).toJson());
     ws.close();
   }
 

@@ -13,7 +13,7 @@ import org.paternoster.orders.NoSuchButton;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderJson;
 import org.paternoster.replica.Replica;
-import org.paternoster.view.View;
+import org.paternoster.replica.client.NotPrimaryAnswer;
 import org.paternoster.view.ViewJson;
 
 /**
@@ -52,19 +52,11 @@ final class OrderApi {
       if (result.succeeded()) {
         JsonHttp.ok(ctx, result.result().toJson());
       } else if (result.cause() instanceof NotPrimary np) {
-        JsonHttp.reply(ctx, 503, notPrimary(np.view()));
+        JsonHttp.reply(ctx, 503, NotPrimaryAnswer.of(np.view()).toJson());
       } else {
         JsonHttp.reply(ctx, 503, new JsonObject().put("error", "not committed yet, retry with the same id: " + result.cause().getMessage()));
       }
     });
-  }
-
-  static JsonObject notPrimary(View view) {
-    return new JsonObject()
-        .put("error", "not primary")
-        .put("viewnum", view.viewnum())
-        .put("primary", view.primary())
-        .put("primaryAddress", view.primaryAddress());
   }
 
   private void list(RoutingContext ctx) {
