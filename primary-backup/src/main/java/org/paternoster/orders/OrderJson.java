@@ -14,21 +14,8 @@ import org.paternoster.http.Fields;
 public final class OrderJson {
   private OrderJson() {}
 
-  public static JsonObject call(Call call) {
-    JsonObject o = new JsonObject().put("floor", call.floor());
-    if (call instanceof HallCall h) return o.put("type", "hall").put("direction", h.direction().json());
-    return o.put("type", "cab").put("elevator", ((CabCall) call).elevator());
-  }
-
-  public static Call call(JsonObject o) {
-    String type = Fields.oneOf(o, "type", "hall", "cab");
-    int floor = (int) Fields.integer(o, "floor", 0, Building.MAX_FLOORS - 1);
-    if (type.equals("hall")) return new HallCall(floor, Direction.fromJson(Fields.oneOf(o, "direction", "up", "down")));
-    return new CabCall(Fields.id(o, "elevator"), floor);
-  }
-
   public static JsonObject op(Op op) {
-    JsonObject o = call(op.call()).put("id", op.requestId());
+    JsonObject o = CallJson.toJson(op.call()).put("id", op.requestId());
     if (op instanceof Op.Served s) o.put("op", "served").put("callSeq", s.callSeq());
     else if (op instanceof Op.Restore r) o.put("op", "restore").put("callSeq", r.callSeq()).put("at", r.at());
     else o.put("op", "press");
@@ -37,7 +24,7 @@ public final class OrderJson {
 
   public static Op op(JsonObject o) {
     String id = Fields.id(o, "id");
-    Call call = call(o);
+    Call call = CallJson.fromJson(o);
     String kind = o.getString("op");
     if ("served".equals(kind)) return new Op.Served(id, call, Fields.integer(o, "callSeq", 1, Long.MAX_VALUE));
     if ("restore".equals(kind)) {
@@ -55,23 +42,23 @@ public final class OrderJson {
   }
 
   public static JsonObject pending(PendingCall p) {
-    return call(p.call()).put("seq", p.seq()).put("at", p.at()).put("createdSeq", p.createdSeq());
+    return CallJson.toJson(p.call()).put("seq", p.seq()).put("at", p.at()).put("createdSeq", p.createdSeq());
   }
 
   public static PendingCall pending(JsonObject o) {
     long seq = o.getLong("seq");
-    return new PendingCall(call(o), seq, o.getLong("at"), o.getLong("createdSeq", seq)); // absent in books written before renewal
+    return new PendingCall(CallJson.fromJson(o), seq, o.getLong("at"), o.getLong("createdSeq", seq)); // absent in books written before renewal
   }
 
   /** {@code [{call..., "seq"}]}. */
   public static JsonArray tombstones(java.util.List<Tombstone> served) {
     JsonArray out = new JsonArray();
-    served.forEach(t -> out.add(call(t.call()).put("seq", t.seq())));
+    served.forEach(t -> out.add(CallJson.toJson(t.call()).put("seq", t.seq())));
     return out;
   }
 
   public static java.util.List<Tombstone> tombstones(JsonArray served) {
-    return served.stream().map(o -> (JsonObject) o).map(o -> new Tombstone(call(o), o.getLong("seq"))).toList();
+    return served.stream().map(o -> (JsonObject) o).map(o -> new Tombstone(CallJson.fromJson(o), o.getLong("seq"))).toList();
   }
 
   public static JsonObject snapshot(Snapshot s) {

@@ -20,12 +20,12 @@ final class FileViewStore implements ViewStore {
 
   @Override
   public Optional<SavedState> load() throws IOException {
-    return file.read().map(text -> ViewJson.savedFromJson(new JsonObject(text)));
+    return file.read().map(text -> SavedStateJson.fromJson(new JsonObject(text)));
   }
 
   @Override
   public void save(SavedState state) throws IOException {
-    file.write(ViewJson.toJson(state).encode());
+    file.write(SavedStateJson.toJson(state).encode());
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.paternoster.http.Fields;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Building;
 import org.paternoster.orders.Call;
+import org.paternoster.orders.CallJson;
 import org.paternoster.orders.NoSuchButton;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderJson;
@@ -43,7 +44,7 @@ final class OrderApi {
     String id = Fields.id(body, "id");
     Call call;
     try {
-      call = building.check(OrderJson.call(body));
+      call = building.check(CallJson.fromJson(body));
     } catch (NoSuchButton e) {
       throw new BadRequest(e.getMessage());
     }

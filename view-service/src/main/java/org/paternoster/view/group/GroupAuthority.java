@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.paternoster.view.DurableViewService;
 import org.paternoster.view.PingTiming;
 import org.paternoster.view.SavedState;
+import org.paternoster.view.SavedStateJson;
 import org.paternoster.view.TotalLossPolicy;
 import org.paternoster.view.ViewAuthority;
-import org.paternoster.view.ViewJson;
 import org.paternoster.view.ViewService;
 import org.paternoster.view.ViewState;
 import org.slf4j.Logger;
@@ -100,7 +100,7 @@ public final class GroupAuthority implements ViewAuthority {
   @Override
   public SavedState known() {
     JsonObject state = group.local().getJsonObject("state");
-    return state == null ? new SavedState(ViewState.INITIAL, List.of()) : ViewJson.savedFromJson(state);
+    return state == null ? new SavedState(ViewState.INITIAL, List.of()) : SavedStateJson.fromJson(state);
   }
 
   @Override
@@ -136,7 +136,7 @@ public final class GroupAuthority implements ViewAuthority {
     JsonObject read = group.local();
     if (group.leadingTerm() != leading) return;
     JsonObject state = read.getJsonObject("state");
-    SavedState saved = state == null ? new SavedState(ViewState.INITIAL, List.of()) : ViewJson.savedFromJson(state);
+    SavedState saved = state == null ? new SavedState(ViewState.INITIAL, List.of()) : SavedStateJson.fromJson(state);
     store = new GroupViewStore(group, leading, read.getLong("version"));
     service = new DurableViewService(new ViewService(timing, onTotalLoss, saved, now), store);
     term = leading;

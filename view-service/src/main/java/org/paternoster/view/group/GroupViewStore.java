@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.Optional;
 import org.paternoster.view.SavedState;
-import org.paternoster.view.ViewJson;
+import org.paternoster.view.SavedStateJson;
 import org.paternoster.view.ViewStore;
 
 /**
@@ -30,13 +30,13 @@ final class GroupViewStore implements ViewStore {
   public Optional<SavedState> load() throws IOException {
     JsonObject read = group.readConfirmed();
     JsonObject state = read.getJsonObject("state");
-    return state == null ? Optional.empty() : Optional.of(ViewJson.savedFromJson(state));
+    return state == null ? Optional.empty() : Optional.of(SavedStateJson.fromJson(state));
   }
 
   @Override
   public void save(SavedState state) throws IOException {
     if (conflicted) throw new IOException("the view log moved on without this leader");
-    JsonObject reply = group.write(term, version, ViewJson.toJson(state));
+    JsonObject reply = group.write(term, version, SavedStateJson.toJson(state));
     if (!reply.getBoolean("ok")) {
       conflicted = true;
       throw new IOException("refused by the view log (term " + term + " is over, or another leader wrote version " + reply.getLong("version") + ")");

@@ -10,7 +10,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.paternoster.orders.Call;
-import org.paternoster.orders.OrderJson;
+import org.paternoster.orders.CallJson;
 import org.paternoster.view.View;
 import org.paternoster.view.client.ViewServiceClient;
 import org.slf4j.Logger;
@@ -57,18 +57,18 @@ public final class OrderClient {
   }
 
   public Future<CommitReceipt> press(String requestId, Call call, long deadlineMs) {
-    return submit("/orders", OrderJson.call(call).put("id", requestId), deadlineMs);
+    return submit("/orders", CallJson.toJson(call).put("id", requestId), deadlineMs);
   }
 
   /** A press the caller may withdraw while it is being retried (see {@link OrderWithdrawn}). */
   public Future<CommitReceipt> press(String requestId, Call call, long deadlineMs, BooleanSupplier withdrawn) {
     Promise<CommitReceipt> done = Promise.promise();
-    attempt("/orders", OrderJson.call(call).put("id", requestId).toBuffer(), deadlineMs, 0, done, withdrawn);
+    attempt("/orders", CallJson.toJson(call).put("id", requestId).toBuffer(), deadlineMs, 0, done, withdrawn);
     return done.future();
   }
 
   public Future<CommitReceipt> served(String requestId, Call call, long callSeq, long deadlineMs) {
-    return submit("/orders/served", OrderJson.call(call).put("id", requestId).put("callSeq", callSeq), deadlineMs);
+    return submit("/orders/served", CallJson.toJson(call).put("id", requestId).put("callSeq", callSeq), deadlineMs);
   }
 
   /** POSTs {@code body} to the primary's {@code path} until committed or {@code deadlineMs} (epoch ms). */

@@ -79,17 +79,4 @@ public final class ViewJson {
     }
     return out;
   }
-
-  /** What a {@link ViewStore} keeps: {@code {"view": {...}, "history": [...]}}. */
-  public static JsonObject toJson(SavedState saved) {
-    JsonArray history = new JsonArray();
-    saved.history().forEach(c -> history.add(toJson(c, true)));
-    return new JsonObject().put("view", toJson(saved.state())).put("history", history);
-  }
-
-  public static SavedState savedFromJson(JsonObject json) {
-    List<ViewChange> history = new java.util.ArrayList<>();
-    for (Object entry : json.getJsonArray("history", new JsonArray())) history.add(changeFromJson((JsonObject) entry));
-    return new SavedState(stateFromJson(json.getJsonObject("view")), history);
-  }
 }
