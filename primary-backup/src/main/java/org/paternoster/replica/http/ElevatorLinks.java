@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket links of elevator nodes to this replica ({@code /elevators/link}). Nodes send
- * {@link ElevatorReport}s; this side pushes each its {@link Dispatch} message. A malformed frame
+ * {@link ElevatorReport}s; this side pushes each its {@link Push} (from a {@link Dispatch}). A malformed frame
  * is logged and dropped, never fatal. Event-loop confined.
  */
 final class ElevatorLinks {
