@@ -19,7 +19,8 @@ import java.util.Set;
  *       {@link Config#serviceSlackMs} before it began to as long after the lamp went off) and after
  *       the latest press of it (less {@link #PRESS_SLACK_MS}): a panel that hears of a service late
  *       may go dark late, but a passenger who pressed after a door closed needs a door of their own.
- *       A press after the stretch was served starts a new stretch. A stretch whose lamps all go off
+ *       A press after the stretch was served, on a panel that shows it lit, starts a new stretch
+ *       (a panel already dark promised that passenger nothing until its lamp lights again). A stretch whose lamps all go off
  *       without a service, or that is still lit at {@code end} unserved, is lost. A node that stops
  *       answering keeps its last lamps (and its door counts as closed).</li>
  *   <li>{@code ackedOrderMissing}: a call acknowledged by {@code POST /orders} in view v (the
@@ -154,7 +155,13 @@ public final class HistoryChecker {
       String pressed = e instanceof Event.Press p ? p.call() : e instanceof Event.Ack a ? a.call() : null;
       if (pressed != null) {
         demand.put(pressed, e.t());
-        if (!litOn.getOrDefault(pressed, Set.of()).isEmpty() && servedAt.containsKey(pressed)) {
+        // A press is promised service by the lamp the passenger sees: the pressing panel's (a direct
+        // order's acknowledgement, any panel's). A press on a panel already dark — its car served
+        // the call — while other panels still show it (they hear of the service late) is promised
+        // nothing until its own lamp lights, which starts a stretch of its own (chaos seed 3083).
+        Set<String> lit = litOn.getOrDefault(pressed, Set.of());
+        boolean promised = e instanceof Event.Press p ? lit.contains(p.node()) : !lit.isEmpty();
+        if (promised && servedAt.containsKey(pressed)) {
           // pressed after the stretch was served: this passenger needs a service of their own
           out.add(new Verdict.Episode(pressed, since.get(pressed), e.t(), true, servedAt.remove(pressed), "served"));
           since.put(pressed, e.t());

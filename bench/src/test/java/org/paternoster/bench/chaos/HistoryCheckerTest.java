@@ -131,6 +131,36 @@ class HistoryCheckerTest {
     assertThat(v.episodes().get(1).on()).isEqualTo(3000);
   }
 
+  /**
+   * Chaos seed 3083: e1 served the call; e2 and e3 heard of it 2 s late (packet loss, a failover).
+   * Meanwhile a passenger pressed on e1, dark since its door opened: that press was promised
+   * nothing until it committed and lit every panel again, 50 ms after the stale lamps went out.
+   */
+  @Test
+  void aPressOnADarkPanelWhileOthersStillShowAServedCallIsPromisedNothingUntilItsLampLights() {
+    String c = Calls.hall(2, "down");
+    light(20_840, "e1", c, true);
+    light(20_848, "e3", c, true);
+    light(20_867, "e2", c, true);
+    car(20_900, "e1", 2, "doorOpen");
+    light(20_944, "e1", c, false);
+    car(21_600, "e1", 2, "moving");
+    h.add(new Event.Press(22_578, "e1", c));
+    light(22_908, "e3", c, false); // the stale lamps go out: the call they showed was served
+    light(22_928, "e2", c, false);
+    light(22_960, "e3", c, true); // the new press, committed
+    light(22_972, "e1", c, true);
+    light(22_982, "e2", c, true);
+    car(24_000, "e2", 2, "doorOpen");
+    light(24_050, "e2", c, false);
+    light(24_060, "e1", c, false);
+    light(24_070, "e3", c, false);
+    Verdict v = check(30_000);
+    assertThat(v.lost()).isZero();
+    assertThat(v.served()).isEqualTo(2);
+    assertThat(v.episodes().get(1).on()).isEqualTo(22_960);
+  }
+
   @Test
   void aPressWhileTheDoorIsStillOpenIsServedByThatDoor() {
     String c = Calls.hall(2, "up");
