@@ -6,11 +6,12 @@
 # (timeline.html) and every process's log land in the out dir. Exit 0: every property held.
 # Usage: scripts/chaos.sh [--duration 120s] [--seed N] [--faults kill,pause,partition,loss,motor,obstruction]
 #                         [--out DIR] [--time-scale 4] [--drain-max 60s] [--max-concurrent-faults 2] (--help for all)
+#        scripts/chaos.sh --recheck DIR   check a finished run's history again (after a checker change)
 # Network faults need root and iptables; without them they are skipped and the summary says why.
 # docs/CHAOS.md explains what is checked and how.
 source "$(dirname "$0")/lib.sh"
 for a in "$@"; do
-  case "$a" in -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; echo; break ;; esac
+  case "$a" in -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; echo; break ;; esac
 done
 build_once
 exec java ${CHAOS_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \

@@ -1,5 +1,6 @@
 package org.paternoster.bench.chaos;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +51,10 @@ public final class ChaosMain implements Callable<Integer> {
       description = "netns (each process in its own network namespace: root), loopback (own 127.0.0.x addresses), "
           + "auto (netns where it works, else loopback) (default: ${DEFAULT-VALUE})")
   String network;
+  @Option(names = "--recheck", paramLabel = "DIR",
+      description = "check a finished run's recorded history (DIR/history.txt) again with this checker; runs nothing")
+  Path recheck;
+
   @Option(names = "--root", hidden = true, description = "the checkout (scripts/ passes it)")
   Path root;
 
@@ -58,6 +63,7 @@ public final class ChaosMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cmd = new CommandLine(this);
+    if (recheck != null) return recheck(recheck);
     long durationMs = millis(cmd, "--duration", duration);
     long drainMs = millis(cmd, "--drain-max", drainMax);
     List<FaultKind> kinds;
@@ -165,6 +171,7 @@ public final class ChaosMain implements Callable<Integer> {
       Files.write(dir.resolve("history.txt"), events.stream().map(Object::toString).toList(), StandardCharsets.UTF_8);
       JsonObject summary = Summary.json(new Summary.Run(runSeed, durationMs / 1000.0, (drainEnd - drainStart) / 1000.0, drained,
           scheduler.counts(), networkFaults, networkMode, events, timeline.toString(), dir.toString(), crashed), verdict, failovers);
+      summary.put("endMs", end); // the checker's end, for --recheck
       Files.writeString(dir.resolve("summary.json"), summary.encode() + "\n", StandardCharsets.UTF_8);
       progress.println("chaos: timeline " + timeline);
       System.out.println(summary.encode());
@@ -247,6 +254,25 @@ public final class ChaosMain implements Callable<Integer> {
   /** Runs a chaos run in this JVM (for tests); the exit code as {@link #main} would return it. */
   public static int run(String... args) {
     return new CommandLine(new ChaosMain()).execute(args);
+  }
+
+  /**
+   * Checks a finished run's history again (after a checker change): prints one JSON line with the
+   * new verdict; exit status 1 if it has violations. The end of the run is the recorded one
+   * ({@code endMs} in summary.json) or, for older runs, 200 ms after the last event.
+   */
+  private int recheck(Path dir) throws IOException {
+    List<Event> events = HistoryFile.read(dir.resolve("history.txt"));
+    Path summaryFile = dir.resolve("summary.json");
+    JsonObject old = Files.exists(summaryFile) ? new JsonObject(Files.readString(summaryFile)) : new JsonObject();
+    long end = old.getLong("endMs", events.isEmpty() ? 0 : events.get(events.size() - 1).t() + 200);
+    Verdict verdict = new HistoryChecker(HistoryChecker.Config.defaults()).check(events, end);
+    JsonArray violations = new JsonArray();
+    verdict.violations().forEach(v -> violations.add(new JsonObject().put("property", v.property()).put("detail", v.detail())));
+    System.out.println(new JsonObject().put("chaos", "recheck").put("dir", dir.toString()).put("seed", old.getValue("seed"))
+        .put("ok", verdict.ok()).put("lost", verdict.lost()).put("served", verdict.served()).put("violations", violations)
+        .put("wasOk", old.getValue("ok")).encode());
+    return verdict.ok() ? 0 : 1;
   }
 
   public static void main(String[] args) {
