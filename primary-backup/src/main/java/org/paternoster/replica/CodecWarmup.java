@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Runs the replication codecs on a throw-away book at start-up. A replica that was idle since
  * it started otherwise pays class loading and interpretation on its first state transfer — which
  * happens on the failover path, when it becomes the new backup. The messages go through their
- * bytes (JSON text, as on the wire) and the book is full-sized ({@link OrderBook#RECEIPTS_KEPT}
- * receipts): measured, a warm-up on small in-memory copies left the first real transfer to
+ * bytes (JSON text, as on the wire) and the book is full-sized (every receipt and tombstone
+ * slot used, a few calls pending): measured, a warm-up on small in-memory copies left the first real transfer to
  * decode 120 ms slower than the second.
  */
 public final class CodecWarmup {
@@ -48,11 +48,15 @@ public final class CodecWarmup {
   public static void run() {
     OrderBook book = new OrderBook();
     List<Sequenced> ops = new ArrayList<>();
-    for (int i = 1; i <= OrderBook.RECEIPTS_KEPT; i++) {
-      Sequenced s = new Sequenced(i, 0, new Op.Press("warmup-" + i, new CabCall("warmup", i % 4)));
-      book.apply(s);
-      if (ops.size() < 64) ops.add(s);
+    long seq = 0;
+    for (int i = 1; i <= OrderBook.TOMBSTONES_KEPT; i++) {
+      CabCall call = new CabCall("warmup", i % 4);
+      Sequenced press = new Sequenced(++seq, 0, new Op.Press("warmup-" + i, call));
+      book.apply(press);
+      book.apply(new Sequenced(++seq, 0, new Op.Served("warmup-served-" + i, call, press.seq())));
+      if (ops.size() < 64) ops.add(press);
     }
+    for (int i = 0; i < 4; i++) book.apply(new Sequenced(++seq, 0, new Op.Press("warmup-pending-" + i, new CabCall("warmup", i))));
     View view = new View(1, "warmup-p", "warmup-b", "http://p", "http://b");
     for (int round = 0; round < 10; round++) {
       OrderBook.of(PeerJson.transfer(wire(PeerJson.transfer(new Transfer(view, round, book.snapshot())))).snapshot());

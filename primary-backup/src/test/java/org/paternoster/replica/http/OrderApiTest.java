@@ -141,11 +141,15 @@ class OrderApiTest {
   }
 
   @Test
-  void stateTransferOfAFullReceiptTableFitsTheReplicationBodyLimit() {
+  void stateTransferOfAFullBookFitsTheReplicationBodyLimit() {
     // Regression: a transfer after ~60k orders once exceeded the client body limit and was retried forever.
     var receipts = new java.util.ArrayList<org.paternoster.orders.Receipt>();
     for (int i = 0; i < org.paternoster.orders.OrderBook.RECEIPTS_KEPT; i++) receipts.add(new org.paternoster.orders.Receipt("x".repeat(64) + i, i + 1, i + 1));
-    var snapshot = new org.paternoster.orders.Snapshot("g", receipts.size(), java.util.List.of(), receipts, java.util.List.of());
+    var served = new java.util.ArrayList<org.paternoster.orders.Tombstone>();
+    for (int i = 0; i < org.paternoster.orders.OrderBook.TOMBSTONES_KEPT; i++) {
+      served.add(new org.paternoster.orders.Tombstone(new org.paternoster.orders.CabCall("car-with-a-long-name-" + i, i % 4), i + 1));
+    }
+    var snapshot = new org.paternoster.orders.Snapshot("g", receipts.size(), java.util.List.of(), receipts, served);
     var stale = new org.paternoster.view.View(1, "r9", "r8", "http://x", "http://y");
     String body = org.paternoster.replica.PeerJson.transfer(new org.paternoster.replica.Transfer(stale, 1, snapshot)).encode();
     assertThat(body.length()).isGreaterThan(16 * 1024);
