@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.MessageAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,23 @@ public final class JsonHttp {
    * matches a request reads its body; later ones skip it.
    */
   public static Router router(Vertx vertx, long bodyLimitBytes, String largePrefix, long largeLimitBytes) {
+    return router(vertx, bodyLimitBytes, largePrefix, largeLimitBytes, ClusterAuth.open());
+  }
+
+  /** As {@link #router(Vertx, long)}, with every request checked by {@code auth} before any route. */
+  public static Router router(Vertx vertx, long bodyLimitBytes, ClusterAuth auth) {
+    return router(vertx, bodyLimitBytes, null, 0, auth);
+  }
+
+  /**
+   * The general form: bodies capped (larger under {@code largePrefix}), then {@code auth} checks
+   * the request (a refusal is a 401 and reaches no route), then the caller's routes.
+   */
+  public static Router router(Vertx vertx, long bodyLimitBytes, String largePrefix, long largeLimitBytes, ClusterAuth auth) {
     Router router = Router.router(vertx);
     if (largePrefix != null) router.route(largePrefix + "/*").handler(BodyHandler.create(false).setBodyLimit(largeLimitBytes));
     router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+    router.route().handler(auth::handle);
     router.errorHandler(404, ctx -> error(ctx, 404, "no such path: " + ctx.request().path()));
     router.errorHandler(405, ctx -> error(ctx, 405, "method not allowed: " + ctx.request().method()));
     router.errorHandler(413, ctx -> error(ctx, 413, "body larger than " + bodyLimitBytes + " bytes"));
@@ -70,10 +86,13 @@ public final class JsonHttp {
 
   public static void reply(RoutingContext ctx, int status, Object json) {
     if (ctx.response().ended()) return;
+    byte[] body = json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String signature = ClusterAuth.answerHeader(ctx, status, body);
+    if (signature != null) ctx.response().putHeader(MessageAuthenticator.HEADER, signature);
     ctx.response()
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
-        .end(json.toString());
+        .end(io.vertx.core.buffer.Buffer.buffer(body));
   }
 
   public static void error(RoutingContext ctx, int status, String message) {

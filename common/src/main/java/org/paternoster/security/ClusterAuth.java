@@ -1,0 +1,137 @@
+package org.paternoster.security;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Vert.x edge of {@link MessageAuthenticator}: servers check what members send them and sign
+ * their answers, clients sign what they send and believe only signed answers. Without a secret
+ * ({@link #open()}) it does nothing, and {@link BindPolicy} keeps the process on loopback.
+ *
+ * <p>What is protected, when a secret is set: every request that changes something (any method
+ * but GET and HEAD) and every WebSocket upgrade must be signed; a GET may be signed (members
+ * sign theirs and then get a signed answer) or not (the dashboard's browser, an operator's curl:
+ * read-only views stay open). A refused request is answered 401 with a JSON error and changes
+ * nothing: the check runs before any route.
+ */
+public final class ClusterAuth {
+  private static final Logger log = LoggerFactory.getLogger(ClusterAuth.class);
+  private static final String NONCE = "paternoster.auth.nonce";
+  private static final ClusterAuth OPEN = new ClusterAuth(null);
+
+  private final MessageAuthenticator authenticator;
+
+  private ClusterAuth(MessageAuthenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  /** No secret: nothing is signed or checked. */
+  public static ClusterAuth open() {
+    return OPEN;
+  }
+
+  public static ClusterAuth of(ClusterSecret secret, LongSupplier wallClockMs) {
+    return new ClusterAuth(new MessageAuthenticator(secret, wallClockMs, MessageAuthenticator.DEFAULT_WINDOW_MS));
+  }
+
+  public static ClusterAuth of(Optional<ClusterSecret> secret) {
+    return secret.map(s -> of(s, System::currentTimeMillis)).orElse(OPEN);
+  }
+
+  public boolean enabled() {
+    return authenticator != null;
+  }
+
+  // ---- server side ----
+
+  /**
+   * A route handler (after the body handler, before every route): refuses unsigned changes and
+   * bad signatures with 401; remembers an accepted request's nonce so its answer is signed
+   * ({@link #answerHeader}).
+   */
+  public void handle(RoutingContext ctx) {
+    ctx.put(ClusterAuth.class.getName(), this);
+    if (authenticator == null) {
+      ctx.next();
+      return;
+    }
+    String header = ctx.request().getHeader(MessageAuthenticator.HEADER);
+    HttpMethod method = ctx.request().method();
+    if (header == null && (method == HttpMethod.GET || method == HttpMethod.HEAD)) {
+      ctx.next();
+      return;
+    }
+    byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    var verdict = authenticator.checkRequest(header, method.name(), ctx.request().uri(), body);
+    if (verdict instanceof MessageAuthenticator.Verdict.Accepted accepted) {
+      ctx.put(NONCE, accepted.nonce());
+      ctx.next();
+    } else {
+      String reason = ((MessageAuthenticator.Verdict.Refused) verdict).reason();
+      log.warn("refused {} {} from {}: {}", method, ctx.request().path(), ctx.request().remoteAddress(), reason);
+      ctx.response().setStatusCode(401).putHeader("content-type", "application/json")
+          .end(new io.vertx.core.json.JsonObject().put("error", reason).encode());
+    }
+  }
+
+  /** The answer's header for {@code ctx}, or null when its request was not signed. */
+  public static String answerHeader(RoutingContext ctx, int status, byte[] body) {
+    ClusterAuth auth = ctx.get(ClusterAuth.class.getName());
+    String nonce = ctx.get(NONCE);
+    if (auth == null || auth.authenticator == null || nonce == null) return null;
+    return auth.authenticator.signResponse(nonce, status, body);
+  }
+
+  /** Accepts a WebSocket upgrade only when signed (a GET without a body); else rejects it with 401. */
+  public Future<io.vertx.core.http.ServerWebSocket> accept(ServerWebSocketHandshake handshake) {
+    if (authenticator == null) return handshake.accept();
+    var verdict = authenticator.checkRequest(handshake.headers().get(MessageAuthenticator.HEADER), "GET", handshake.uri(), new byte[0]);
+    if (verdict instanceof MessageAuthenticator.Verdict.Refused refused) {
+      log.warn("refused WebSocket {} from {}: {}", handshake.path(), handshake.remoteAddress(), refused.reason());
+      return handshake.reject(401).compose(v -> Future.failedFuture("refused: " + refused.reason()));
+    }
+    return handshake.accept();
+  }
+
+  // ---- client side ----
+
+  /** The header to put on a WebSocket upgrade to {@code uri} (null when open). */
+  public String signUpgrade(String uri) {
+    return authenticator == null ? null : authenticator.signRequest("GET", uri, new byte[0]).header();
+  }
+
+  /**
+   * Sends {@code request} with {@code body} (null: none), signed; its answer is believed only if
+   * signed for this very request, else the future fails ("unauthenticated answer").
+   */
+  public Future<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Buffer body) {
+    if (authenticator == null) return body == null ? request.send() : request.sendBuffer(body);
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    var signed = authenticator.signRequest(request.method().name(), request.uri(), bytes);
+    request.putHeader(MessageAuthenticator.HEADER, signed.header());
+    Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendBuffer(body);
+    return sent.compose(response -> {
+      byte[] answer = response.body() == null ? new byte[0] : response.body().getBytes();
+      if (authenticator.checkResponse(response.getHeader(MessageAuthenticator.HEADER), signed.nonce(), response.statusCode(), answer)) {
+        return Future.succeededFuture(response);
+      }
+      return Future.failedFuture(new UnauthenticatedAnswer(request.uri(), response.statusCode()));
+    });
+  }
+
+  /** An answer that does not prove it comes from a member: treated like no answer. */
+  public static final class UnauthenticatedAnswer extends RuntimeException {
+    UnauthenticatedAnswer(String uri, int status) {
+      super("unauthenticated answer (status " + status + ") to " + uri + ": not a member of this cluster");
+    }
+  }
+}
