@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link ClusterSecret} (sans-I/O: bytes and the wall clock in, a header or a verdict out).
  *
  * <p>A request carries {@code Paternoster-Auth: v1;ts=<epoch ms>;nonce=<random>;mac=<base64url>}
- * with the MAC over the method, the path and query, the timestamp, the nonce and the body. It is
- * accepted once (the nonce is remembered, {@link ReplayGuard}) and only while its timestamp is
+ * with the MAC over the method, the path and query, the timestamp, the nonce and the body. The
+ * nonce is the sender's session and the message's number in it; a message is accepted once
+ * ({@link ReplayGuard}, an anti-replay window per sender session) and only while its timestamp is
  * within {@code windowMs} of this process's wall clock: <b>assumption</b>, the members' wall clocks
  * differ by less than the window (NTP on a LAN keeps them within milliseconds; the default window
  * is 30 s). A larger skew refuses every message and is logged as such; it never admits one.
@@ -27,7 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MessageAuthenticator {
   public static final String HEADER = "Paternoster-Auth";
   public static final long DEFAULT_WINDOW_MS = 30_000;
-  static final int REPLAY_CAPACITY = 200_000;
+  /** Live sender sessions remembered (one per process incarnation that talks to us). */
+  static final int REPLAY_CAPACITY = 10_000;
   private static final String VERSION = "v1";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -35,7 +38,8 @@ public final class MessageAuthenticator {
   private final LongSupplier wallClockMs;
   private final long windowMs;
   private final ReplayGuard replays;
-  private final SecureRandom random = new SecureRandom();
+  private final String session;
+  private final AtomicLong sent = new AtomicLong();
   private final ThreadLocal<Mac> macs;
 
   public MessageAuthenticator(ClusterSecret secret, LongSupplier wallClockMs, long windowMs) {
@@ -46,7 +50,10 @@ public final class MessageAuthenticator {
     this.key = new SecretKeySpec(secret.key(), "HmacSHA256");
     this.wallClockMs = wallClockMs;
     this.windowMs = windowMs;
-    this.replays = new ReplayGuard(replayCapacity);
+    this.replays = new ReplayGuard(replayCapacity, 2 * windowMs);
+    byte[] id = new byte[12];
+    new SecureRandom().nextBytes(id);
+    this.session = B64.encodeToString(id);
     this.macs = ThreadLocal.withInitial(this::newMac);
   }
 
@@ -62,9 +69,7 @@ public final class MessageAuthenticator {
 
   public Signed signRequest(String method, String target, byte[] body) {
     long ts = wallClockMs.getAsLong();
-    byte[] nonceBytes = new byte[16];
-    random.nextBytes(nonceBytes);
-    String nonce = B64.encodeToString(nonceBytes);
+    String nonce = session + "." + sent.incrementAndGet();
     String mac = mac(requestPrefix(method, target, ts, nonce), body);
     return new Signed(VERSION + ";ts=" + ts + ";nonce=" + nonce + ";mac=" + mac, nonce);
   }
@@ -84,7 +89,7 @@ public final class MessageAuthenticator {
     if (f.ts < now - windowMs || f.ts > now + windowMs) {
       return new Verdict.Refused("stale or future timestamp (" + (now - f.ts) + " ms off; are the members' clocks synchronized?)");
     }
-    return switch (replays.admit(f.nonce, f.ts + windowMs, now)) {
+    return switch (replays.admit(f.session(), f.number(), now)) {
       case FIRST -> new Verdict.Accepted(f.nonce);
       case REPLAYED -> new Verdict.Refused("replayed message");
       case FULL -> new Verdict.Refused("too many messages in the replay window");
@@ -131,16 +136,29 @@ public final class MessageAuthenticator {
     }
   }
 
-  /** The request header's fields; null when it is not exactly {@code v1;ts=N;nonce=S;mac=S}. */
+  /**
+   * The request header's fields; null when it is not exactly {@code v1;ts=N;nonce=S.N;mac=S}. The
+   * nonce is the sender's session (random per process) and the message's number in it.
+   */
   private record Fields(long ts, String nonce, String mac) {
+    String session() {
+      return nonce.substring(0, nonce.lastIndexOf('.'));
+    }
+
+    long number() {
+      return Long.parseLong(nonce.substring(nonce.lastIndexOf('.') + 1));
+    }
+
     static Fields parse(String header) {
       String[] parts = header.split(";", -1);
       if (parts.length != 4 || !VERSION.equals(parts[0])) return null;
       if (!parts[1].startsWith("ts=") || !parts[2].startsWith("nonce=") || !parts[3].startsWith("mac=")) return null;
       String nonce = parts[2].substring(6);
       String mac = parts[3].substring(4);
-      if (nonce.isEmpty() || nonce.length() > 64 || mac.isEmpty() || mac.length() > 64) return null;
+      int dot = nonce.lastIndexOf('.');
+      if (dot < 1 || nonce.length() > 64 || mac.isEmpty() || mac.length() > 64) return null;
       try {
+        if (Long.parseLong(nonce.substring(dot + 1)) <= 0) return null;
         return new Fields(Long.parseLong(parts[1].substring(3)), nonce, mac);
       } catch (NumberFormatException e) {
         return null;

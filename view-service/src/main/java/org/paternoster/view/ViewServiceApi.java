@@ -18,6 +18,7 @@ import org.paternoster.http.Fields;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
 import org.paternoster.metrics.ProcessMetrics;
+import org.paternoster.security.ClusterAuth;
 
 /**
  * The view service's HTTP/JSON API (issue 2). Every input is validated before the core sees it,
@@ -38,9 +39,10 @@ final class ViewServiceApi {
     this.clock = clock;
   }
 
-  static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock) {
+  /** {@code auth}: pings must come from members when the cluster has a secret; reads stay open. */
+  static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock, ClusterAuth auth) {
     ViewServiceApi api = new ViewServiceApi(authority, clock);
-    Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
+    Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES, auth);
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     router.post("/ping").handler(api::ping);

@@ -19,6 +19,8 @@ import org.paternoster.view.group.GroupAuthority;
 import org.paternoster.view.group.GroupMembers;
 import org.paternoster.view.group.ViewGroup;
 import org.paternoster.metrics.ProcessMetrics;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.ClusterSecretOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -94,6 +96,9 @@ public final class ViewServiceMain implements Callable<Integer> {
   @Mixin
   private DiscoveryOptions discovery;
 
+  @Mixin
+  private ClusterSecretOptions clusterSecret;
+
   /** Starts the service; the JVM exits only on error (see {@link #run(PrintWriter, PrintWriter, String...)}). */
   public static void main(String... args) {
     int code = run(args);
@@ -123,6 +128,12 @@ public final class ViewServiceMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    ClusterAuth auth;
+    try {
+      auth = clusterSecret.authFor(host);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     String url;
     AutoCloseable group = () -> { };
     Vertx vertx = ProcessMetrics.vertx();
@@ -131,7 +142,7 @@ public final class ViewServiceMain implements Callable<Integer> {
       if (members == null) {
         ViewStore store = dataDir == null ? ViewStore.inMemory() : ViewStore.inDirectory(dataDir);
         if (dataDir == null) log.warn("no --data-dir: the view lives in memory only; a restart numbers its views above what the replicas report");
-        ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, policy, store, new MonotonicClock());
+        ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing, policy, store, new MonotonicClock()).authenticating(auth);
         vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
         url = advertise != null ? advertised.toString() : "http://" + host + ":" + verticle.actualPort();
         log.info("view service listening on {} ({}, on total loss {}, store {})",
@@ -145,7 +156,7 @@ public final class ViewServiceMain implements Callable<Integer> {
         ViewGroup viewGroup = ViewGroup.start(listed, dir, electionTimeoutMs, Math.max(1_000, 4 * timing.deadAfterMs()));
         group = viewGroup;
         ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing,
-            new GroupAuthority(viewGroup, timing, policy), new MonotonicClock());
+            new GroupAuthority(viewGroup, timing, policy), new MonotonicClock()).authenticating(auth);
         vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
         url = listed.self().url();
         log.info("view service member {} of {} listening on {} (consensus on port {}, log in {}; {}, on total loss {})",

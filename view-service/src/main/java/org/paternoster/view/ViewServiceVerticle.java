@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import java.util.function.LongSupplier;
+import org.paternoster.security.ClusterAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class ViewServiceVerticle extends VerticleBase {
   private final ViewStore store;
   private final LongSupplier clock;
   private ViewAuthority authority;
+  private ClusterAuth auth = ClusterAuth.open();
   private volatile HttpServer server;
   private long tickTimer = -1;
 
@@ -51,7 +53,7 @@ public final class ViewServiceVerticle extends VerticleBase {
     ViewAuthority decides = authority;
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> decides.tick(clock.getAsLong()));
     return vertx.createHttpServer()
-        .requestHandler(ViewServiceApi.router(vertx, decides, clock))
+        .requestHandler(ViewServiceApi.router(vertx, decides, clock, auth))
         .listen(port, host)
         .onSuccess(s -> server = s);
   }
@@ -82,6 +84,12 @@ public final class ViewServiceVerticle extends VerticleBase {
   public ViewServiceVerticle(String host, int port, PingTiming timing, ViewAuthority authority, LongSupplier clock) {
     this(host, port, timing, TotalLossPolicy.REBUILD, null, clock);
     this.authority = authority;
+  }
+
+  /** Members must sign their pings with the cluster secret (call before deploying). */
+  public ViewServiceVerticle authenticating(ClusterAuth auth) {
+    this.auth = auth;
+    return this;
   }
 
   /** The bound port once started (useful with port 0). */

@@ -67,8 +67,15 @@ public final class ViewPinger {
    */
   public ViewPinger(Vertx vertx, WebClient webClient, Supplier<String> viewService, String serverId, String incarnation,
       String address, long pingIntervalMs, LongSupplier clock, LongSupplier viewnum, Listener listener) {
+    this(vertx, new ViewServiceClient(webClient, viewService, timeoutFor(pingIntervalMs)), serverId, incarnation, address,
+        pingIntervalMs, clock, viewnum, listener);
+  }
+
+  /** As above, through {@code client} (e.g. one that signs with the cluster secret; its timeout {@link #timeoutFor}). */
+  public ViewPinger(Vertx vertx, ViewServiceClient client, String serverId, String incarnation,
+      String address, long pingIntervalMs, LongSupplier clock, LongSupplier viewnum, Listener listener) {
     this.vertx = vertx;
-    this.client = new ViewServiceClient(webClient, viewService, Math.max(MIN_TIMEOUT_MS, 4 * pingIntervalMs));
+    this.client = client;
     this.serverId = serverId;
     this.incarnation = incarnation;
     this.address = address;
@@ -76,6 +83,11 @@ public final class ViewPinger {
     this.clock = clock;
     this.viewnum = viewnum;
     this.listener = listener;
+  }
+
+  /** How long one ping may take before it counts as failed, for pings every {@code pingIntervalMs}. */
+  public static long timeoutFor(long pingIntervalMs) {
+    return Math.max(MIN_TIMEOUT_MS, 4 * pingIntervalMs);
   }
 
   /** Starts pinging at once, then every interval, on the calling context. */

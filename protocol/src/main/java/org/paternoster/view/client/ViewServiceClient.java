@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.util.function.Function;
+import org.paternoster.security.ClusterAuth;
 import java.util.function.Supplier;
 import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.view.PingAnswer;
@@ -24,12 +24,22 @@ public final class ViewServiceClient {
   private final WebClient client;
   private final Supplier<String> baseUrl;
   private final long timeoutMs;
+  private final ClusterAuth auth;
 
-  /** @param baseUrl e.g. a {@link org.paternoster.discovery.ViewServiceLocator}; null while unknown */
-  public ViewServiceClient(WebClient client, Supplier<String> baseUrl, long timeoutMs) {
+  /**
+   * @param baseUrl e.g. a {@link org.paternoster.discovery.ViewServiceLocator}; null while unknown
+   * @param auth signs every request; an answer not signed by a member counts as no answer
+   */
+  public ViewServiceClient(WebClient client, Supplier<String> baseUrl, long timeoutMs, ClusterAuth auth) {
     this.client = client;
     this.baseUrl = baseUrl;
     this.timeoutMs = timeoutMs;
+    this.auth = auth;
+  }
+
+  /** A client of a cluster without a secret. */
+  public ViewServiceClient(WebClient client, Supplier<String> baseUrl, long timeoutMs) {
+    this(client, baseUrl, timeoutMs, ClusterAuth.open());
   }
 
   public ViewServiceClient(WebClient client, String baseUrl) {
@@ -49,7 +59,7 @@ public final class ViewServiceClient {
     JsonObject body = new JsonObject().put("server", server).put("viewnum", viewnum).put("latest", latest);
     if (address != null) body.put("address", address);
     if (incarnation != null) body.put("incarnation", incarnation);
-    return send(HttpMethod.POST, "/ping", r -> r.sendJsonObject(body))
+    return send(HttpMethod.POST, "/ping", body.toBuffer())
         .map(b -> ViewJson.answerFromJson(b.toJsonObject()));
   }
 
@@ -74,7 +84,7 @@ public final class ViewServiceClient {
   }
 
   private Future<Buffer> get(String path) {
-    return send(HttpMethod.GET, path, HttpRequest::send);
+    return send(HttpMethod.GET, path, null);
   }
 
   /**
@@ -82,16 +92,16 @@ public final class ViewServiceClient {
    * failure moves it on to the next member, and a member that does not lead (421) is asked once
    * more at the leader it names.
    */
-  private Future<Buffer> send(HttpMethod method, String path, Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender) {
-    return send(method, path, sender, true);
+  private Future<Buffer> send(HttpMethod method, String path, Buffer body) {
+    return send(method, path, body, true);
   }
 
-  private Future<Buffer> send(HttpMethod method, String path, Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender, boolean followLeader) {
+  private Future<Buffer> send(HttpMethod method, String path, Buffer body, boolean followLeader) {
     String base = baseUrl.get();
     if (base == null) return Future.failedFuture("view service location unknown");
     ViewServiceLocator members = baseUrl instanceof ViewServiceLocator l ? l : null;
     HttpRequest<Buffer> request = client.requestAbs(method, base + path).timeout(timeoutMs);
-    return sender.apply(request).transform(ar -> {
+    return auth.send(request, body).transform(ar -> {
       if (ar.failed()) {
         if (members != null) members.failed(base);
         return Future.failedFuture(ar.cause());
@@ -100,7 +110,7 @@ public final class ViewServiceClient {
       if (response.statusCode() == 200) return Future.succeededFuture(response.body());
       if (members != null && response.statusCode() == 421) {
         members.redirected(base, leaderOf(response));
-        if (followLeader && !base.equals(baseUrl.get())) return send(method, path, sender, false);
+        if (followLeader && !base.equals(baseUrl.get())) return send(method, path, body, false);
       } else if (members != null && response.statusCode() == 503) {
         members.failed(base);
       }
