@@ -7,6 +7,7 @@ import org.paternoster.discovery.DiscoveryOptions;
 import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.replica.http.ReplicaConfig;
 import org.paternoster.replica.http.ReplicaVerticle;
+import org.paternoster.security.ClusterSecretOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -53,6 +54,8 @@ public final class ReplicaMain implements Callable<Integer> {
 
   @Mixin DiscoveryOptions discovery;
 
+  @Mixin ClusterSecretOptions clusterSecret;
+
   @Override
   public Integer call() {
     if (!org.paternoster.http.Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(new CommandLine(this), "--id must be 1-64 of [A-Za-z0-9._-]");
@@ -60,7 +63,9 @@ public final class ReplicaMain implements Callable<Integer> {
     if (pingIntervalMs < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--ping-interval-ms must be >= 1");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(new CommandLine(this), "--discovery none needs --view-service URL");
     String advertised;
+    org.paternoster.security.ClusterAuth auth;
     try {
+      auth = clusterSecret.authFor(host);
       advertised = advertise == null ? null : org.paternoster.http.AdvertisedUrl.parse(advertise);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
@@ -69,7 +74,7 @@ public final class ReplicaMain implements Callable<Integer> {
     Discovery found = discovery.start("replica", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDataDir(dataDir)
-        .withAdvertise(advertised);
+        .withAdvertise(advertised).withAuth(auth);
     Service.run(new ReplicaVerticle(config), found);
     log.info("replica {} started", id);
     return 0;

@@ -1,5 +1,6 @@
 package org.paternoster.elevator.node;
 
+import org.paternoster.security.ClusterAuth;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.paternoster.elevator.fsm.FsmConfig;
@@ -21,15 +22,16 @@ public record NodeConfig(
     Path dataDir,
     long offlineAfterMs,
     long reportMs,
-    String advertise) {
+    String advertise,
+    ClusterAuth auth) {
 
   public static NodeConfig simulated(String id, String host, int port, int floors, long seed, Supplier<String> viewService, Path dataDir) {
     return new NodeConfig(id, host, port, floors, null, SimulatorConfig.defaults(floors, seed), FsmConfig.defaults(floors),
-        viewService, dataDir, 1_000, 100, null);
+        viewService, dataDir, 1_000, 100, null, ClusterAuth.open());
   }
 
   public static NodeConfig onHardware(String id, String host, int port, int floors, String hardware, Supplier<String> viewService, Path dataDir) {
-    return new NodeConfig(id, host, port, floors, hardware, null, FsmConfig.defaults(floors), viewService, dataDir, 1_000, 100, null);
+    return new NodeConfig(id, host, port, floors, hardware, null, FsmConfig.defaults(floors), viewService, dataDir, 1_000, 100, null, ClusterAuth.open());
   }
 
   /**
@@ -46,12 +48,17 @@ public record NodeConfig(
 
   /** The same node with other car timings (tests run a faster building). */
   public NodeConfig withTimings(SimulatorConfig simulator, FsmConfig fsm) {
-    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, advertise);
+    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, advertise, auth);
   }
 
   /** The same node announced at {@code url} ({@code --advertise}) instead of http://HOST:PORT; null for the latter. */
   public NodeConfig withAdvertise(String url) {
-    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, url);
+    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, url, auth);
+  }
+
+  /** The same node in a cluster with a secret: it signs what it sends and checks what it gets. */
+  public NodeConfig withAuth(ClusterAuth clusterAuth) {
+    return new NodeConfig(id, host, port, floors, hardware, simulator, fsm, viewServiceUrl, dataDir, offlineAfterMs, reportMs, advertise, clusterAuth);
   }
 
   /** Where others reach this node: {@code --advertise}, else http://HOST:PORT. */

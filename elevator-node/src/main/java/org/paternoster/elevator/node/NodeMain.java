@@ -14,6 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.ClusterSecretOptions;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/elevator.sh}: one elevator node, on real hardware or the built-in simulator. */
@@ -41,6 +43,8 @@ public final class NodeMain implements Callable<Integer> {
   @Option(names = "--time-scale", defaultValue = "1", description = "with --simulate: run the car N times faster (physics, door, watchdogs); for demos and tests") double timeScale;
   @Mixin DiscoveryOptions discovery;
 
+  @Mixin ClusterSecretOptions clusterSecret;
+
   @Override
   public Integer call() {
     CommandLine cmd = new CommandLine(this);
@@ -50,7 +54,9 @@ public final class NodeMain implements Callable<Integer> {
     if (timeScale != 1 && car.hardware != null) throw new CommandLine.ParameterException(cmd, "--time-scale needs the simulator");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(cmd, "--discovery none needs --view-service URL");
     String advertised;
+    ClusterAuth auth;
     try {
+      auth = clusterSecret.authFor(host);
       advertised = advertise == null ? null : org.paternoster.http.AdvertisedUrl.parse(advertise);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, e.getMessage());
@@ -62,7 +68,7 @@ public final class NodeMain implements Callable<Integer> {
     NodeConfig config = car.hardware != null
         ? NodeConfig.onHardware(id, host, port, floors, car.hardware, locator, data)
         : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data).timeScaled(timeScale);
-    Service.run(new NodeVerticle(config.withAdvertise(advertised)), found);
+    Service.run(new NodeVerticle(config.withAdvertise(advertised).withAuth(auth)), found);
     log.info("elevator node {} started", id);
     return 0;
   }

@@ -89,8 +89,8 @@ public final class NodeVerticle extends VerticleBase {
     car = new FsmRunner(driver, config.fsm(), clock, new CarListener());
     // Outgoing connections leave from our own address, so a partition can be cut per address pair.
     WebClient http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setLocalAddress(config.host()));
-    orders = new OrderClient(vertx, http, config.viewServiceUrl(), 500, 500);
-    link = new PrimaryLink(vertx, config.host(), new ViewServiceClient(http, config.viewServiceUrl(), 500), this::report,
+    orders = new OrderClient(vertx, http, config.viewServiceUrl(), 500, 500, config.auth());
+    link = new PrimaryLink(vertx, config.host(), new ViewServiceClient(http, config.viewServiceUrl(), 500, config.auth()), this::report,
         push -> {
           // The primary we are linked to is a primary the order client can use even when the
           // view service is unreachable.
@@ -102,14 +102,15 @@ public final class NodeVerticle extends VerticleBase {
           core.link(up, clock.getAsLong());
           apply();
         },
-        clock, config.reportMs(), config.offlineAfterMs());
+        clock, config.reportMs(), config.offlineAfterMs(), config.auth());
     core.restore(store.load());
     car.start();
     vertx.setPeriodic(100, t -> {
       core.tick(clock.getAsLong());
       apply();
     });
-    Router router = JsonHttp.router(vertx, 4096);
+    // With a cluster secret, only members may press buttons or inject faults here (reads stay open).
+    Router router = JsonHttp.router(vertx, 4096, config.auth());
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));

@@ -1,5 +1,7 @@
 package org.paternoster.elevator.node;
 
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.MessageAuthenticator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -34,6 +36,7 @@ final class PrimaryLink {
   private final LongSupplier clock;
   private final long reportMs;
   private final long quietMs;
+  private final ClusterAuth auth;
   private WebSocket ws;
   private String redirectTo;
   /** "not-primary" answers since the last push; two replicas with stale views can bounce a node forever. */
@@ -46,9 +49,12 @@ final class PrimaryLink {
   private boolean closed;
   private long reportTimer = -1;
 
+  static final String LINK_PATH = "/elevators/link";
+
   PrimaryLink(Vertx vertx, String localAddress, ViewServiceClient viewService, Supplier<JsonObject> report, Consumer<Push> onPush,
-      Consumer<Boolean> onLink, LongSupplier clock, long reportMs, long quietMs) {
+      Consumer<Boolean> onLink, LongSupplier clock, long reportMs, long quietMs, ClusterAuth auth) {
     this.vertx = vertx;
+    this.auth = auth;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout((int) quietMs).setLocalAddress(localAddress));
     this.viewService = viewService;
     this.report = report;
@@ -104,8 +110,11 @@ final class PrimaryLink {
         .compose(address -> {
           if (address == null) return io.vertx.core.Future.failedFuture("no primary yet");
           linkedAddress = address;
-          return client.connect(new WebSocketConnectOptions()
-              .setAbsoluteURI(address.replaceFirst("^http", "ws") + "/elevators/link").setTimeout(quietMs));
+          WebSocketConnectOptions options = new WebSocketConnectOptions()
+              .setAbsoluteURI(address.replaceFirst("^http", "ws") + LINK_PATH).setTimeout(quietMs);
+          // The upgrade is signed: only a member may link (the frames then ride that connection).
+          if (auth.enabled()) options.addHeader(MessageAuthenticator.HEADER, auth.signUpgrade(LINK_PATH));
+          return client.connect(options);
         })
         .onComplete(ar -> {
           connecting = false;

@@ -57,7 +57,7 @@ class PrimaryLinkTest {
     PrimaryLink link = new PrimaryLink(vertx, "127.0.0.1",
         new ViewServiceClient(WebClient.create(vertx), () -> "http://127.0.0.1:" + viewService.actualPort(), 500),
         () -> new JsonObject().put("type", "report").put("id", "e1"), pushed::tryComplete, up -> {},
-        () -> System.nanoTime() / 1_000_000, 100, 1_000);
+        () -> System.nanoTime() / 1_000_000, 100, 1_000, org.paternoster.security.ClusterAuth.open());
     vertx.runOnContext(v -> link.start());
 
     Push push = pushed.future().await(15, TimeUnit.SECONDS);

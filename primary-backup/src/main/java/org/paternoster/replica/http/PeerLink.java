@@ -10,6 +10,7 @@ import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerJson;
 import org.paternoster.replica.PeerReply;
 import org.paternoster.replica.Transfer;
+import org.paternoster.security.ClusterAuth;
 
 /**
  * Sends replication messages over HTTP (keep-alive): the primary's forwards and transfers to the
@@ -32,10 +33,13 @@ final class PeerLink {
 
   private final WebClient client;
   private final long timeoutMs;
+  private final ClusterAuth auth;
 
-  PeerLink(WebClient client, long timeoutMs) {
+  /** {@code auth} signs every message; an answer not signed by the peer counts as no answer. */
+  PeerLink(WebClient client, long timeoutMs, ClusterAuth auth) {
     this.client = client;
     this.timeoutMs = timeoutMs;
+    this.auth = auth;
   }
 
   Future<PeerReply> forward(String to, Forward f) {
@@ -51,10 +55,7 @@ final class PeerLink {
   }
 
   private Future<JsonObject> post(String url, JsonObject body, long timeoutMs) {
-    return client.postAbs(url)
-        .timeout(timeoutMs)
-        .sendBuffer(body.toBuffer())
-        .map(PeerLink::parse);
+    return auth.send(client.postAbs(url).timeout(timeoutMs), body.toBuffer()).map(PeerLink::parse);
   }
 
   private static JsonObject parse(HttpResponse<Buffer> response) {

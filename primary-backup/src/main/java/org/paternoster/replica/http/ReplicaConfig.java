@@ -2,6 +2,7 @@ package org.paternoster.replica.http;
 
 import java.util.function.Supplier;
 import org.paternoster.orders.Building;
+import org.paternoster.security.ClusterAuth;
 
 /**
  * How one replica runs. {@code viewServiceUrl} is asked before every ping (a fixed URL or discovery; null while unknown).
@@ -21,29 +22,36 @@ public record ReplicaConfig(
     long elevatorSilenceMs,
     String assignerCmd,
     java.nio.file.Path dataDir,
-    String advertise) {
+    String advertise,
+    ClusterAuth auth) {
 
   public static ReplicaConfig of(String id, String host, int port, int floors, Supplier<String> viewServiceUrl, long pingIntervalMs) {
     return new ReplicaConfig(id, host, port, new Building(floors), viewServiceUrl, pingIntervalMs,
-        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null, null, null);
+        Math.max(250, 10 * pingIntervalMs), Math.max(1_000, 20 * pingIntervalMs), 1_000, null, null, null, ClusterAuth.open());
   }
 
   /** The same replica with a durable book in {@code dir} ({@code --data-dir}); null for memory only. */
   public ReplicaConfig withDataDir(java.nio.file.Path dir) {
     return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
-        elevatorSilenceMs, assignerCmd, dir, advertise);
+        elevatorSilenceMs, assignerCmd, dir, advertise, auth);
   }
 
   /** The same replica with an external course-format assigner ({@code --assigner-cmd}). */
   public ReplicaConfig withAssignerCmd(String cmd) {
     return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
-        elevatorSilenceMs, cmd, dataDir, advertise);
+        elevatorSilenceMs, cmd, dataDir, advertise, auth);
   }
 
   /** The same replica announced at {@code url} ({@code --advertise}) instead of http://HOST:PORT; null for the latter. */
   public ReplicaConfig withAdvertise(String url) {
     return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
-        elevatorSilenceMs, assignerCmd, dataDir, url);
+        elevatorSilenceMs, assignerCmd, dataDir, url, auth);
+  }
+
+  /** The same replica in a cluster with a secret: it signs what it sends and checks what it gets. */
+  public ReplicaConfig withAuth(ClusterAuth clusterAuth) {
+    return new ReplicaConfig(id, host, port, building, viewServiceUrl, pingIntervalMs, peerTimeoutMs, commitTimeoutMs,
+        elevatorSilenceMs, assignerCmd, dataDir, advertise, clusterAuth);
   }
 
   /** Where others reach this replica: {@code --advertise}, else http://HOST:PORT. */

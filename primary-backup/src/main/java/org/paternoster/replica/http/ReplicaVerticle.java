@@ -28,6 +28,7 @@ import org.paternoster.time.LeaseClock;
 import org.paternoster.view.View;
 import org.paternoster.view.ViewJson;
 import org.paternoster.view.client.ViewPinger;
+import org.paternoster.view.client.ViewServiceClient;
 import org.paternoster.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +85,10 @@ public final class ReplicaVerticle extends VerticleBase {
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
     metrics = new ReplicaMetrics(ProcessMetrics.registry(), () -> host.core(), clock);
-    host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs()), clock)), clock,
+    host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs(), config.auth()), clock)), clock,
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
-    Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20);
+    Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20, config.auth());
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
@@ -97,9 +98,12 @@ public final class ReplicaVerticle extends VerticleBase {
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     tickTimer = vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> host.tick());
-    return vertx.createHttpServer().webSocketHandler(elevators::accept).requestHandler(router).listen(config.port(), config.host()).map(s -> {
+    return vertx.createHttpServer().webSocketHandshakeHandler(h -> config.auth().accept(h)).webSocketHandler(elevators::accept)
+        .requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
-      pinger = new ViewPinger(vertx, client, config.viewServiceUrl(), config.id(), incarnation, config.address(),
+      ViewServiceClient viewService = new ViewServiceClient(client, config.viewServiceUrl(),
+          ViewPinger.timeoutFor(config.pingIntervalMs()), config.auth());
+      pinger = new ViewPinger(vertx, viewService, config.id(), incarnation, config.address(),
           config.pingIntervalMs(), clock, core::reportedViewnum, host::onPingAnswer);
       pinger.start();
       log.info("replica {} (incarnation {}) listening on {} (view service {})", config.id(), incarnation, config.address(),

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import org.paternoster.security.ClusterAuth;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.paternoster.orders.Call;
@@ -35,6 +36,7 @@ public final class OrderClient {
   private final ViewServiceClient viewService;
   private final long requestTimeoutMs;
   private final Backoff backoff;
+  private final ClusterAuth auth;
   private volatile View view = View.INITIAL;
 
   /** A client for interactive latency: retries at most 50 ms apart. */
@@ -44,9 +46,15 @@ public final class OrderClient {
 
   /** {@code maxBackoffMs} bounds the jittered wait between retries (a node offline for long waits longer). */
   public OrderClient(Vertx vertx, WebClient http, Supplier<String> viewServiceUrl, long requestTimeoutMs, long maxBackoffMs) {
+    this(vertx, http, viewServiceUrl, requestTimeoutMs, maxBackoffMs, ClusterAuth.open());
+  }
+
+  /** As above, signing every request with the cluster secret and believing only members' answers. */
+  public OrderClient(Vertx vertx, WebClient http, Supplier<String> viewServiceUrl, long requestTimeoutMs, long maxBackoffMs, ClusterAuth auth) {
     this.vertx = vertx;
     this.http = http;
-    this.viewService = new ViewServiceClient(http, viewServiceUrl, requestTimeoutMs);
+    this.auth = auth;
+    this.viewService = new ViewServiceClient(http, viewServiceUrl, requestTimeoutMs, auth);
     this.requestTimeoutMs = requestTimeoutMs;
     this.backoff = new Backoff(5, maxBackoffMs);
   }
@@ -92,7 +100,7 @@ public final class OrderClient {
       refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
       return;
     }
-    http.postAbs(primary + path).timeout(requestTimeoutMs).sendBuffer(body).onComplete(ar -> {
+    auth.send(http.postAbs(primary + path).timeout(requestTimeoutMs), body).onComplete(ar -> {
       if (ar.failed()) {
         refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
         return;
