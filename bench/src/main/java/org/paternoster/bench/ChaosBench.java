@@ -2,13 +2,13 @@ package org.paternoster.bench;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.system.chaos.ChaosMain;
 import org.paternoster.system.chaos.FaultKind;
 import picocli.CommandLine;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/bench-chaos.sh}: N chaos runs with consecutive seeds, one after the other, each
- * a separate {@code scripts/chaos.sh} process (its progress goes to {@code OUT/seed-N/chaos.err}).
+ * a separate {@code scripts/chaos.sh} process (its progress and summary go to {@code OUT/seed-N/chaos.log}).
  * Prints each run's summary line, then an aggregate line: schedules, lost calls, violations, worst
  * service time, faults injected. Exit 0 when every run held every property.
  */
@@ -55,19 +55,21 @@ public final class ChaosBench implements Callable<Integer> {
       long seed = firstSeed + i;
       Path dir = base.resolve("seed-" + seed);
       Files.createDirectories(dir);
-      ProcessBuilder pb = new ProcessBuilder(root.resolve("scripts/chaos.sh").toString(), "--seed", "" + seed,
-          "--duration", duration, "--faults", faults, "--network", network, "--out", dir.toString())
-          .redirectError(ProcessBuilder.Redirect.to(new File(dir.toFile(), "chaos.err")));
-      pb.environment().put("PATERNOSTER_NO_BUILD", "1");
-      Process p = pb.start();
-      String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      int code = p.waitFor();
-      String[] lines = stdout.split("\n");
+      Path summary = dir.resolve("summary.json");
+      Files.deleteIfExists(summary); // a summary left by an earlier run of this seed is not this run's
+      Path log = dir.resolve("chaos.log");
+      Files.deleteIfExists(log);
+      int code;
+      try (ChildProcess chaos = ChildProcess.command(List.of(root.resolve("scripts/chaos.sh").toString(), "--seed", "" + seed,
+              "--duration", duration, "--faults", faults, "--network", network, "--out", dir.toString()))
+          .env("PATERNOSTER_NO_BUILD", "1").log(log).start("chaos-seed-" + seed)) {
+        code = chaos.waitForExit();
+      }
       JsonObject s;
       try {
-        s = new JsonObject(lines[lines.length - 1]);
-      } catch (RuntimeException e) {
-        s = new JsonObject().put("seed", seed).put("error", "no summary (exit " + code + "), see " + dir.resolve("chaos.err"));
+        s = new JsonObject(Files.readString(summary, StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException e) {
+        s = new JsonObject().put("seed", seed).put("error", "no summary (exit " + code + "), see " + log);
       }
       System.out.println(s.encode());
       System.out.flush();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paternoster.process.ChildProcess;
 
 /**
  * scripts/netns.sh, partition.sh and packet-loss.sh on real network namespaces: a view service in
@@ -23,7 +24,7 @@ class NetworkFaultScriptsIT {
   static final String CLIENT = "r202";
   static final String URL = "http://10.77.1.201:17901/view";
   static final String CHAIN = "PNTEST";
-  static Process viewService;
+  static ChildProcess viewService;
 
   @BeforeAll
   static void namespaces() throws Exception {
@@ -34,17 +35,15 @@ class NetworkFaultScriptsIT {
     Shell.Result up = Shell.run(List.of(script("netns.sh"), "up", SERVER, CLIENT));
     assertThat(up.ok()).as(up.output()).isTrue();
     assertThat(up.output()).contains("r201 10.77.1.201", "r202 10.77.1.202");
-    ProcessBuilder pb = new ProcessBuilder(script("netns.sh"), "exec", SERVER, script("view-service.sh"), "--host", "10.77.1.201",
-        "--port", "17901", "--discovery", "none").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("PATERNOSTER_NO_BUILD", "1");
-    viewService = pb.start();
+    viewService = ChildProcess.command(List.of(script("view-service.sh"), "--host", "10.77.1.201", "--port", "17901", "--discovery", "none"))
+        .inside(List.of(script("netns.sh"), "exec", SERVER)).env("PATERNOSTER_NO_BUILD", "1").start("netns-view-service");
     await().atMost(Duration.ofSeconds(60)).until(() -> reachableFrom(null));
   }
 
   @AfterAll
   static void cleanUp() {
     Shell.run(List.of(script("partition.sh"), "--chain", CHAIN, "heal"));
-    if (viewService != null) viewService.destroyForcibly();
+    if (viewService != null) viewService.close();
     Shell.run(List.of(script("netns.sh"), "down"));
   }
 

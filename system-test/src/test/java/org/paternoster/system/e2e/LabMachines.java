@@ -4,8 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.paternoster.elevator.node.NodeMain;
 import org.paternoster.replica.ReplicaMain;
-import org.paternoster.testing.ChildProcess;
+import org.paternoster.system.chaos.Shell;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.view.ViewServiceMain;
 
 /**
@@ -47,16 +46,8 @@ final class LabMachines implements AutoCloseable {
 
   /** Empty when namespaces can be made here, else the reason (not root, no iproute2, ...). */
   static Optional<String> unusable() {
-    try {
-      Process p = new ProcessBuilder(NETNS.toString(), "check").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return p.waitFor() == 0 ? Optional.empty() : Optional.of(out);
-    } catch (IOException e) {
-      return Optional.of("cannot run " + NETNS + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted");
-    }
+    Shell.Result check = Shell.run(List.of(NETNS.toString(), "check"));
+    return check.ok() ? Optional.empty() : Optional.of(check.output());
   }
 
   static LabMachines start(int count, Path data) {
@@ -106,16 +97,16 @@ final class LabMachines implements AutoCloseable {
   private void startMachine(int k) {
     List<String> inside = List.of("ip", "netns", "exec", "pn-m" + k);
     String members = IntStream.rangeClosed(1, count).mapToObj(i -> address(i) + ":" + MEMBER_PORT).collect(Collectors.joining(","));
-    processes.add(ChildProcess.startIn(inside, "lab-m" + k + "-view-service", ViewServiceMain.class.getName(), List.of(
+    processes.add(ChildProcess.java(ViewServiceMain.class.getName(), List.of(
         "--host", address(k), "--port", "" + MEMBER_PORT, "--members", members, "--data-dir", data.resolve("m" + k + "/view-service").toString(),
-        "--ping-interval-ms", "50", "--dead-pings", "6", "--discovery", "none")));
-    processes.add(ChildProcess.startIn(inside, "lab-m" + k + "-replica", ReplicaMain.class.getName(), List.of(
+        "--ping-interval-ms", "50", "--dead-pings", "6", "--discovery", "none")).inside(inside).start("lab-m" + k + "-view-service"));
+    processes.add(ChildProcess.java(ReplicaMain.class.getName(), List.of(
         "--id", "r" + k, "--host", address(k), "--port", "" + REPLICA_PORT, "--view-service", viewService(),
-        "--floors", "" + SystemUnderTest.FLOORS, "--ping-interval-ms", "50", "--discovery", "none")));
-    processes.add(ChildProcess.startIn(inside, "lab-m" + k + "-elevator", NodeMain.class.getName(), List.of(
+        "--floors", "" + SystemUnderTest.FLOORS, "--ping-interval-ms", "50", "--discovery", "none")).inside(inside).start("lab-m" + k + "-replica"));
+    processes.add(ChildProcess.java(NodeMain.class.getName(), List.of(
         "--id", "e" + k, "--host", address(k), "--port", "" + NODE_PORT, "--view-service", viewService(), "--simulate",
         "--time-scale", "" + TIME_SCALE, "--floors", "" + SystemUnderTest.FLOORS, "--seed", "" + (100 + k),
-        "--data-dir", data.resolve("m" + k + "/elevator").toString(), "--discovery", "none")));
+        "--data-dir", data.resolve("m" + k + "/elevator").toString(), "--discovery", "none")).inside(inside).start("lab-m" + k + "-elevator"));
   }
 
   void unplug(int k) {
@@ -148,17 +139,9 @@ final class LabMachines implements AutoCloseable {
 
   /** {@code GET url} from inside machine {@code k} (which may be unplugged), with curl. */
   JsonObject getInside(int k, String url) {
-    try {
-      Process p = new ProcessBuilder("ip", "netns", "exec", "pn-m" + k, "curl", "-fsS", "--max-time", "2", url).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) throw new IllegalStateException("curl " + url + " in m" + k + " failed");
-      return new JsonObject(out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Shell.Result curl = Shell.run(List.of("ip", "netns", "exec", "pn-m" + k, "curl", "-fsS", "--max-time", "2", url));
+    if (!curl.ok()) throw new IllegalStateException("curl " + url + " in m" + k + " failed: " + curl.output());
+    return new JsonObject(curl.output());
   }
 
   NodeView node(int k) {
@@ -183,16 +166,8 @@ final class LabMachines implements AutoCloseable {
   private void netns(String command, String... names) {
     List<String> cmd = new ArrayList<>(List.of(NETNS.toString(), command));
     cmd.addAll(List.of(names));
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Shell.Result r = Shell.run(cmd);
+    if (!r.ok()) throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.output());
   }
 
   /** Kills every process, removes the namespaces (and with the last one restores IP forwarding). */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.paternoster.testing.ChildProcess;
+import org.paternoster.process.ChildProcess;
 
 /**
  * The system working with no controller fault, over real processes: one view service, two

@@ -27,7 +27,7 @@ import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.paternoster.elevator.node.NodeMain;
 import org.paternoster.replica.ReplicaMain;
-import org.paternoster.testing.ChildProcess;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.testing.FreePorts;
 import org.paternoster.view.ViewServiceMain;
 
