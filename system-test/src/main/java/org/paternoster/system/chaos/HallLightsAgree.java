@@ -9,15 +9,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code hallLightsAgree} ({@link HistoryChecker} lists it): outside faults (from injection to
- * {@code graceAfterHealMs} after the heal), the answering nodes never disagree on a hall lamp for
- * longer than {@code settleMs}. Pure.
+ * {@code hallLightsAgree}: outside faults (from injection to {@code graceAfterHealMs} after the
+ * heal), the answering nodes never disagree on a hall lamp for longer than {@code settleMs}. Pure.
  */
-final class LampAgreement {
-  private LampAgreement() {}
+public final class HallLightsAgree implements HistoryProperty {
+  private final long settleMs;
+  private final long graceAfterHealMs;
 
-  static void check(List<Event> events, long end, HistoryChecker.Config config, List<Verdict.Violation> violations) {
-    FaultWindows faults = FaultWindows.of(events, config.graceAfterHealMs());
+  public HallLightsAgree(long settleMs, long graceAfterHealMs) {
+    this.settleMs = settleMs;
+    this.graceAfterHealMs = graceAfterHealMs;
+  }
+
+  @Override
+  public String name() {
+    return "hallLightsAgree";
+  }
+
+  @Override
+  public List<Verdict.Violation> check(List<Event> events, long end) {
+    List<Verdict.Violation> violations = new ArrayList<>();
+    FaultWindows faults = FaultWindows.of(events, graceAfterHealMs);
     Map<String, Set<String>> lit = new LinkedHashMap<>(); // node -> lit hall calls
     Set<String> down = new HashSet<>();
     Map<String, Long> disagreeSince = new HashMap<>();
@@ -54,12 +66,13 @@ final class LampAgreement {
         Long quietFrom = faults.quietSince(t);
         if (quietFrom == null || reported.contains(call)) continue;
         long stretch = t - Math.max(from, quietFrom);
-        if (stretch > config.settleMs()) {
+        if (stretch > settleMs) {
           reported.add(call);
-          violations.add(new Verdict.Violation("hallLightsAgree", call + " lit on " + on + " node(s), off on " + off
+          violations.add(new Verdict.Violation(name(), call + " lit on " + on + " node(s), off on " + off
               + " for " + stretch + " ms with no fault in force (at " + HistoryChecker.secs(t) + ")", t));
         }
       }
     }
+    return violations;
   }
 }
