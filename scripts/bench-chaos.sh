@@ -6,4 +6,4 @@
 source "$(dirname "$0")/lib.sh"
 build_once
 exec java -Xmx256m "$LOG_OPTS" -XX:+UseSerialGC -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
-  org.paternoster.bench.chaos.ChaosBench --root "$ROOT" "$@"
+  org.paternoster.bench.ChaosBench --root "$ROOT" "$@"

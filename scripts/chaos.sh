@@ -14,5 +14,5 @@ for a in "$@"; do
   case "$a" in -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; echo; break ;; esac
 done
 build_once
-exec java ${CHAOS_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
-  org.paternoster.bench.chaos.ChaosMain --root "$ROOT" "$@"
+exec java ${CHAOS_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} "$LOG_OPTS" -cp "$ROOT/system-test/target/classes:$ROOT/system-test/target/lib/*" \
+  org.paternoster.system.chaos.ChaosMain --root "$ROOT" "$@"

@@ -2,29 +2,30 @@ package org.paternoster.bench;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.paternoster.process.ChildProcess;
 
 /**
  * A view service and replicas started through {@code scripts/} as real processes (the scripts
- * exec the JVM, so the process we hold is the one kill -9 hits).
+ * exec the JVM, so the process we hold is the one kill -9 hits), each logging to
+ * {@code LOGS/NAME.log} (appended across restarts).
  */
 final class Cluster implements AutoCloseable {
   private final Path root;
   private final Path logs; // also holds the members' data directories
   private final Timing timing;
   private final int basePort;
-  private final Map<String, Process> replicas = new HashMap<>();
-  private final List<Process> all = new ArrayList<>();
+  private final Map<String, ChildProcess> replicas = new HashMap<>();
+  private final List<ChildProcess> all = new ArrayList<>();
   final String viewService;
   private final String memberList; // --members of a replicated view service, null for one process
 
-  Cluster(Path root, Path logs, int basePort, Timing timing) throws IOException {
+  Cluster(Path root, Path logs, int basePort, Timing timing) {
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
@@ -39,7 +40,7 @@ final class Cluster implements AutoCloseable {
    * (consensus on the next port), each with its data directory under {@code logs}; the replicas
    * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #startMember}.
    */
-  Cluster(Path root, Path logs, int basePort, Timing timing, int members) throws IOException {
+  Cluster(Path root, Path logs, int basePort, Timing timing, int members) {
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
@@ -56,8 +57,8 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Starts (or, after {@link #kill9}, restarts) member {@code m<k>} on its data directory. */
-  void startMember(int k) throws IOException {
-    Process p = start("m" + k, "view-service.sh", args(List.of("--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
+  void startMember(int k) {
+    ChildProcess p = start("m" + k, "view-service.sh", args(List.of("--port", "" + memberPort(k), "--members", memberList, "--discovery", "none",
         "--data-dir", logs.resolve("data-m" + k).toString()), timing.viewServiceArgs()));
     replicas.put("m" + k, p);
     all.add(p);
@@ -68,20 +69,21 @@ final class Cluster implements AutoCloseable {
     return "http://127.0.0.1:" + memberPort(k);
   }
 
-  void startReplica(int i) throws IOException {
+  void startReplica(int i) {
     startReplica(i, 4);
   }
 
-  void startReplica(int i, int floors) throws IOException {
+  void startReplica(int i, int floors) {
     String id = "r" + i;
-    Process p = start(id, "replica.sh", args(List.of("--id", id, "--port", "" + (basePort + i), "--view-service", viewService,
+    ChildProcess p = start(id, "replica.sh", args(List.of("--id", id, "--port", "" + (basePort + i), "--view-service", viewService,
         "--discovery", "none", "--floors", "" + floors), timing.replicaArgs()));
     replicas.put(id, p);
     all.add(p);
   }
 
+  /** SIGKILL, and waits until the process is gone (its port is then free for a restart). */
   void kill9(String id) {
-    replicas.get(id).destroyForcibly();
+    replicas.get(id).kill9();
   }
 
   int indexOf(String id) {
@@ -102,7 +104,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Any other process started through scripts/ (a simulator, an elevator node), stopped on close. */
-  void startScript(String name, String script, String... args) throws IOException {
+  void startScript(String name, String script, String... args) {
     all.add(start(name, script, args));
   }
 
@@ -112,15 +114,15 @@ final class Cluster implements AutoCloseable {
     return all.toArray(String[]::new);
   }
 
-  private Process start(String name, String script, String... args) throws IOException {
+  private ChildProcess start(String name, String script, String... args) {
     List<String> cmd = new ArrayList<>(List.of(root.resolve("scripts").resolve(script).toString()));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(logs.toFile(), name + ".log"))).start();
+    return ChildProcess.command(cmd).log(logs.resolve(name + ".log")).start(name);
   }
 
+  /** Stops every process (SIGTERM, SIGKILL if one is still there after 5 s). */
   @Override
   public void close() {
-    all.forEach(Process::destroy);
+    all.forEach(p -> p.terminate(Duration.ofSeconds(5)));
   }
 }

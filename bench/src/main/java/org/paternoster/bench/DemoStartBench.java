@@ -6,11 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.paternoster.process.ChildProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +71,7 @@ public final class DemoStartBench implements Callable<Integer> {
         "--base-port", "" + basePort, "--dashboard-port", "" + (basePort + 90)));
     if (traffic) cmd.add("--traffic");
     if (members != 1) cmd.addAll(List.of("--view-service-members", "" + members));
-    Process demo = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ChildProcess demo = ChildProcess.command(cmd).log(log).start("demo-" + round);
     String views = "http://127.0.0.1:" + basePort + "/views";
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(watchS);
     JsonArray last = new JsonArray();
@@ -85,9 +87,7 @@ public final class DemoStartBench implements Callable<Integer> {
       }
       return last;
     } finally {
-      demo.destroy(); // SIGTERM: demo.sh stops everything it started
-      if (!demo.waitFor(30, TimeUnit.SECONDS)) demo.destroyForcibly();
-      demo.descendants().forEach(ProcessHandle::destroyForcibly);
+      demo.terminate(Duration.ofSeconds(30)); // SIGTERM: demo.sh stops everything it started
       log.toFile().deleteOnExit();
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.paternoster.process.ChildProcess;
 
 /**
  * Starts {@link ChildProcess}es and kills every one still running after each test:

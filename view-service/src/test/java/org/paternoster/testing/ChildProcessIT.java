@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.view.ViewServiceMain;
 
 /** The multi-process test kit itself: a frozen child stops answering, a continued one answers again. */

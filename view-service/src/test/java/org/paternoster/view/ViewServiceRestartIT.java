@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.paternoster.testing.ChildProcess;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.testing.ChildProcesses;
 import org.paternoster.testing.FreePorts;
 import org.paternoster.view.client.ViewServiceClient;

@@ -2,24 +2,26 @@ package org.paternoster.orders.durable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.orders.OrderBook;
+import org.paternoster.process.ChildProcess;
 
 /**
- * Real crashes: a child JVM appends, syncs and compacts in a loop and is killed with SIGKILL at a
- * random point (in a sync, a compaction or between them), several times over one directory. After
- * each kill, recovery must hold every record the child reported synced, and exactly the book the
- * operations up to the recovered seq give.
+ * Real crashes: a child JVM appends, syncs and compacts in a loop, printing each synced seq, and is
+ * killed with SIGKILL at a random point (in a sync, a compaction or between them), several times
+ * over one directory. After each kill, recovery must hold every record the child reported synced,
+ * and exactly the book the operations up to the recovered seq give.
  */
 class KillNineIT {
+  private static final Pattern SEQ = Pattern.compile("\\d+");
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
   @TempDir Path dir;
 
   @Test
@@ -28,21 +30,12 @@ class KillNineIT {
     History history = new History();
     long reported = 0;
     for (int kill = 0; kill < 4; kill++) {
-      Process child = new ProcessBuilder(
-              ProcessHandle.current().info().command().orElse("java"),
-              "-cp", System.getProperty("java.class.path"),
-              Writer.class.getName(), dir.toString())
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
       long killAt = reported + 500 + random.nextInt(2_000);
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = out.readLine()) != null; ) {
-          reported = Long.parseLong(line);
-          if (reported >= killAt) break;
-        }
-      } finally {
-        child.destroyForcibly(); // SIGKILL on Linux
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      try (ChildProcess child = ChildProcess.start("book-log-writer-" + kill, Writer.class, dir.toString())) {
+        child.awaitLine("a synced seq >= " + killAt, line -> SEQ.matcher(line).matches() && Long.parseLong(line) >= killAt, STARTUP);
+        child.kill9();
+        // Everything it printed before the kill was synced: the last seq printed is the floor for recovery.
+        for (String line : child.lines()) if (SEQ.matcher(line).matches()) reported = Long.parseLong(line);
       }
       assertThat(reported).isGreaterThanOrEqualTo(killAt);
       try (BookLog log = BookLog.open(dir)) {

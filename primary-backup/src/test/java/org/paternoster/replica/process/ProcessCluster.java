@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.paternoster.orders.CabCall;
 import org.paternoster.replica.ReplicaMain;
 import org.paternoster.replica.client.OrderClient;
-import org.paternoster.testing.ChildProcess;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.testing.ChildProcesses;
 import org.paternoster.testing.FreePorts;
 import org.paternoster.view.View;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.paternoster.replica.ReplicaMain;
-import org.paternoster.testing.ChildProcess;
+import org.paternoster.process.ChildProcess;
 import org.paternoster.testing.ChildProcesses;
 import org.paternoster.testing.FreePorts;
 import org.paternoster.view.View;
