@@ -52,6 +52,13 @@ public final class ClusterSecret {
     return Optional.empty();
   }
 
+  /** A fresh random secret's text (what {@code scripts/cluster-secret.sh} writes), e.g. for one test run. */
+  public static String randomText() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   byte[] key() {
     return Arrays.copyOf(key, key.length);
   }

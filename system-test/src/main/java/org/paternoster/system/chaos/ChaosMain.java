@@ -106,8 +106,11 @@ public final class ChaosMain implements Callable<Integer> {
     if (topology.network() == Topology.Network.NETNS) namespaces.up(Topology.all());
 
     History history = new History();
-    SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale);
-    Http http = new Http(topology.observer());
+    // A secret of this run's own: the processes listen on namespace addresses, and the runner acts as a member.
+    String secret = org.paternoster.security.ClusterSecret.randomText();
+    SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale, secret);
+    Http http = new Http(topology.observer(),
+        org.paternoster.security.ClusterAuth.of(org.paternoster.security.ClusterSecret.of(secret), System::currentTimeMillis));
     Thread cleanup = new Thread(() -> {
       if (useIptables) iptables.healAll();
       processes.close();

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.paternoster.security.ClusterAuth;
 
 /**
  * The runner's own HTTP client: every request leaves from {@link Topology#observer()}, the address
@@ -15,9 +16,12 @@ import io.vertx.ext.web.client.WebClientOptions;
 public final class Http implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final WebClient client;
+  private final ClusterAuth auth;
 
-  public Http(String localAddress) {
-    client = WebClient.create(vertx, new WebClientOptions().setLocalAddress(localAddress).setConnectTimeout(500).setKeepAlive(true));
+  /** {@code auth}: the run's cluster secret; the runner presses buttons and injects faults as a member. */
+  public Http(String localAddress, ClusterAuth auth) {
+    this.client = WebClient.create(vertx, new WebClientOptions().setLocalAddress(localAddress).setConnectTimeout(500).setKeepAlive(true));
+    this.auth = auth;
   }
 
   public Vertx vertx() {
@@ -29,7 +33,7 @@ public final class Http implements AutoCloseable {
   }
 
   public Future<HttpResponse<Buffer>> post(String url, JsonObject body, long timeoutMs) {
-    return client.postAbs(url).timeout(timeoutMs).sendJsonObject(body);
+    return auth.send(client.postAbs(url).timeout(timeoutMs), body.toBuffer());
   }
 
   /** Blocking POST (not on an event loop); the response, or null when the request failed. */

@@ -24,9 +24,12 @@ public final class SystemProcesses implements AutoCloseable {
   private final Topology topology;
   private final long seed;
   private final double timeScale;
+  private final String secret;
   private final Map<String, ChildProcess> running = new LinkedHashMap<>();
 
-  public SystemProcesses(Path root, Path out, Topology topology, long seed, double timeScale) throws IOException {
+  /** {@code secret}: the cluster secret every process gets ({@code PATERNOSTER_CLUSTER_SECRET}). */
+  public SystemProcesses(Path root, Path out, Topology topology, long seed, double timeScale, String secret) throws IOException {
+    this.secret = secret;
     this.root = root;
     this.out = out;
     this.topology = topology;
@@ -63,6 +66,7 @@ public final class SystemProcesses implements AutoCloseable {
     running.put(name, ChildProcess.command(cmd)
         .inside(topology.launcher(root.resolve("scripts"), name))
         .env("PATERNOSTER_NO_BUILD", "1")
+        .env(org.paternoster.security.ClusterSecret.ENV, secret)
         .env("PATERNOSTER_FAULT_HOOKS", "1") // POST /chaos/messages: duplicated and reordered messages
         .envDefault("JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
         .log(out.resolve("logs").resolve(name + ".log"))

@@ -36,7 +36,8 @@ class NetworkFaultScriptsIT {
     assertThat(up.ok()).as(up.output()).isTrue();
     assertThat(up.output()).contains("r201 10.77.1.201", "r202 10.77.1.202");
     viewService = ChildProcess.command(List.of(script("view-service.sh"), "--host", "10.77.1.201", "--port", "17901", "--discovery", "none"))
-        .inside(List.of(script("netns.sh"), "exec", SERVER)).env("PATERNOSTER_NO_BUILD", "1").start("netns-view-service");
+        .inside(List.of(script("netns.sh"), "exec", SERVER)).env("PATERNOSTER_NO_BUILD", "1")
+        .env(org.paternoster.security.ClusterSecret.ENV, org.paternoster.security.ClusterSecret.randomText()).start("netns-view-service");
     await().atMost(Duration.ofSeconds(60)).until(() -> reachableFrom(null));
   }
 

@@ -15,6 +15,8 @@ import org.paternoster.replica.ReplicaMain;
 import org.paternoster.system.chaos.Shell;
 import org.paternoster.process.ChildProcess;
 import org.paternoster.view.ViewServiceMain;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.ClusterSecret;
 
 /**
  * Lab machines m1..mN as network namespaces ({@code scripts/netns.sh}, addresses 10.77.3.N), each
@@ -38,6 +40,9 @@ final class LabMachines implements AutoCloseable {
   private final List<ChildProcess> processes = new ArrayList<>();
   private final Vertx vertx = Vertx.vertx();
   private final WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(1_000));
+  /** The machines listen on their LAN addresses, so they need a cluster secret; the test's desk is a member too. */
+  private final String secret = ClusterSecret.randomText();
+  private final ClusterAuth auth = ClusterAuth.of(ClusterSecret.of(secret), System::currentTimeMillis);
 
   private LabMachines(int count, Path data) {
     this.count = count;
@@ -99,14 +104,14 @@ final class LabMachines implements AutoCloseable {
     String members = IntStream.rangeClosed(1, count).mapToObj(i -> address(i) + ":" + MEMBER_PORT).collect(Collectors.joining(","));
     processes.add(ChildProcess.java(ViewServiceMain.class.getName(), List.of(
         "--host", address(k), "--port", "" + MEMBER_PORT, "--members", members, "--data-dir", data.resolve("m" + k + "/view-service").toString(),
-        "--ping-interval-ms", "50", "--dead-pings", "6", "--discovery", "none")).inside(inside).start("lab-m" + k + "-view-service"));
+        "--ping-interval-ms", "50", "--dead-pings", "6", "--discovery", "none")).inside(inside).env(ClusterSecret.ENV, secret).start("lab-m" + k + "-view-service"));
     processes.add(ChildProcess.java(ReplicaMain.class.getName(), List.of(
         "--id", "r" + k, "--host", address(k), "--port", "" + REPLICA_PORT, "--view-service", viewService(),
-        "--floors", "" + SystemUnderTest.FLOORS, "--ping-interval-ms", "50", "--discovery", "none")).inside(inside).start("lab-m" + k + "-replica"));
+        "--floors", "" + SystemUnderTest.FLOORS, "--ping-interval-ms", "50", "--discovery", "none")).inside(inside).env(ClusterSecret.ENV, secret).start("lab-m" + k + "-replica"));
     processes.add(ChildProcess.java(NodeMain.class.getName(), List.of(
         "--id", "e" + k, "--host", address(k), "--port", "" + NODE_PORT, "--view-service", viewService(), "--simulate",
         "--time-scale", "" + TIME_SCALE, "--floors", "" + SystemUnderTest.FLOORS, "--seed", "" + (100 + k),
-        "--data-dir", data.resolve("m" + k + "/elevator").toString(), "--discovery", "none")).inside(inside).start("lab-m" + k + "-elevator"));
+        "--data-dir", data.resolve("m" + k + "/elevator").toString(), "--discovery", "none")).inside(inside).env(ClusterSecret.ENV, secret).start("lab-m" + k + "-elevator"));
   }
 
   void unplug(int k) {
@@ -133,7 +138,7 @@ final class LabMachines implements AutoCloseable {
   }
 
   void post(String url, JsonObject body) {
-    var r = http.postAbs(url).timeout(2_000).sendJsonObject(body).await();
+    var r = auth.send(http.postAbs(url).timeout(2_000), body.toBuffer()).await();
     if (r.statusCode() != 200) throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.bodyAsString());
   }
 
