@@ -33,6 +33,14 @@ public final class LeaseClock implements LongSupplier {
     this.now = startMs;
   }
 
+  /**
+   * The monotonic nanoseconds this clock counts from, for short intervals such as a commit's
+   * latency. Not for leases: it stands still while the machine is suspended.
+   */
+  public long nanos() {
+    return nanos.getAsLong();
+  }
+
   @Override
   public synchronized long getAsLong() {
     long w = wallMs.getAsLong();

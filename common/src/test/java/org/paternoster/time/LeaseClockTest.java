@@ -23,6 +23,14 @@ class LeaseClockTest {
   }
 
   @Test
+  void shortIntervalsAreReadFromTheMonotonicSourceAtNanosecondResolution() {
+    long start = clock.nanos();
+    nanos.addAndGet(250_000); // a quarter of a millisecond: the lease clock shows no change
+    wall.addAndGet(-1_000); // a stepped wall clock does not enter an interval
+    assertThat(clock.nanos() - start).isEqualTo(250_000);
+  }
+
+  @Test
   void aSuspendThatStopsTheMonotonicClockStillEndsTheLease() {
     long start = clock.getAsLong();
     wall.addAndGet(60_000); // the VM slept a minute; CLOCK_MONOTONIC did not count it

@@ -8,6 +8,7 @@ import org.paternoster.discovery.ViewServiceLocator;
 import org.paternoster.replica.http.ReplicaConfig;
 import org.paternoster.replica.http.ReplicaVerticle;
 import org.paternoster.security.ClusterSecretOptions;
+import org.paternoster.time.LeaseClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -75,7 +76,7 @@ public final class ReplicaMain implements Callable<Integer> {
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDataDir(dataDir)
         .withAdvertise(advertised).withAuth(auth);
-    Service.run(new ReplicaVerticle(config), found);
+    Service.run(new ReplicaVerticle(config, new LeaseClock()), found);
     log.info("replica {} started", id);
     return 0;
   }

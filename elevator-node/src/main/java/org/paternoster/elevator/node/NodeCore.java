@@ -46,10 +46,7 @@ public final class NodeCore {
   private final Set<HallCall> assigned = new HashSet<>(); // hall calls the primary gave this car
   private final Set<HallCall> taken = new LinkedHashSet<>(); // hall calls pressed here while offline
   /** Hall calls lit from a press's receipt: no push older than that receipt puts them out. */
-  private final Map<HallCall, Receipt> litByReceipt = new HashMap<>();
-
-  /** A press's answer: committed at {@code seq} as incarnation {@code callSeq}. */
-  private record Receipt(long seq, long callSeq) {}
+  private final Map<HallCall, CommitReceipt> litByReceipt = new HashMap<>();
   private final Map<Call, Long> served = new HashMap<>(); // served incarnations the primary may still list
   private final Set<Call> inFlight = new HashSet<>(); // presses not yet committed
   private final Set<Call> pressedAgain = new HashSet<>(); // pressed while a submission of it was in flight
@@ -107,33 +104,31 @@ public final class NodeCore {
   }
 
   /**
-   * The primary committed a press of {@code call}, ordered at {@code seq}, as incarnation
-   * {@code callSeq}; {@code created} when no press of the call was pending before it.
+   * The primary committed a press of {@code call}: {@code receipt} says it was ordered at
+   * {@code seq} as incarnation {@code callSeq}, {@code created} when no press of the call was
+   * pending before it.
    *
    * <p>A call this car served while the press travelled (offline, say) is reported served only when
    * the service is known to cover the incarnation: the press created it (nobody else was waiting),
    * or the car served that very seq. A press that renewed a call someone else made may have been
    * made after the door closed here (a passenger who came later), so it is lit and served again:
    * a wasted stop at worst, never a lit call nobody serves (invariant 6: negation is surgical).
+   *
+   * <p>{@code servedSince}: the primary knew the incarnation served by an operation ordered after
+   * this press when it answered. Then the lamp is not lit again: the pushes that darkened it may
+   * all predate the press's commit (a press that waited out a cut backup while a car served the
+   * call, chaos seed 2059), so the receipt would otherwise light a lamp for a call nobody is
+   * waiting for, until the next push put it out.
    */
   public void committed(Call call, CommitReceipt receipt) {
-    committed(call, receipt.seq(), receipt.callSeq(), receipt.created(), receipt.servedSince());
-  }
-
-  /**
-   * As {@link #committed(Call, CommitReceipt)}; {@code servedSince}: the primary knew the
-   * incarnation served by an operation ordered after this press when it answered. Then the lamp is
-   * not lit again: the pushes that darkened it may all predate the press's commit (a press that
-   * waited out a cut backup while a car served the call, chaos seed 2059), so the receipt would
-   * otherwise light a lamp for a call nobody is waiting for, until the next push put it out.
-   */
-  public void committed(Call call, long seq, long callSeq, boolean created, boolean servedSince) {
+    long callSeq = receipt.callSeq();
+    boolean servedSince = receipt.servedSince();
     inFlight.remove(call);
     // Pressed again while this press travelled: the incarnation it joined may have been served
     // before that later press, so the later press goes to the primary on its own.
     boolean again = pressedAgain.remove(call);
     Long servedSeq = served.get(call);
-    if (servedSeq != null && ((servedSeq == 0 && created) || servedSeq == callSeq)) {
+    if (servedSeq != null && ((servedSeq == 0 && receipt.created()) || servedSeq == callSeq)) {
       served.put(call, callSeq);
       commands.add(new NodeCommand.SubmitServed(call, callSeq));
       if (again) submit(call);
@@ -148,9 +143,9 @@ public final class NodeCore {
     } else {
       HallCall h = (HallCall) call;
       if (!again) taken.remove(h); // a later press taken offline stays lit until it has its own answer
-      if (seq > pushedBookSeq && !servedSince) { // else a push already showed this press or its service
+      if (receipt.seq() > pushedBookSeq && !servedSince) { // else a push already showed this press or its service
         hall.put(h, callSeq);
-        litByReceipt.put(h, new Receipt(seq, callSeq));
+        litByReceipt.put(h, receipt);
       }
     }
     if (again) submit(call);

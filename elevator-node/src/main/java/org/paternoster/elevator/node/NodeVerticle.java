@@ -74,7 +74,7 @@ public final class NodeVerticle extends VerticleBase {
         .publishPercentileHistogram().register(ProcessMetrics.registry());
     Future<String> hardware = config.simulator() == null
         ? Future.succeededFuture(config.hardware())
-        : EmbeddedSimulator.start(vertx, config.simulator()).map(sim -> {
+        : EmbeddedSimulator.start(vertx, config.simulator(), clock).map(sim -> {
           simulator = sim;
           return sim.host() + ":" + sim.port();
         });

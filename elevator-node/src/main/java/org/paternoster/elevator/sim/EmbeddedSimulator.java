@@ -24,7 +24,8 @@ public final class EmbeddedSimulator {
   private final Vertx vertx;
   private final SimulatorConfig config;
   private final String host;
-  private final LongSupplier clock = () -> System.nanoTime() / 1_000_000;
+  /** Monotonic milliseconds: the car moves by the differences between its readings. */
+  private final LongSupplier clock;
   private volatile String deploymentId;
   private volatile Context context;
   private SimulatorCore core;
@@ -34,24 +35,26 @@ public final class EmbeddedSimulator {
   private volatile int port;
   private volatile int httpPort = NO_HTTP;
 
-  private EmbeddedSimulator(Vertx vertx, SimulatorConfig config, String host) {
+  private EmbeddedSimulator(Vertx vertx, SimulatorConfig config, String host, LongSupplier clock) {
     this.vertx = vertx;
     this.config = config;
     this.host = host;
+    this.clock = clock;
   }
 
-  /** On loopback, a free port, without HTTP control. */
-  public static Future<EmbeddedSimulator> start(Vertx vertx, SimulatorConfig config) {
-    return start(vertx, config, "127.0.0.1", 0, NO_HTTP);
+  /** On loopback, a free port, without HTTP control; {@code clock} as below. */
+  public static Future<EmbeddedSimulator> start(Vertx vertx, SimulatorConfig config, LongSupplier clock) {
+    return start(vertx, config, "127.0.0.1", 0, NO_HTTP, clock);
   }
 
   /**
    * @param port TCP port of the elevator server; 0 for any free port
    * @param httpPort port of the HTTP control; 0 for any free port, {@link #NO_HTTP} for none
+   * @param clock monotonic milliseconds (a {@code MonotonicClock}), read on the simulator's context
    */
   public static Future<EmbeddedSimulator> start(
-      Vertx vertx, SimulatorConfig config, String host, int port, int httpPort) {
-    EmbeddedSimulator sim = new EmbeddedSimulator(vertx, config, host);
+      Vertx vertx, SimulatorConfig config, String host, int port, int httpPort, LongSupplier clock) {
+    EmbeddedSimulator sim = new EmbeddedSimulator(vertx, config, host, clock);
     return vertx.deployVerticle(new Verticle(sim, port, httpPort))
         .map(id -> {
           sim.deploymentId = id;

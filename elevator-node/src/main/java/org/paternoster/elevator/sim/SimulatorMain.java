@@ -2,6 +2,7 @@ package org.paternoster.elevator.sim;
 
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
+import org.paternoster.time.MonotonicClock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ public final class SimulatorMain implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     EmbeddedSimulator sim;
     try {
-      sim = EmbeddedSimulator.start(vertx, config, host, port, httpPort).await();
+      sim = EmbeddedSimulator.start(vertx, config, host, port, httpPort, new MonotonicClock()).await();
     } catch (RuntimeException e) {
       spec.commandLine().getErr().printf("simulator: cannot listen on %s:%d: %s%n", host, port, e.getMessage());
       vertx.close();

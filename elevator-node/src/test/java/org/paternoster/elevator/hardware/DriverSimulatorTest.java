@@ -24,6 +24,7 @@ import org.paternoster.elevator.hardware.HardwareEvent.StopButton;
 import org.paternoster.elevator.sim.EmbeddedSimulator;
 import org.paternoster.elevator.sim.SimulatorConfig;
 import org.paternoster.elevator.sim.SimulatorState;
+import org.paternoster.time.MonotonicClock;
 
 /** {@link ElevatorDriver} against the {@link EmbeddedSimulator} over real TCP on loopback. */
 @ExtendWith(VertxExtension.class)
@@ -38,7 +39,7 @@ class DriverSimulatorTest {
   @BeforeEach
   void connect(Vertx vertx) {
     this.vertx = vertx;
-    sim = EmbeddedSimulator.start(vertx, SIM).await();
+    sim = EmbeddedSimulator.start(vertx, SIM, new MonotonicClock()).await();
     driver = startDriver(events);
     await().until(() -> events.contains(new Obstruction(false)));
   }
@@ -143,7 +144,7 @@ class DriverSimulatorTest {
     await().until(() -> events.contains(new Disconnected()));
     assertThat(driver.isConnected()).isFalse();
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-      sim = EmbeddedSimulator.start(vertx, SIM, "127.0.0.1", port, EmbeddedSimulator.NO_HTTP).await();
+      sim = EmbeddedSimulator.start(vertx, SIM, "127.0.0.1", port, EmbeddedSimulator.NO_HTTP, new MonotonicClock()).await();
       return true;
     });
     await().atMost(Duration.ofSeconds(10)).until(() -> count(new Connected()) == 2);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
+import org.paternoster.replica.client.CommitReceipt;
 import org.paternoster.replica.elevators.Push;
 
 /** Fake-clock tests of the node's rules: lights, fencing, surgical served, offline, the edge remembers. */
@@ -31,6 +32,11 @@ class NodeCoreTest {
     return new JsonArray().add(new JsonObject().put("floor", floor).put("seq", seq));
   }
 
+  /** The primary's answer to a press: ordered at {@code seq} as incarnation {@code callSeq}. */
+  static CommitReceipt receipt(long seq, long callSeq, boolean created, boolean servedSince) {
+    return new CommitReceipt("press-" + seq, 3, seq, callSeq, created, servedSince);
+  }
+
   /** Delivers {@code message} as the node's link does: decoded by {@link Push#fromJson}. */
   void pushed(JsonObject message, long now) {
     core.pushed(Push.fromJson(message), now);
@@ -49,7 +55,7 @@ class NodeCoreTest {
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("no light before commit").isEmpty();
     assertThat(core.pressesInFlight()).isEqualTo(1);
-    core.committed(CAB2, 7, 7, true, false);
+    core.committed(CAB2, receipt(7, 7, true, false));
     assertThat(core.pressesInFlight()).isZero();
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).as("durable once lit").containsExactly(new NodeCommand.PersistCab(Map.of(2, 7L)));
@@ -124,7 +130,7 @@ class NodeCoreTest {
     core.pressed(CAB2); // offline: lit with seq 0
     core.served(CAB2);
     core.drain();
-    core.committed(CAB2, 11, 11, true, false);
+    core.committed(CAB2, receipt(11, 11, true, false));
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 11));
     assertThat(core.lit()).isEmpty();
   }
@@ -140,7 +146,7 @@ class NodeCoreTest {
     core.drain();
     core.link(true, T);
     pushed(push(2, hall(1, "up", 18, "e3"), new JsonArray()), T);
-    core.committed(UP1, 25, 25, false, false); // renewed the other passenger's call
+    core.committed(UP1, receipt(25, 25, false, false)); // renewed the other passenger's call
     assertThat(core.drain()).doesNotContain(new NodeCommand.SubmitServed(UP1, 25));
     assertThat(core.lit()).as("the other passenger's call stays lit").containsExactly(UP1);
   }
@@ -159,7 +165,7 @@ class NodeCoreTest {
     core.drain();
     core.link(true, T);
     pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // beats the POST's answer
-    core.committed(UP1, 21, 21, true, false);
+    core.committed(UP1, receipt(21, 21, true, false));
     assertThat(core.drain()).as("A was served").contains(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
     pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // the primary removed 21
     assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
@@ -203,7 +209,7 @@ class NodeCoreTest {
     core.served(UP1);
     core.pressed(UP1); // B, after A's door closed; A's press is still in flight
     core.drain();
-    core.committed(UP1, 21, 21, true, false);
+    core.committed(UP1, receipt(21, 21, true, false));
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(UP1, 21), new NodeCommand.SubmitPress(UP1));
     assertThat(core.lit()).containsExactly(UP1);
   }
@@ -217,9 +223,9 @@ class NodeCoreTest {
     pushed(push(2, hall(1, "up", 21, "e2"), new JsonArray()), T); // A committed as 21
     pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100); // e2 served 21
     assertThat(core.lit()).as("B is still waiting").containsExactly(UP1);
-    core.committed(UP1, 21, 21, true, false);
+    core.committed(UP1, receipt(21, 21, true, false));
     assertThat(core.drain()).as("B on its own").containsExactly(new NodeCommand.SubmitPress(UP1));
-    core.committed(UP1, 22, 22, true, false);
+    core.committed(UP1, receipt(22, 22, true, false));
     pushed(push(2, hall(1, "up", 22, "e1"), new JsonArray()).put("pushSeq", 6), T + 200);
     assertThat(core.lit()).containsExactly(UP1);
     assertThat(core.toServe()).containsExactly(UP1);
@@ -236,7 +242,7 @@ class NodeCoreTest {
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(UP1));
     core.pressed(UP1); // pressed again while that press travels
     assertThat(core.drain()).as("one press in flight at a time").isEmpty();
-    core.committed(UP1, 10, 10, false, false);
+    core.committed(UP1, receipt(10, 10, false, false));
     assertThat(core.drain()).as("the later press goes on its own").containsExactly(new NodeCommand.SubmitPress(UP1));
     assertThat(core.lit()).containsExactly(UP1);
   }
@@ -249,10 +255,10 @@ class NodeCoreTest {
     pushed(push(3, hall(1, "up", 9, "e2"), new JsonArray()).put("pushSeq", 1).put("bookSeq", 9), T);
     core.pressed(UP1);
     pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 2).put("bookSeq", 11), T + 5);
-    core.committed(UP1, 10, 10, false, false);
+    core.committed(UP1, receipt(10, 10, false, false));
     assertThat(core.lit()).as("the push is newer than the receipt").isEmpty();
     core.pressed(UP1);
-    core.committed(UP1, 12, 12, true, false);
+    core.committed(UP1, receipt(12, 12, true, false));
     assertThat(core.lit()).as("a receipt newer than every push lights at once").containsExactly(UP1);
   }
 
@@ -263,7 +269,7 @@ class NodeCoreTest {
     online();
     pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 10), T);
     core.pressed(UP1);
-    core.committed(UP1, 12, 12, true, false);
+    core.committed(UP1, receipt(12, 12, true, false));
     assertThat(core.lit()).containsExactly(UP1);
     pushed(push(4, new JsonArray(), new JsonArray()).put("pushSeq", 1).put("bookSeq", 11), T + 5);
     assertThat(core.lit()).as("that push knows nothing of the press").containsExactly(UP1);
@@ -294,7 +300,7 @@ class NodeCoreTest {
     core.link(true, T);
     pushed(push(2, new JsonArray(), cab(2, 21)), T); // beats the POST's answer
     assertThat(core.lit()).isEmpty();
-    core.committed(CAB2, 21, 21, true, false);
+    core.committed(CAB2, receipt(21, 21, true, false));
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitServed(CAB2, 21));
     pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
     assertThat(core.drain()).as("no phantom call").isEmpty();
@@ -309,7 +315,7 @@ class NodeCoreTest {
     core.drain();
     core.link(true, T);
     pushed(push(2, new JsonArray(), cab(2, 21)), T);
-    core.committed(CAB2, 21, 21, true, false);
+    core.committed(CAB2, receipt(21, 21, true, false));
     assertThat(core.drain()).contains(new NodeCommand.SubmitServed(CAB2, 21), new NodeCommand.SubmitPress(CAB2));
     pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 5), T + 100);
     assertThat(core.lit()).containsExactly(CAB2);
@@ -320,7 +326,7 @@ class NodeCoreTest {
     core.restore(Map.of(2, 7L));
     assertThat(core.lit()).containsExactly(CAB2);
     assertThat(core.drain()).containsExactly(new NodeCommand.SubmitPress(CAB2));
-    core.committed(CAB2, 7, 7, true, false);
+    core.committed(CAB2, receipt(7, 7, true, false));
     core.drain();
     core.link(true, T);
     pushed(push(8, new JsonArray(), new JsonArray()), T); // a new primary that lost everything
@@ -336,7 +342,7 @@ class NodeCoreTest {
     pushed(push(9, new JsonArray(), new JsonArray()).put("generation", "r3@9"), T + 100); // total loss
     assertThat(core.drain()).contains(new NodeCommand.SubmitPress(UP1), new NodeCommand.SubmitPress(CAB2));
     assertThat(core.lit()).as("still lit while the new book is rebuilt").containsExactlyInAnyOrder(UP1, CAB2);
-    core.committed(UP1, 1, 1, true, false);
+    core.committed(UP1, receipt(1, 1, true, false));
     pushed(push(9, hall(1, "up", 1, "e3"), cab(2, 2)).put("generation", "r3@9"), T + 200);
     assertThat(core.toServe()).as("the new book assigned it elsewhere").containsExactly(CAB2);
   }
@@ -377,7 +383,7 @@ class NodeCoreTest {
     assertThat(core.drain()).contains(new NodeCommand.SubmitPress(down1));
     pushed(push(2, new JsonArray(), new JsonArray()).put("pushSeq", 2).put("bookSeq", 9), T + 100); // e3 served 9
     assertThat(core.lit()).isEmpty();
-    core.committed(down1, 10, 9, false, true);
+    core.committed(down1, receipt(10, 9, false, true));
     assertThat(core.lit()).as("served since the press: not relit").isEmpty();
     assertThat(core.toServe()).doesNotContain(down1);
   }

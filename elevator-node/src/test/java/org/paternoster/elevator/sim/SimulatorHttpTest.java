@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.paternoster.time.MonotonicClock;
 
 @ExtendWith(VertxExtension.class)
 class SimulatorHttpTest {
@@ -23,7 +24,7 @@ class SimulatorHttpTest {
   @BeforeEach
   void start(Vertx vertx) {
     SimulatorConfig config = SimulatorConfig.defaults(4, 1).withStartFloor(2).withPressMs(60_000);
-    sim = EmbeddedSimulator.start(vertx, config, "127.0.0.1", 0, 0).await();
+    sim = EmbeddedSimulator.start(vertx, config, "127.0.0.1", 0, 0, new MonotonicClock()).await();
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(sim.httpPort()));
   }
 

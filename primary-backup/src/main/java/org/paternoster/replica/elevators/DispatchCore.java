@@ -24,8 +24,11 @@ public final class DispatchCore {
 
   /** What the shell does. */
   public sealed interface Effect {
-    /** Push {@code dispatch} to every linked car. */
-    record PushAll(Dispatch dispatch) implements Effect {}
+    /**
+     * Push {@code dispatch} to every linked car; {@code assignmentChanged} when its assignment
+     * differs from the one pushed before (false for a heartbeat), for the shell's log.
+     */
+    record PushAll(Dispatch dispatch, boolean assignmentChanged) implements Effect {}
 
     /** Push {@code dispatch} to one car that just linked. */
     record PushTo(String elevator, Dispatch dispatch) implements Effect {}
@@ -83,7 +86,7 @@ public final class DispatchCore {
   public boolean tick(long now) {
     boolean changed = fleet.expire(now, lastExpiryCheck);
     lastExpiryCheck = now;
-    if (last != null && core.mayAct(now) && now - lastPushAt >= HEARTBEAT_MS) push(last, now);
+    if (last != null && core.mayAct(now) && now - lastPushAt >= HEARTBEAT_MS) push(last, false, now);
     return changed;
   }
 
@@ -134,12 +137,13 @@ public final class DispatchCore {
   }
 
   private void publish(Dispatch dispatch, long now) {
+    boolean assignmentChanged = last == null || !last.assignment().equals(dispatch.assignment());
     last = dispatch;
-    push(dispatch, now);
+    push(dispatch, assignmentChanged, now);
   }
 
-  private void push(Dispatch dispatch, long now) {
+  private void push(Dispatch dispatch, boolean assignmentChanged, long now) {
     lastPushAt = now;
-    effects.add(new Effect.PushAll(dispatch));
+    effects.add(new Effect.PushAll(dispatch, assignmentChanged));
   }
 }

@@ -35,7 +35,6 @@ final class ElevatorService {
   private final ElevatorLinks links;
   private boolean scheduled;
   private long tickTimer = -1;
-  private Assignment lastPushed;
 
   ElevatorService(Vertx vertx, Replica core, LongSupplier clock, ReplicaConfig config, Dispatcher dispatcher) {
     this.vertx = vertx;
@@ -99,10 +98,7 @@ final class ElevatorService {
   private void run() {
     for (DispatchCore.Effect effect : dispatch.drain()) {
       if (effect instanceof DispatchCore.Effect.PushAll p) {
-        if (!p.dispatch().assignment().equals(lastPushed)) {
-          log.debug("assignment in view {}: {}", p.dispatch().viewnum(), p.dispatch().assignment());
-          lastPushed = p.dispatch().assignment();
-        }
+        if (p.assignmentChanged()) log.debug("assignment in view {}: {}", p.dispatch().viewnum(), p.dispatch().assignment());
         links.push(p.dispatch());
       } else if (effect instanceof DispatchCore.Effect.PushTo p) {
         links.push(p.elevator(), p.dispatch());

@@ -44,7 +44,7 @@ public final class ReplicaVerticle extends VerticleBase {
 
   private final ReplicaConfig config;
   /** Leases are counted by this clock (invariant 2), so it must not miss a suspend: see {@link LeaseClock}. */
-  private final LeaseClock clock = new LeaseClock();
+  private final LeaseClock clock;
   private ElevatorService elevators;
   private ReplicaHost host;
   private ReplicaMetrics metrics;
@@ -55,8 +55,9 @@ public final class ReplicaVerticle extends VerticleBase {
   private BookLog bookLog;
   private long tickTimer = -1;
 
-  public ReplicaVerticle(ReplicaConfig config) {
+  public ReplicaVerticle(ReplicaConfig config, LeaseClock clock) {
     this.config = config;
+    this.clock = clock;
   }
 
   @Override
@@ -162,11 +163,11 @@ public final class ReplicaVerticle extends VerticleBase {
    */
   Future<CommitReceipt> submit(Op op) {
     Promise<Long> committed = Promise.promise();
-    long startNanos = System.nanoTime();
+    long startNanos = clock.nanos();
     Submission s = host.submit(op, new PromiseWaiter(committed, config.commitTimeoutMs()));
     if (!(s instanceof Submission.Accepted a)) return committed.future().map(v -> (CommitReceipt) null); // fails: not primary
     return committed.future().map(viewnum -> {
-      if (!a.committed()) metrics.committed(clock.getAsLong(), (System.nanoTime() - startNanos) / 1_000);
+      if (!a.committed()) metrics.committed(clock.getAsLong(), (clock.nanos() - startNanos) / 1_000);
       long callSeq = a.receipt().callSeq();
       return new CommitReceipt(op.requestId(), viewnum, a.receipt().seq(), callSeq, a.receipt().created(),
           host.core().servedSince(op, a.receipt()));

@@ -12,6 +12,7 @@ import org.paternoster.assign.ElevatorState;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.assign.TimeToIdleAssigner;
 import org.paternoster.orders.Building;
+import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
 import org.paternoster.orders.Op;
@@ -56,9 +57,33 @@ class DispatchCoreTest {
       assertThat(push.dispatch().committed()).extracting(c -> c.call()).containsExactly(UP1);
       assertThat(push.dispatch().assignment().assigneeOf(UP1)).contains("e1");
       assertThat(push.dispatch().bookSeq()).isEqualTo(p.committedSeq());
+      assertThat(push.assignmentChanged()).as("the first assignment").isTrue();
     });
     core.dispatch(T + 10);
     assertThat(core.drain()).as("nothing changed: no push").isEmpty();
+  }
+
+  @Test
+  void aPushSaysWhetherItsAssignmentDiffersFromTheOnePushedBefore() {
+    primary();
+    core.reported(report("e1", 0), T);
+    p.submit(new Op.Press("r1", UP1), T);
+    core.dispatch(T);
+    core.drain();
+    p.submit(new Op.Press("r2", new CabCall("e1", 3)), T + 10);
+    core.dispatch(T + 10);
+    assertThat(core.drain()).singleElement().isInstanceOfSatisfying(DispatchCore.Effect.PushAll.class, push -> {
+      assertThat(push.dispatch().committed()).hasSize(2);
+      assertThat(push.assignmentChanged()).as("a new cab call: the hall calls keep their cars").isFalse();
+    });
+    core.tick(T + 10 + DispatchCore.HEARTBEAT_MS);
+    assertThat(core.drain()).singleElement().isInstanceOfSatisfying(DispatchCore.Effect.PushAll.class,
+        push -> assertThat(push.assignmentChanged()).as("a heartbeat").isFalse());
+    long up1 = core.committedCalls().stream().filter(c -> c.call().equals(UP1)).findFirst().orElseThrow().seq();
+    p.submit(new Op.Served("s1", UP1, up1), T + 300);
+    core.dispatch(T + 300);
+    assertThat(core.drain()).singleElement().isInstanceOfSatisfying(DispatchCore.Effect.PushAll.class,
+        push -> assertThat(push.assignmentChanged()).as("UP1 served: e1 has no hall call left").isTrue());
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paternoster.testing.FreePorts;
+import org.paternoster.time.LeaseClock;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.ViewStore;
 import org.paternoster.view.PingTiming;
@@ -37,9 +38,9 @@ class OrderApiTest {
     vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(20, 5), ViewStore.inMemory(), new MonotonicClock())).await();
     vs = "http://127.0.0.1:" + vsPort;
     int p1 = FreePorts.pick();
-    deployments.put("http://127.0.0.1:" + p1, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r1", "127.0.0.1", p1, 4, () -> vs, 20))).await());
+    deployments.put("http://127.0.0.1:" + p1, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r1", "127.0.0.1", p1, 4, () -> vs, 20), new LeaseClock())).await());
     int p2 = FreePorts.pick();
-    deployments.put("http://127.0.0.1:" + p2, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r2", "127.0.0.1", p2, 4, () -> vs, 20))).await());
+    deployments.put("http://127.0.0.1:" + p2, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r2", "127.0.0.1", p2, 4, () -> vs, 20), new LeaseClock())).await());
     // One reading, the one that satisfied the wait (a second could see a later view on a busy machine).
     JsonObject view = await().atMost(Duration.ofSeconds(10)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
         v -> v.getBoolean("acked") && v.getString("backup") != null);

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import org.paternoster.http.BadRequest;
 import org.paternoster.http.Fields;
+import org.paternoster.orders.Building;
+import org.paternoster.orders.Direction;
 
 /**
  * Strict validation of the control requests. Each method returns the exact body to forward to
@@ -15,21 +17,20 @@ final class ControlRequests {
 
   /**
    * A button press: {@code {"type":"hall","floor":F,"direction":"up"|"down"}} or
-   * {@code {"type":"cab","floor":F}}, with {@code 0 <= F < floors} and no hall up button at the
-   * top floor nor down button at the bottom.
+   * {@code {"type":"cab","floor":F}}, for a button the building has ({@link Building#buttonExists}).
    */
   static JsonObject press(JsonObject body, int floors) {
     String type = Fields.oneOf(body, "type", "hall", "cab");
-    int floor = (int) Fields.integer(body, "floor", 0, floors - 1);
-    if (type.equals("cab")) {
-      onlyFields(body, Set.of("type", "floor"));
-      return new JsonObject().put("type", "cab").put("floor", floor);
+    boolean cab = type.equals("cab");
+    onlyFields(body, cab ? Set.of("type", "floor") : Set.of("type", "floor", "direction"));
+    int floor = (int) Fields.integer(body, "floor", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    Direction direction = cab ? null : Direction.fromJson(Fields.oneOf(body, "direction", "up", "down"));
+    if (!Building.buttonExists(floor, floors, direction)) {
+      String button = cab ? "cab" : "hall " + direction.json();
+      throw new BadRequest("there is no " + button + " button at floor " + floor + " (floors 0.." + (floors - 1) + ")");
     }
-    onlyFields(body, Set.of("type", "floor", "direction"));
-    String direction = Fields.oneOf(body, "direction", "up", "down");
-    if (direction.equals("up") && floor == floors - 1) throw new BadRequest("there is no hall up button at the top floor " + floor);
-    if (direction.equals("down") && floor == 0) throw new BadRequest("there is no hall down button at the bottom floor");
-    return new JsonObject().put("type", "hall").put("floor", floor).put("direction", direction);
+    JsonObject press = new JsonObject().put("type", type).put("floor", floor);
+    return cab ? press : press.put("direction", direction.json());
   }
 
   /** A fault: exactly one of {@code {"motor":"cut"|"restore"}} or {@code {"obstruction":true|false}}. */

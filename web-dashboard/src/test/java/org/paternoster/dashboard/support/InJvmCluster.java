@@ -13,6 +13,7 @@ import org.paternoster.elevator.node.NodeVerticle;
 import org.paternoster.replica.http.ReplicaConfig;
 import org.paternoster.replica.http.ReplicaVerticle;
 import org.paternoster.testing.FreePorts;
+import org.paternoster.time.LeaseClock;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.PingTiming;
 import org.paternoster.view.View;
@@ -59,7 +60,7 @@ public final class InJvmCluster {
   /** Starts replica {@code id} (again on its old port when restarted). */
   public InJvmCluster replica(String id) {
     int port = ports.computeIfAbsent(id, x -> FreePorts.pick());
-    deploy(id, new ReplicaVerticle(ReplicaConfig.of(id, HOST, port, FLOORS, () -> viewServiceUrl, PING_MS)));
+    deploy(id, new ReplicaVerticle(ReplicaConfig.of(id, HOST, port, FLOORS, () -> viewServiceUrl, PING_MS), new LeaseClock()));
     return this;
   }
 

@@ -21,6 +21,20 @@ class ControlRequestsTest {
         .isEqualTo(new JsonObject().put("type", "cab").put("floor", 3));
   }
 
+  @Test
+  void theButtonsAtTheEndsOfTheShaftAreTheBuildingsOwn() {
+    assertThat(ControlRequests.press(new JsonObject("{\"type\":\"hall\",\"floor\":0,\"direction\":\"up\"}"), FLOORS))
+        .isEqualTo(new JsonObject().put("type", "hall").put("floor", 0).put("direction", "up"));
+    assertThat(ControlRequests.press(new JsonObject("{\"type\":\"hall\",\"floor\":3,\"direction\":\"down\"}"), FLOORS))
+        .isEqualTo(new JsonObject().put("type", "hall").put("floor", 3).put("direction", "down"));
+    assertThat(ControlRequests.press(new JsonObject("{\"type\":\"cab\",\"floor\":0}"), FLOORS))
+        .isEqualTo(new JsonObject().put("type", "cab").put("floor", 0));
+    assertThatThrownBy(() -> ControlRequests.press(new JsonObject("{\"type\":\"hall\",\"floor\":3,\"direction\":\"up\"}"), FLOORS))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("no hall up button at floor 3");
+    assertThatThrownBy(() -> ControlRequests.press(new JsonObject("{\"type\":\"hall\",\"floor\":0,\"direction\":\"down\"}"), FLOORS))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("no hall down button at floor 0");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "{}",
