@@ -44,6 +44,14 @@ build_once
 RUN="$ROOT/run/demo"
 rm -rf "$RUN"/view-service* "$RUN/elevators"
 mkdir -p "$RUN"
+# The dashboard's controls need a token (printed below in the dashboard's address). With --netns
+# the processes listen on namespace addresses, so they need a cluster secret too: one of this run's own.
+PATERNOSTER_CONTROL_TOKEN=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+export PATERNOSTER_CONTROL_TOKEN
+if [ "$netns" = yes ]; then
+  PATERNOSTER_CLUSTER_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  export PATERNOSTER_CLUSTER_SECRET
+fi
 pids=()
 cleanup() {
   trap - INT TERM EXIT
@@ -155,8 +163,12 @@ else
 fi
 for i in $(seq 1 "$replicas"); do echo "  replica r$i     $(url_of "r$i")/state"; done
 for i in $(seq 1 "$elevators"); do echo "  elevator e$i    $(url_of "e$i")/state   (simulated, $floors floors)"; done
-[ -x "$SCRIPTS/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/"
-echo "  press a button: curl -XPOST $(url_of e1)/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
+[ -x "$SCRIPTS/dashboard.sh" ] && echo "  dashboard      http://127.0.0.1:$dash/#token=$PATERNOSTER_CONTROL_TOKEN"
+if [ "$netns" = no ]; then
+  echo "  press a button: curl -XPOST $(url_of e1)/buttons -d '{\"type\":\"hall\",\"floor\":2,\"direction\":\"up\"}'"
+else
+  echo "  press a button: the dashboard (the processes take only messages signed with this run's cluster secret)"
+fi
 echo "  kill the primary: $(basename "$SCRIPTS")/kill-primary.sh --view-service $vs"
 if [ "$netns" = yes ]; then
   echo "  cut r1 off:     scripts/partition.sh cut r1 view-service r2 r3   (undo: scripts/partition.sh heal)"
@@ -173,7 +185,9 @@ if [ "$traffic" = yes ]; then
       1) [ "$f" -lt $((floors - 1)) ] && body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"up\"}" || body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"down\"}" ;;
       *) [ "$f" -gt 0 ] && body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"down\"}" || body="{\"type\":\"hall\",\"floor\":$f,\"direction\":\"up\"}" ;;
     esac
-    curl -s -o /dev/null -XPOST "$(url_of "e$e")/buttons" -d "$body" || true
+    # through the dashboard's control API: it signs for the cluster when there is a secret
+    curl -s -o /dev/null -XPOST "http://127.0.0.1:$dash/api/elevators/e$e/buttons" -H 'content-type: application/json' \
+      -H "authorization: Bearer $PATERNOSTER_CONTROL_TOKEN" -d "$body" || true
   done &
   pids+=($!)
 fi

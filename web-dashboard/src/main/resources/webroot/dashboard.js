@@ -413,8 +413,20 @@
 
   // ---- control -------------------------------------------------------------------------
 
+  // The control token arrives in the address's fragment (#token=..., never sent to a server) and
+  // is kept for this tab only; every control request carries it.
+  function controlToken() {
+    const match = /(?:^#|&)token=([A-Za-z0-9._~-]+)/.exec(window.location.hash);
+    if (match) {
+      sessionStorage.setItem('paternoster-control-token', match[1]);
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    return sessionStorage.getItem('paternoster-control-token') || '';
+  }
+
   async function post(path, body) {
-    const response = await fetch(path, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+    const response = await fetch(path, {method: 'POST',
+      headers: {'content-type': 'application/json', 'authorization': 'Bearer ' + controlToken()}, body: JSON.stringify(body)});
     let answer = {};
     try {
       answer = await response.json();
@@ -460,6 +472,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
+    controlToken(); // take the token out of the address bar at once
     $('shafts').addEventListener('click', onShaftClick);
     $('kill-primary').addEventListener('click', onKill);
     connect();

@@ -2,6 +2,7 @@ package org.paternoster.dashboard;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.paternoster.security.ClusterAuth;
 
 /**
  * How one dashboard runs.
@@ -14,6 +15,8 @@ import java.util.function.Supplier;
  * @param timeoutMs how long a source may take to answer before it counts as unreachable
  * @param refreshMs an unchanged snapshot is pushed again after this long (ages keep counting)
  * @param killScript {@code scripts/kill-primary.sh}, run by the kill button
+ * @param controlToken what a control request must carry ({@code Authorization: Bearer TOKEN}) when {@code control}
+ * @param auth signs what the dashboard sends to the cluster's processes (button presses, faults)
  */
 public record DashboardConfig(
     String host,
@@ -24,17 +27,17 @@ public record DashboardConfig(
     long pollMs,
     long timeoutMs,
     long refreshMs,
-    Path killScript) {
+    Path killScript,
+    String controlToken,
+    ClusterAuth auth) {
 
   public static final long DEFAULT_POLL_MS = 200;
 
   public DashboardConfig {
     if (pollMs < 1 || timeoutMs < 1 || refreshMs < 1) throw new IllegalArgumentException("intervals must be positive");
     if (floors < 2) throw new IllegalArgumentException("a building has at least 2 floors");
-  }
-
-  /** Polls every 200 ms, gives a source 1 s to answer, refreshes an unchanged page every second. */
-  public static DashboardConfig of(String host, int port, Supplier<String> viewServiceUrl, boolean control, int floors, Path killScript) {
-    return new DashboardConfig(host, port, viewServiceUrl, control, floors, DEFAULT_POLL_MS, 1_000, 1_000, killScript);
+    if (control && (controlToken == null || controlToken.length() < 16)) {
+      throw new IllegalArgumentException("control needs a token of at least 16 characters");
+    }
   }
 }

@@ -13,6 +13,9 @@ import org.paternoster.discovery.DiscoveryOptions;
 import org.paternoster.discovery.ViewServiceLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.ClusterSecret;
+import org.paternoster.security.ClusterSecretOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +51,16 @@ public final class DashboardMain implements Callable<Integer> {
   @Option(names = "--view-service", paramLabel = "URL", description = "View service URL; without it, found through discovery.")
   private String viewService;
 
-  @Option(names = "--control", description = "Enable the demo actions: elevator buttons, faults, kill the primary.")
+  @Option(names = "--control", description = "Enable the demo actions: elevator buttons, faults, kill the primary (they need the control token).")
   private boolean control;
+
+  @Option(names = "--control-token-file", paramLabel = "PATH",
+      description = "The token the control actions need (or set " + CONTROL_TOKEN_ENV + "); without one, a random token is made and "
+          + "the address to open (with #token=...) is logged.")
+  private Path controlTokenFile;
+
+  @Mixin
+  private ClusterSecretOptions clusterSecret;
 
   @Option(names = "--floors", defaultValue = "4", paramLabel = "N",
       description = "Floors in the building, unless the elevator nodes report theirs (default: ${DEFAULT-VALUE}).")
@@ -61,6 +72,28 @@ public final class DashboardMain implements Callable<Integer> {
 
   @Mixin
   private DiscoveryOptions discovery;
+
+  static final String CONTROL_TOKEN_ENV = "PATERNOSTER_CONTROL_TOKEN";
+
+  /** The control token: the file's, else the environment's, else a new random one. */
+  private String controlToken() {
+    String token;
+    if (controlTokenFile != null) {
+      try {
+        token = Files.readString(controlTokenFile).strip();
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read the control token file " + controlTokenFile + ": " + e.getMessage());
+      }
+    } else {
+      token = System.getenv(CONTROL_TOKEN_ENV);
+      if (token == null || token.isBlank()) return ClusterSecret.randomText();
+      token = token.strip();
+    }
+    if (token.length() < 16 || !token.matches("[A-Za-z0-9._~-]+")) {
+      throw new IllegalArgumentException("the control token must be at least 16 of [A-Za-z0-9._~-]");
+    }
+    return token;
+  }
 
   /** Starts the dashboard; the JVM exits only on error. */
   public static void main(String... args) {
@@ -84,8 +117,16 @@ public final class DashboardMain implements Callable<Integer> {
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found.orElse(null));
     Path killScript = killScript();
     if (control && !Files.isExecutable(killScript)) log.warn("no executable {}: the kill-primary button will fail", killScript);
+    ClusterAuth auth;
+    String token;
+    try {
+      auth = clusterSecret.authFor(host);
+      token = control ? controlToken() : null;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
     DashboardConfig config = new DashboardConfig(host, port, locator, control, floors, pollMs,
-        Math.max(1_000, 2 * pollMs), 1_000, killScript);
+        Math.max(1_000, 2 * pollMs), 1_000, killScript, token, auth);
     Vertx vertx = org.paternoster.metrics.ProcessMetrics.vertx();
     DashboardVerticle verticle = new DashboardVerticle(config);
     try {
@@ -98,6 +139,7 @@ public final class DashboardMain implements Callable<Integer> {
     }
     log.info("dashboard listening on http://{}:{}/ (view service {}, control {})", host, verticle.actualPort(),
         viewService != null ? viewService : "by discovery", control ? "on" : "off");
+    if (control) log.info("controls: open http://{}:{}/#token={}", host, verticle.actualPort(), token);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       found.ifPresent(Discovery::close);
       try {

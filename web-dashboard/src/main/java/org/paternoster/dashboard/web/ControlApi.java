@@ -7,17 +7,22 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.paternoster.dashboard.poll.ClusterPoller;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.security.ClusterAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The demo's hands, enabled only with {@code --control}; otherwise every endpoint answers
- * {@code 403} and does nothing.
+ * {@code 403} and does nothing. Every request must carry the dashboard's control token
+ * ({@code Authorization: Bearer TOKEN}, else {@code 401}): the read-only page is open to anyone
+ * who can reach it, its controls are not.
  * <ul>
  *   <li>{@code POST /api/elevators/{id}/buttons} — forwarded to that node's {@code POST /buttons};</li>
  *   <li>{@code POST /api/elevators/{id}/faults} — forwarded to that node's {@code POST /faults};</li>
@@ -31,14 +36,22 @@ final class ControlApi {
   private static final Logger log = LoggerFactory.getLogger(ControlApi.class);
   private static final long NODE_TIMEOUT_MS = 2_000;
   private final boolean enabled;
+  private final byte[] token;
   private final ClusterPoller poller;
   private final WebClient client;
+  private final ClusterAuth auth;
   private final PrimaryKiller killer;
 
-  ControlApi(boolean enabled, ClusterPoller poller, WebClient client, PrimaryKiller killer) {
+  /**
+   * @param token what every control request must carry as {@code Authorization: Bearer TOKEN}
+   * @param auth signs what is forwarded to the nodes (members only may press or inject faults there)
+   */
+  ControlApi(boolean enabled, String token, ClusterPoller poller, WebClient client, ClusterAuth auth, PrimaryKiller killer) {
     this.enabled = enabled;
+    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     this.poller = poller;
     this.client = client;
+    this.auth = auth;
     this.killer = killer;
   }
 
@@ -57,11 +70,18 @@ final class ControlApi {
     String type = ctx.request().getHeader("content-type");
     if (!enabled) {
       JsonHttp.error(ctx, 403, "control is disabled: start the dashboard with --control");
+    } else if (!tokenMatches(ctx.request().getHeader("authorization"))) {
+      JsonHttp.error(ctx, 401, "control needs the dashboard's token (open the address with #token=... the dashboard printed)");
     } else if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       JsonHttp.error(ctx, 415, "send control requests with Content-Type: application/json");
     } else {
       action.accept(ctx);
     }
+  }
+
+  private boolean tokenMatches(String authorization) {
+    if (token == null || authorization == null || !authorization.startsWith("Bearer ")) return false;
+    return MessageDigest.isEqual(token, authorization.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8));
   }
 
   private void press(RoutingContext ctx) {
@@ -81,7 +101,7 @@ final class ControlApi {
       JsonHttp.error(ctx, 404, "no elevator " + id + " with a known node address");
       return;
     }
-    Future<HttpResponse<Buffer>> sent = client.postAbs(address.get() + path).timeout(NODE_TIMEOUT_MS).sendJsonObject(body);
+    Future<HttpResponse<Buffer>> sent = auth.send(client.postAbs(address.get() + path).timeout(NODE_TIMEOUT_MS), body.toBuffer());
     sent.onComplete(r -> {
       if (r.failed()) {
         JsonHttp.error(ctx, 502, "elevator " + id + " at " + address.get() + " cannot be reached: " + r.cause().getMessage());

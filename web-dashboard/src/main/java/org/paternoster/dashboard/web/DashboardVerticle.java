@@ -58,7 +58,7 @@ public final class DashboardVerticle extends VerticleBase {
         new LatencySeries(1_000, 120), new ChangeDetector(config.refreshMs()), clock,
         config.pollMs(), events::publish);
 
-    Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES);
+    Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES); // browsers call it: no cluster signature, a control token instead
     org.paternoster.metrics.ProcessMetrics.mount(router);
     router.route().handler(ctx -> {
       ctx.response().putHeader("content-security-policy", CONTENT_SECURITY_POLICY)
@@ -72,7 +72,8 @@ public final class DashboardVerticle extends VerticleBase {
     });
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, DashboardHealth.of(poller.latest(), clock.getAsLong())));
     router.get("/api/events").handler(ctx -> events.subscribe(ctx, poller.latest()));
-    new ControlApi(config.control(), poller, client, new PrimaryKiller(vertx, config.killScript())).mount(router);
+    new ControlApi(config.control(), config.controlToken(), poller, client, config.auth(), new PrimaryKiller(vertx, config.killScript()))
+        .mount(router);
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIncludeHidden(false)
         .setDefaultContentEncoding("UTF-8"));
 

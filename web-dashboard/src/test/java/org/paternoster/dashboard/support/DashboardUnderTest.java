@@ -19,6 +19,7 @@ public final class DashboardUnderTest {
   /** {@code scripts/kill-primary.sh} of this checkout (tests run in the module directory). */
   public static final Path KILL_SCRIPT = Path.of("..", "scripts", "kill-primary.sh").toAbsolutePath().normalize();
   public static final long POLL_MS = 100;
+  public static final String CONTROL_TOKEN = "test-control-token-0123456789";
 
   private final WebClient http;
   private final int port;
@@ -30,7 +31,7 @@ public final class DashboardUnderTest {
 
   public static DashboardUnderTest start(Vertx vertx, String viewServiceUrl, boolean control) {
     DashboardConfig config = new DashboardConfig("127.0.0.1", 0, ViewServiceLocator.fixed(viewServiceUrl), control, InJvmCluster.FLOORS,
-        POLL_MS, 1_000, 1_000, KILL_SCRIPT);
+        POLL_MS, 1_000, 1_000, KILL_SCRIPT, CONTROL_TOKEN, org.paternoster.security.ClusterAuth.open());
     DashboardVerticle verticle = new DashboardVerticle(config);
     vertx.deployVerticle(verticle).await();
     return new DashboardUnderTest(WebClient.create(vertx), verticle.actualPort());
@@ -41,7 +42,7 @@ public final class DashboardUnderTest {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + port + "/";
+    return "http://127.0.0.1:" + port + "/#token=" + CONTROL_TOKEN;
   }
 
   public HttpResponse<Buffer> get(String path) {
@@ -49,7 +50,14 @@ public final class DashboardUnderTest {
   }
 
   public HttpResponse<Buffer> post(String path, String body) {
-    return http.post(port, "127.0.0.1", path).putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)).await();
+    return post(path, body, CONTROL_TOKEN);
+  }
+
+  /** A POST carrying {@code token} as the control token (null: none). */
+  public HttpResponse<Buffer> post(String path, String body, String token) {
+    var request = http.post(port, "127.0.0.1", path).putHeader("content-type", "application/json");
+    if (token != null) request.putHeader("authorization", "Bearer " + token);
+    return request.sendBuffer(Buffer.buffer(body)).await();
   }
 
   public JsonObject snapshot() {

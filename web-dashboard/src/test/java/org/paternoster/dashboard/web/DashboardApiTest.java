@@ -157,6 +157,24 @@ class DashboardApiTest {
   }
 
   @Test
+  void controlWithoutTheTokenOrWithAWrongOneIs401AndChangesNothing() {
+    DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), true);
+    dashboard.awaitSnapshot("the elevator", s -> s.getJsonArray("elevators").size() == 1);
+    JsonObject nodeBefore = nodeState("e1");
+    for (String token : new String[] {null, "wrong-token-0123456789", DashboardUnderTest.CONTROL_TOKEN + "x", ""}) {
+      for (String[] request : List.of(
+          new String[] {"/api/elevators/e1/buttons", "{\"type\":\"hall\",\"floor\":3,\"direction\":\"down\"}"},
+          new String[] {"/api/elevators/e1/faults", "{\"motor\":\"cut\"}"},
+          new String[] {"/api/kill-primary", "{}"})) {
+        HttpResponse<Buffer> response = dashboard.post(request[0], request[1], token);
+        assertThat(response.statusCode()).as(request[0] + " with token " + token).isEqualTo(401);
+        assertThat(response.bodyAsJsonObject().getString("error")).contains("token");
+      }
+    }
+    assertUnchanged(nodeBefore, dashboard);
+  }
+
+  @Test
   void malformedControlRequestsAnswer400AndChangeNothing() {
     DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), true);
     dashboard.awaitSnapshot("the elevator", s -> s.getJsonArray("elevators").size() == 1);
@@ -179,7 +197,7 @@ class DashboardApiTest {
       assertThat(response.bodyAsJsonObject().getString("error")).isNotBlank();
     }
     HttpResponse<Buffer> notJson = web.post(dashboard.port(), "127.0.0.1", "/api/kill-primary").putHeader("content-type", "text/plain")
-        .sendBuffer(Buffer.buffer("{}")).await();
+        .putHeader("authorization", "Bearer " + DashboardUnderTest.CONTROL_TOKEN).sendBuffer(Buffer.buffer("{}")).await();
     assertThat(notJson.statusCode()).as("a form or text post from another page (CSRF) is refused").isEqualTo(415);
     HttpResponse<Buffer> unknown = dashboard.post("/api/elevators/e9/buttons", "{\"type\":\"cab\",\"floor\":2}");
     assertThat(unknown.statusCode()).isEqualTo(404);

@@ -1,0 +1,91 @@
+package org.paternoster.replica.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paternoster.orders.HallCall;
+import org.paternoster.orders.Direction;
+import org.paternoster.replica.client.OrderClient;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.ClusterSecret;
+import org.paternoster.security.MessageAuthenticator;
+import org.paternoster.testing.FreePorts;
+import org.paternoster.time.LeaseClock;
+import org.paternoster.time.MonotonicClock;
+import org.paternoster.view.PingTiming;
+import org.paternoster.view.ViewServiceVerticle;
+import org.paternoster.view.ViewStore;
+
+/**
+ * A cluster with a secret, over real HTTP in one JVM: its members sign and form views and commit;
+ * a stranger (no secret, or another cluster's) can neither ping, nor commit, nor forward, nor
+ * transfer a book, and the members' state does not move.
+ */
+@ExtendWith(VertxExtension.class)
+class ClusterSecretTest {
+  private static final ClusterAuth MEMBER = ClusterAuth.of(ClusterSecret.of("members-secret-".repeat(3)), System::currentTimeMillis);
+  private static final ClusterAuth STRANGER = ClusterAuth.of(ClusterSecret.of("another-secret-".repeat(3)), System::currentTimeMillis);
+  WebClient http;
+  String vs;
+  String primary;
+  String backup;
+
+  @BeforeEach
+  void cluster(Vertx vertx) {
+    http = WebClient.create(vertx);
+    int vsPort = FreePorts.pick();
+    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(20, 5), ViewStore.inMemory(), new MonotonicClock())
+        .authenticating(MEMBER)).await();
+    vs = "http://127.0.0.1:" + vsPort;
+    for (String id : new String[] {"r1", "r2"}) {
+      int port = FreePorts.pick();
+      vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of(id, "127.0.0.1", port, 4, () -> vs, 20).withAuth(MEMBER), new LeaseClock())).await();
+    }
+    JsonObject view = await().atMost(Duration.ofSeconds(10)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
+        v -> v.getBoolean("acked") && v.getString("backup") != null);
+    primary = view.getString("primaryAddress");
+    backup = view.getString("backupAddress");
+  }
+
+  @Test
+  void membersCommitAndStrangersChangeNothing(Vertx vertx) {
+    HallCall call = new HallCall(2, Direction.UP);
+    var member = new OrderClient(vertx, http, () -> vs, 500, 50, MEMBER);
+    assertThat(member.press("member-1", call, System.currentTimeMillis() + 5_000).await().viewnum()).isPositive();
+    JsonObject before = state(primary);
+
+    var stranger = new OrderClient(vertx, http, () -> vs, 500, 50, STRANGER);
+    assertThatThrownBy(() -> stranger.press("stranger-1", new HallCall(1, Direction.UP), System.currentTimeMillis() + 1_000).await())
+        .hasMessageContaining("deadline");
+    var unsigned = new OrderClient(vertx, http, () -> vs, 500, 50);
+    assertThatThrownBy(() -> unsigned.press("unsigned-1", new HallCall(1, Direction.UP), System.currentTimeMillis() + 1_000).await())
+        .hasMessageContaining("deadline");
+
+    String forward = "{\"view\":{\"viewnum\":99,\"primary\":\"x\",\"backup\":\"r2\"},\"attempt\":1,\"ops\":[]}";
+    for (String[] target : new String[][] {{primary, "/orders"}, {backup, "/replication/forward"}, {backup, "/replication/transfer"},
+        {primary, "/replication/handover"}, {vs, "/ping"}}) {
+      var r = http.postAbs(target[0] + target[1]).sendBuffer(Buffer.buffer(forward)).await();
+      assertThat(r.statusCode()).as(target[1]).isEqualTo(401);
+      assertThat(r.bodyAsJsonObject().getString("error")).as(target[1]).contains(MessageAuthenticator.HEADER);
+    }
+    JsonObject after = state(primary);
+    assertThat(after.getLong("lastSeq")).isEqualTo(before.getLong("lastSeq"));
+    assertThat(after.getInteger("pendingCalls")).isEqualTo(before.getInteger("pendingCalls"));
+    assertThat(state(backup).getLong("lastSeq")).isEqualTo(before.getLong("lastSeq"));
+    assertThat(http.getAbs(vs + "/servers").send().await().bodyAsJsonArray().size()).as("no stranger became a server").isEqualTo(2);
+  }
+
+  private JsonObject state(String replica) {
+    return http.getAbs(replica + "/state").send().await().bodyAsJsonObject();
+  }
+}
