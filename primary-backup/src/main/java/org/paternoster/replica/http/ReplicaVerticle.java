@@ -60,6 +60,15 @@ public final class ReplicaVerticle extends VerticleBase {
     this.clock = clock;
   }
 
+  /**
+   * The largest replication message (a state transfer or handover: every pending call, at most
+   * {@link org.paternoster.orders.OrderBook#TOMBSTONES_KEPT} served incarnations and
+   * {@link org.paternoster.orders.OrderBook#RECEIPTS_KEPT} receipts; well under 1 MB even for 64
+   * cars in 100 floors). The body is read before its signature can be checked, so this bounds what
+   * a stranger can make a replica buffer.
+   */
+  static final long REPLICATION_BODY_LIMIT_BYTES = 4L << 20;
+
   @Override
   public Future<?> start() throws java.io.IOException {
     String incarnation = Incarnations.next();
@@ -89,7 +98,7 @@ public final class ReplicaVerticle extends VerticleBase {
     host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs(), config.auth()), clock)), clock,
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
-    Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", 64 << 20, config.auth());
+    Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", REPLICATION_BODY_LIMIT_BYTES, config.auth());
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
