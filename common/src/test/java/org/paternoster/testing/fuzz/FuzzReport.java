@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a fuzz run saw. Clean means: no 5xx, no answer that was neither a 4xx JSON error nor the
- * protocol's refusal, no state change, no server gone (a refused connection or a timeout).
+ * What a fuzz run saw. Clean means: no 5xx, no answer that was neither a 4xx JSON error nor a
+ * harmless 200 ({@link FuzzTarget#harmlessIn200}), no state change, no server gone (a refused connection or a timeout).
  */
 public final class FuzzReport {
   private static final int FAILURES_KEPT = 10;
@@ -19,7 +19,7 @@ public final class FuzzReport {
   private final List<String> failures = new ArrayList<>();
   private int inputs;
   private int status4xx;
-  private int refused2xx;
+  private int harmless2xx;
   private int status5xx;
   private int wrongAnswers;
   private int stateChanged;
@@ -39,8 +39,8 @@ public final class FuzzReport {
     status4xx++;
   }
 
-  void refused2xx() {
-    refused2xx++;
+  void harmless2xx() {
+    harmless2xx++;
   }
 
   void serverError(FuzzInput input, int status, String body) {
@@ -92,7 +92,7 @@ public final class FuzzReport {
     other.byKind.forEach((k, n) -> byKind.merge(k, n, Integer::sum));
     inputs += other.inputs;
     status4xx += other.status4xx;
-    refused2xx += other.refused2xx;
+    harmless2xx += other.harmless2xx;
     status5xx += other.status5xx;
     wrongAnswers += other.wrongAnswers;
     stateChanged += other.stateChanged;
@@ -102,11 +102,11 @@ public final class FuzzReport {
     return this;
   }
 
-  /** One JSON line: {@code {"fuzz", "inputs", "status4xx", "refused200", "status5xx", "wrongAnswers", "stateChanged", "crashes", "seconds", "kinds", "failures"}}. */
+  /** One JSON line: {@code {"fuzz", "inputs", "status4xx", "harmless200", "status5xx", "wrongAnswers", "stateChanged", "crashes", "seconds", "kinds", "failures"}}. */
   public JsonObject toJson() {
     JsonObject kinds = new JsonObject();
     byKind.forEach((k, n) -> kinds.put(k.name().toLowerCase(java.util.Locale.ROOT), n));
-    return new JsonObject().put("fuzz", target).put("inputs", inputs).put("status4xx", status4xx).put("refused200", refused2xx)
+    return new JsonObject().put("fuzz", target).put("inputs", inputs).put("status4xx", status4xx).put("harmless200", harmless2xx)
         .put("status5xx", status5xx).put("wrongAnswers", wrongAnswers).put("stateChanged", stateChanged).put("crashes", crashes)
         .put("seconds", Math.round(nanos / 1e7) / 100.0).put("kinds", kinds).put("failures", new JsonArray(new ArrayList<>(failures)));
   }

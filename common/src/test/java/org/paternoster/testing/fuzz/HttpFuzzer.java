@@ -68,8 +68,8 @@ public final class HttpFuzzer {
       report.serverError(input, status, text);
     } else if (status >= 400 && status < 500 && body != null && body.getValue("error") instanceof String e && !e.isBlank()) {
       report.refused4xx();
-    } else if (status == 200 && body != null && target.refusedIn200().test(body)) {
-      report.refused2xx();
+    } else if (status == 200 && body != null && target.harmlessIn200().test(body)) {
+      report.harmless2xx();
     } else {
       report.wrongAnswer(input, status, text);
     }

@@ -137,7 +137,8 @@ public final class JsonInputs {
       }
       path.add(String.valueOf(key));
       Object child = get(parent, key);
-      if (!(child instanceof JsonObject || child instanceof JsonArray) || random.nextInt(3) == 0) break;
+      boolean nonEmpty = child instanceof JsonObject o ? !o.isEmpty() : child instanceof JsonArray a && !a.isEmpty();
+      if (!nonEmpty || random.nextInt(3) == 0) break;
       parent = child;
     }
     if (key == null) return input(FuzzInput.Kind.MUTATED, "empty", "{}");
