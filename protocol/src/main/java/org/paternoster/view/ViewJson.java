@@ -30,10 +30,18 @@ public final class ViewJson {
     return toJson(state.view(), state.acked());
   }
 
-  /** Reads a view; {@link IllegalArgumentException} (or a cast exception) when malformed. */
+  /**
+   * Reads a view; {@link IllegalArgumentException} (or a cast exception) when malformed. The view
+   * number must be a JSON integer in 0..2^63-1: {@code getLong} would wrap 2^64+5 to 5 and read
+   * 1e300 as the largest long, and a replica adopts any higher view it hears of (invariant 4).
+   */
   public static View fromJson(JsonObject json) {
-    Long viewnum = json.getLong("viewnum");
-    if (viewnum == null) throw new IllegalArgumentException("view without viewnum: " + json);
+    Object number = json.getValue("viewnum");
+    if (number == null) throw new IllegalArgumentException("view without viewnum: " + json);
+    if (!(number instanceof Integer || number instanceof Long) || ((Number) number).longValue() < 0) {
+      throw new IllegalArgumentException("viewnum must be an integer in 0.." + Long.MAX_VALUE + ", got " + number);
+    }
+    long viewnum = ((Number) number).longValue();
     return new View(viewnum, json.getString("primary"), json.getString("backup"),
         json.getString("primaryAddress"), json.getString("backupAddress"),
         json.getString("primaryIncarnation"), json.getString("backupIncarnation"),
