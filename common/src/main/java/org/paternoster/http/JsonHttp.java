@@ -49,6 +49,7 @@ public final class JsonHttp {
    */
   public static Router router(Vertx vertx, long bodyLimitBytes, String largePrefix, long largeLimitBytes, ClusterAuth auth) {
     Router router = Router.router(vertx);
+    router.route().handler(auth::screen); // before any body is read: strangers' unsigned changes, rate per peer
     if (largePrefix != null) router.route(largePrefix + "/*").handler(BodyHandler.create(false).setBodyLimit(largeLimitBytes));
     router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
     router.route().handler(auth::handle);

@@ -26,12 +26,19 @@ import org.slf4j.LoggerFactory;
 public final class ClusterAuth {
   private static final Logger log = LoggerFactory.getLogger(ClusterAuth.class);
   private static final String NONCE = "paternoster.auth.nonce";
-  private static final ClusterAuth OPEN = new ClusterAuth(null);
+  private static final ClusterAuth OPEN = new ClusterAuth(null, System::currentTimeMillis);
+
+  /** What a stranger may send us: unsigned reads and refused messages, per peer address. */
+  static final double STRANGER_REQUESTS_PER_SECOND = 100;
+  static final double STRANGER_BURST = 200;
 
   private final MessageAuthenticator authenticator;
+  private final PeerRateLimiter strangers = new PeerRateLimiter(STRANGER_REQUESTS_PER_SECOND, STRANGER_BURST, 10_000);
+  private final LongSupplier clock;
 
-  private ClusterAuth(MessageAuthenticator authenticator) {
+  private ClusterAuth(MessageAuthenticator authenticator, LongSupplier clock) {
     this.authenticator = authenticator;
+    this.clock = clock;
   }
 
   /** No secret: nothing is signed or checked. */
@@ -40,7 +47,7 @@ public final class ClusterAuth {
   }
 
   public static ClusterAuth of(ClusterSecret secret, LongSupplier wallClockMs) {
-    return new ClusterAuth(new MessageAuthenticator(secret, wallClockMs, MessageAuthenticator.DEFAULT_WINDOW_MS));
+    return new ClusterAuth(new MessageAuthenticator(secret, wallClockMs, MessageAuthenticator.DEFAULT_WINDOW_MS), wallClockMs);
   }
 
   public static ClusterAuth of(Optional<ClusterSecret> secret) {
@@ -52,6 +59,42 @@ public final class ClusterAuth {
   }
 
   // ---- server side ----
+
+  /**
+   * A route handler that runs <em>before</em> the body is read: an unsigned request that must be
+   * signed is refused here (401) without reading its body, and a peer over its allowance of
+   * unsigned requests and refused signatures ({@link #STRANGER_REQUESTS_PER_SECOND}) gets 429 with
+   * {@code Retry-After} for its unsigned ones. Members' signed requests are neither counted nor held.
+   */
+  public void screen(RoutingContext ctx) {
+    if (authenticator == null) {
+      ctx.next();
+      return;
+    }
+    String peer = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+    long now = clock.getAsLong();
+    boolean signed = ctx.request().getHeader(MessageAuthenticator.HEADER) != null;
+    // A signed request is never held back here (its signature is checked once its body is read):
+    // a stranger sharing a member's address must not be able to lock that member out.
+    if (!signed && !strangers.tryAcquire(peer, now)) {
+      long seconds = Math.max(1, (strangers.waitMs(peer) + 999) / 1000);
+      refuse(ctx, 429, "too many unsigned or refused requests from " + peer + "; retry after " + seconds + " s", seconds);
+      return;
+    }
+    HttpMethod method = ctx.request().method();
+    if (!signed && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+      log.warn("refused {} {} from {}: unsigned", method, ctx.request().path(), peer);
+      refuse(ctx, 401, "missing " + MessageAuthenticator.HEADER + " header: this endpoint is for cluster members", 0);
+      return;
+    }
+    ctx.next();
+  }
+
+  private static void refuse(RoutingContext ctx, int status, String reason, long retryAfterSeconds) {
+    if (retryAfterSeconds > 0) ctx.response().putHeader("retry-after", Long.toString(retryAfterSeconds));
+    ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+        .end(new io.vertx.core.json.JsonObject().put("error", reason).encode());
+  }
 
   /**
    * A route handler (after the body handler, before every route): refuses unsigned changes and
@@ -78,8 +121,8 @@ public final class ClusterAuth {
     } else {
       String reason = ((MessageAuthenticator.Verdict.Refused) verdict).reason();
       log.warn("refused {} {} from {}: {}", method, ctx.request().path(), ctx.request().remoteAddress(), reason);
-      ctx.response().setStatusCode(401).putHeader("content-type", "application/json")
-          .end(new io.vertx.core.json.JsonObject().put("error", reason).encode());
+      if (header != null) strangers.tryAcquire(ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host(), clock.getAsLong());
+      refuse(ctx, 401, reason, 0);
     }
   }
 
@@ -97,6 +140,7 @@ public final class ClusterAuth {
     var verdict = authenticator.checkRequest(handshake.headers().get(MessageAuthenticator.HEADER), "GET", handshake.uri(), new byte[0]);
     if (verdict instanceof MessageAuthenticator.Verdict.Refused refused) {
       log.warn("refused WebSocket {} from {}: {}", handshake.path(), handshake.remoteAddress(), refused.reason());
+      strangers.tryAcquire(handshake.remoteAddress() == null ? "?" : handshake.remoteAddress().host(), clock.getAsLong());
       return handshake.reject(401).compose(v -> Future.failedFuture("refused: " + refused.reason()));
     }
     return handshake.accept();

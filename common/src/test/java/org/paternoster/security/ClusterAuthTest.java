@@ -68,6 +68,30 @@ class ClusterAuthTest {
   }
 
   @Test
+  void aStrangerOverItsAllowanceGets429WhileMembersGoOn() {
+    long frozen = System.currentTimeMillis(); // no refill while the test runs
+    ClusterAuth server = ClusterAuth.of(SECRET, () -> frozen);
+    ClusterAuth client = ClusterAuth.of(SECRET, () -> frozen);
+    int limitedPort = serve(server);
+    String change = "http://127.0.0.1:" + limitedPort + "/change";
+    int limited = 0;
+    for (int i = 0; i < ClusterAuth.STRANGER_BURST + 50; i++) {
+      var r = http.postAbs(change).sendBuffer(Buffer.buffer("{}")).await();
+      if (r.statusCode() == 429) {
+        limited++;
+        assertThat(r.getHeader("retry-after")).isNotBlank();
+        assertThat(r.bodyAsJsonObject().getString("error")).contains("too many");
+      } else {
+        assertThat(r.statusCode()).isEqualTo(401);
+      }
+    }
+    assertThat(limited).as("requests beyond the burst").isEqualTo(50);
+    assertThat(http.getAbs("http://127.0.0.1:" + limitedPort + "/view").send().await().statusCode()).as("unsigned reads count too").isEqualTo(429);
+    assertThat(client.send(http.postAbs(change), Buffer.buffer("{}")).await().statusCode()).as("a member is not counted").isEqualTo(200);
+    assertThat(changes).hasValue(1);
+  }
+
+  @Test
   void aReplayedRequestIsRefused() {
     var auth = new MessageAuthenticator(SECRET, System::currentTimeMillis, MessageAuthenticator.DEFAULT_WINDOW_MS);
     var signed = auth.signRequest("POST", "/change", "{}".getBytes());

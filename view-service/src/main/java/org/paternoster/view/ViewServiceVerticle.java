@@ -1,5 +1,6 @@
 package org.paternoster.view;
 
+import org.paternoster.http.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -52,7 +53,7 @@ public final class ViewServiceVerticle extends VerticleBase {
     if (authority == null) authority = ViewAuthority.single(new DurableViewService(restore(clock.getAsLong()), store));
     ViewAuthority decides = authority;
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> decides.tick(clock.getAsLong()));
-    return vertx.createHttpServer()
+    return ServerLimits.server(vertx)
         .requestHandler(ViewServiceApi.router(vertx, decides, clock, auth))
         .listen(port, host)
         .onSuccess(s -> server = s);

@@ -1,5 +1,6 @@
 package org.paternoster.elevator.node;
 
+import org.paternoster.http.ServerLimits;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -117,7 +118,7 @@ public final class NodeVerticle extends VerticleBase {
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     if (simulator != null) SimulatorHttp.mountControls(router, simulator);
     return driver.start()
-        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()))
+        .compose(v -> ServerLimits.server(vertx).requestHandler(router).listen(config.port(), config.host()))
         .map(s -> {
           server = s;
           link.start();

@@ -1,5 +1,6 @@
 package org.paternoster.replica.http;
 
+import org.paternoster.http.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -108,7 +109,7 @@ public final class ReplicaVerticle extends VerticleBase {
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     tickTimer = vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> host.tick());
-    return vertx.createHttpServer().webSocketHandshakeHandler(h -> config.auth().accept(h)).webSocketHandler(elevators::accept)
+    return ServerLimits.server(vertx).webSocketHandshakeHandler(h -> config.auth().accept(h)).webSocketHandler(elevators::accept)
         .requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
       ViewServiceClient viewService = new ViewServiceClient(client, config.viewServiceUrl(),

@@ -1,5 +1,6 @@
 package org.paternoster.dashboard.web;
 
+import org.paternoster.http.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -77,7 +78,7 @@ public final class DashboardVerticle extends VerticleBase {
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIncludeHidden(false)
         .setDefaultContentEncoding("UTF-8"));
 
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).onSuccess(s -> {
+    return ServerLimits.server(vertx).requestHandler(router).listen(config.port(), config.host()).onSuccess(s -> {
       server = s;
       poller.start();
     });
