@@ -148,9 +148,22 @@ public final class ClusterAuth {
 
   // ---- client side ----
 
-  /** The header to put on a WebSocket upgrade to {@code uri} (null when open). */
-  public String signUpgrade(String uri) {
-    return authenticator == null ? null : authenticator.signRequest("GET", uri, new byte[0]).header();
+  /** A signed WebSocket upgrade: the header to send (null when open) and the seal for the link's frames. */
+  public record Upgrade(String header, LinkSeal seal) {}
+
+  /** Signs a WebSocket upgrade to {@code uri}; its frames are then sealed with {@link Upgrade#seal()}. */
+  public Upgrade signUpgrade(String uri) {
+    if (authenticator == null) return new Upgrade(null, LinkSeal.none());
+    MessageAuthenticator.Signed signed = authenticator.signRequest("GET", uri, new byte[0]);
+    return new Upgrade(signed.header(), authenticator.linkSeal(signed.nonce(), LinkSeal.End.CLIENT));
+  }
+
+  /** The seal for the frames of an accepted (so signed, {@link #accept}) WebSocket whose upgrade carried {@code header}. */
+  public LinkSeal serverSeal(String header) {
+    if (authenticator == null) return LinkSeal.none();
+    String nonce = MessageAuthenticator.nonceOf(header);
+    if (nonce == null) throw new IllegalStateException("a WebSocket accepted without a signed upgrade");
+    return authenticator.linkSeal(nonce, LinkSeal.End.SERVER);
   }
 
   /**

@@ -96,6 +96,17 @@ public final class MessageAuthenticator {
     };
   }
 
+  /** The nonce of a request header this authenticator accepted (null when malformed). */
+  static String nonceOf(String header) {
+    Fields f = header == null ? null : Fields.parse(header);
+    return f == null ? null : f.nonce();
+  }
+
+  /** The seal for the frames of a link whose upgrade carried {@code nonce}, at {@code end}. */
+  LinkSeal linkSeal(String nonce, LinkSeal.End end) {
+    return new LinkSeal(key.getEncoded(), nonce, end);
+  }
+
   /** The header for the answer to the request that carried {@code requestNonce}. */
   public String signResponse(String requestNonce, int status, byte[] body) {
     return VERSION + ";mac=" + mac(responsePrefix(requestNonce, status), body);

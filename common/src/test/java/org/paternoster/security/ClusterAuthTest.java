@@ -112,7 +112,7 @@ class ClusterAuthTest {
   void aWebSocketUpgradeMustBeSigned() {
     WebSocketClient ws = vertx.createWebSocketClient();
     var signed = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/elevators")
-        .addHeader(MessageAuthenticator.HEADER, member.signUpgrade("/elevators"));
+        .addHeader(MessageAuthenticator.HEADER, member.signUpgrade("/elevators").header());
     assertThat(ws.connect(signed).await().isClosed()).isFalse();
     var unsigned = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/elevators");
     assertThatThrownBy(() -> ws.connect(unsigned).await()).hasMessageContaining("401");

@@ -1,6 +1,7 @@
 package org.paternoster.elevator.node;
 
 import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.LinkSeal;
 import org.paternoster.security.MessageAuthenticator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -38,6 +39,8 @@ final class PrimaryLink {
   private final long quietMs;
   private final ClusterAuth auth;
   private WebSocket ws;
+  /** The frame seal of the link being made or held (its upgrade's; pass-through without a cluster secret). */
+  private LinkSeal seal = LinkSeal.none();
   private String redirectTo;
   /** "not-primary" answers since the last push; two replicas with stale views can bounce a node forever. */
   private int redirects;
@@ -97,7 +100,7 @@ final class PrimaryLink {
   void sendReport() {
     WebSocket socket = ws;
     if (socket == null || socket.isClosed() || socket.writeQueueFull()) return;
-    socket.writeTextMessage(report.get().encode()).onFailure(e -> log.debug("report not sent: {}", e.getMessage()));
+    socket.writeTextMessage(seal.seal(report.get().encode())).onFailure(e -> log.debug("report not sent: {}", e.getMessage()));
   }
 
   private void connect() {
@@ -112,8 +115,10 @@ final class PrimaryLink {
           linkedAddress = address;
           WebSocketConnectOptions options = new WebSocketConnectOptions()
               .setAbsoluteURI(address.replaceFirst("^http", "ws") + LINK_PATH).setTimeout(quietMs);
-          // The upgrade is signed: only a member may link (the frames then ride that connection).
-          if (auth.enabled()) options.addHeader(MessageAuthenticator.HEADER, auth.signUpgrade(LINK_PATH));
+          // The upgrade is signed (only a member may link) and every frame then sealed (LinkSeal).
+          ClusterAuth.Upgrade upgrade = auth.signUpgrade(LINK_PATH);
+          if (upgrade.header() != null) options.addHeader(MessageAuthenticator.HEADER, upgrade.header());
+          seal = upgrade.seal();
           return client.connect(options);
         })
         .onComplete(ar -> {
@@ -130,7 +135,8 @@ final class PrimaryLink {
     ws = socket;
     lastMessageAt = clock.getAsLong();
     log.info("linked to primary at {}", socket.remoteAddress());
-    socket.textMessageHandler(MessageFaults.frames(text -> {
+    LinkSeal linkSeal = seal;
+    var deliver = MessageFaults.<String>frames(text -> {
       if (ws != socket) return; // a dropped link: whatever it still delivers is from a primary we left
       lastMessageAt = clock.getAsLong();
       JsonObject message;
@@ -157,6 +163,11 @@ final class PrimaryLink {
         failures = 0;
         onPush.accept(push);
       }
+    });
+    // Opened before the fault hooks: a frame they hold or repeat has passed its seal once, as it arrived.
+    socket.textMessageHandler(frame -> linkSeal.open(frame).ifPresentOrElse(deliver::handle, () -> {
+      log.warn("dropping the link to {}: a frame that is not the next sealed one", socket.remoteAddress());
+      drop(socket);
     }));
     socket.closeHandler(v -> {
       if (ws == socket) drop(socket);

@@ -12,6 +12,9 @@ import org.paternoster.replica.client.NotPrimaryAnswer;
 import org.paternoster.replica.elevators.Dispatch;
 import org.paternoster.replica.elevators.Push;
 import org.paternoster.replica.elevators.ElevatorReport;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.LinkSeal;
+import org.paternoster.security.MessageAuthenticator;
 import org.paternoster.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +29,17 @@ final class ElevatorLinks {
   private static final Logger log = LoggerFactory.getLogger(ElevatorLinks.class);
 
   private final Building building;
+  private final ClusterAuth auth;
   private final BiConsumer<ElevatorReport, ServerWebSocket> onReport;
   private final Consumer<String> onClosed;
   private final Map<String, ServerWebSocket> byElevator = new HashMap<>();
+  /** Each open link's frame seal (its upgrade was signed; with a cluster secret every frame is sealed). */
+  private final Map<ServerWebSocket, LinkSeal> seals = new HashMap<>();
   private long pushSeq; // grows for the life of this process, across views
 
-  ElevatorLinks(Building building, BiConsumer<ElevatorReport, ServerWebSocket> onReport, Consumer<String> onClosed) {
+  ElevatorLinks(Building building, ClusterAuth auth, BiConsumer<ElevatorReport, ServerWebSocket> onReport, Consumer<String> onClosed) {
     this.building = building;
+    this.auth = auth;
     this.onReport = onReport;
     this.onClosed = onClosed;
   }
@@ -42,7 +49,9 @@ final class ElevatorLinks {
       ws.close((short) 1008, "no such path");
       return;
     }
-    ws.textMessageHandler(MessageFaults.frames(text -> {
+    LinkSeal seal = auth.serverSeal(ws.headers().get(MessageAuthenticator.HEADER));
+    seals.put(ws, seal);
+    var deliver = MessageFaults.<String>frames(text -> {
       if (ws.isClosed()) return; // a frame held up past its link's end says nothing about the new link
       ElevatorReport report;
       try {
@@ -54,12 +63,20 @@ final class ElevatorLinks {
       ServerWebSocket previous = byElevator.put(report.id(), ws);
       if (previous != null && previous != ws) previous.close();
       onReport.accept(report, ws);
+    });
+    // Opened before the fault hooks: a frame they hold or repeat has passed its seal once, as it arrived.
+    ws.textMessageHandler(frame -> seal.open(frame).ifPresentOrElse(deliver::handle, () -> {
+      log.warn("closing the link from {}: a frame that is not the next sealed one", ws.remoteAddress());
+      ws.close((short) 1008, "bad frame seal");
     }));
-    ws.closeHandler(v -> byElevator.entrySet().removeIf(e -> {
-      boolean mine = e.getValue() == ws;
-      if (mine) onClosed.accept(e.getKey());
-      return mine;
-    }));
+    ws.closeHandler(v -> {
+      seals.remove(ws);
+      byElevator.entrySet().removeIf(e -> {
+        boolean mine = e.getValue() == ws;
+        if (mine) onClosed.accept(e.getKey());
+        return mine;
+      });
+    });
     ws.exceptionHandler(e -> log.debug("elevator link error: {}", e.getMessage()));
   }
 
@@ -81,9 +98,10 @@ final class ElevatorLinks {
     send(ws, push.withPushSeq(++pushSeq).toJson());
   }
 
-  private static void send(ServerWebSocket ws, JsonObject message) {
-    if (ws.isClosed() || ws.writeQueueFull()) return;
-    ws.writeTextMessage(message.encode());
+  private void send(ServerWebSocket ws, JsonObject message) {
+    LinkSeal seal = seals.get(ws);
+    if (seal == null || ws.isClosed() || ws.writeQueueFull()) return;
+    ws.writeTextMessage(seal.seal(message.encode()));
   }
 
   /**

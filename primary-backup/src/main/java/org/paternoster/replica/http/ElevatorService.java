@@ -42,7 +42,7 @@ final class ElevatorService {
     this.clock = clock;
     this.dispatcher = dispatcher;
     this.dispatch = new DispatchCore(core, dispatcher, config.elevatorSilenceMs());
-    this.links = new ElevatorLinks(config.building(), this::onReport, this::onClosed);
+    this.links = new ElevatorLinks(config.building(), config.auth(), this::onReport, this::onClosed);
   }
 
   /** Starts the 50 ms tick (silent cars, the heartbeat push) on the caller's context. */

@@ -85,6 +85,32 @@ class ClusterSecretTest {
     assertThat(http.getAbs(vs + "/servers").send().await().bodyAsJsonArray().size()).as("no stranger became a server").isEqualTo(2);
   }
 
+  @Test
+  void anElevatorLinksOnlyWithASignedUpgradeAndOnlySealedFramesCount(Vertx vertx) {
+    var ws = vertx.createWebSocketClient();
+    String uri = "/elevators/link";
+    var unsigned = new io.vertx.core.http.WebSocketConnectOptions().setAbsoluteURI(primary.replaceFirst("^http", "ws") + uri);
+    assertThatThrownBy(() -> ws.connect(unsigned).await()).hasMessageContaining("401");
+
+    ClusterAuth.Upgrade upgrade = MEMBER.signUpgrade(uri);
+    var signed = new io.vertx.core.http.WebSocketConnectOptions().setAbsoluteURI(primary.replaceFirst("^http", "ws") + uri)
+        .addHeader(MessageAuthenticator.HEADER, upgrade.header());
+    var link = ws.connect(signed).await();
+    var pushes = new java.util.concurrent.atomic.AtomicInteger();
+    link.textMessageHandler(frame -> upgrade.seal().open(frame).ifPresent(text -> pushes.incrementAndGet()));
+    var report = new org.paternoster.replica.elevators.ElevatorReport("e7", null, 0, org.paternoster.assign.Behaviour.IDLE,
+        org.paternoster.assign.MotorDirection.STOP, true, null, false, 0);
+    link.writeTextMessage(upgrade.seal().seal(report.toJson().encode())).await();
+    await().atMost(Duration.ofSeconds(10)).until(() -> state(primary).getJsonArray("elevators").size() == 1 && pushes.get() > 0);
+
+    var closed = io.vertx.core.Promise.<Void>promise();
+    link.closeHandler(v -> closed.tryComplete());
+    link.writeTextMessage(report.toJson().put("id", "e8").encode()).await(); // not sealed
+    closed.future().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10)).until(() -> state(primary).getJsonArray("elevators").stream()
+        .noneMatch(e -> "e8".equals(((JsonObject) e).getString("id"))));
+  }
+
   private JsonObject state(String replica) {
     return http.getAbs(replica + "/state").send().await().bodyAsJsonObject();
   }
