@@ -44,14 +44,14 @@ class ClusterSecretTest {
   void cluster(Vertx vertx) {
     http = WebClient.create(vertx);
     int vsPort = FreePorts.pick();
-    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(20, 5), ViewStore.inMemory(), new MonotonicClock())
+    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(50, 8), ViewStore.inMemory(), new MonotonicClock())
         .authenticating(MEMBER)).await();
     vs = "http://127.0.0.1:" + vsPort;
     for (String id : new String[] {"r1", "r2"}) {
       int port = FreePorts.pick();
-      vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of(id, "127.0.0.1", port, 4, () -> vs, 20).withAuth(MEMBER), new LeaseClock())).await();
+      vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of(id, "127.0.0.1", port, 4, () -> vs, 50).withAuth(MEMBER), new LeaseClock())).await();
     }
-    JsonObject view = await().atMost(Duration.ofSeconds(10)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
+    JsonObject view = await().atMost(Duration.ofSeconds(30)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
         v -> v.getBoolean("acked") && v.getString("backup") != null);
     primary = view.getString("primaryAddress");
     backup = view.getString("backupAddress");
@@ -86,7 +86,7 @@ class ClusterSecretTest {
   }
 
   @Test
-  void anElevatorLinksOnlyWithASignedUpgradeAndOnlySealedFramesCount(Vertx vertx) {
+  void anElevatorLinksOnlyWithASignedUpgradeAndOnlySealedFramesCount(Vertx vertx) throws Exception {
     var ws = vertx.createWebSocketClient();
     String uri = "/elevators/link";
     var unsigned = new io.vertx.core.http.WebSocketConnectOptions().setAbsoluteURI(primary.replaceFirst("^http", "ws") + uri);

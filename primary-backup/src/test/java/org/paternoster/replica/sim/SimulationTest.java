@@ -34,6 +34,7 @@ class SimulationTest {
       if (!o.scenario().faults().isEmpty()) faulty++;
       if (o.failed()) failed.add(o);
       if (o.unprotectedLoss()) unprotected.add(o.scenario().seed());
+      if (only != null && !o.violations().isEmpty()) System.out.println("seed " + only + ": " + o.scenario() + "\n" + String.join("\n", o.violations()));
     }
     // Reported, not asserted: a view service without --data-dir is outside the safety argument.
     System.out.println("schedules with a view service without its disk that lost or relit a call: " + unprotected);
