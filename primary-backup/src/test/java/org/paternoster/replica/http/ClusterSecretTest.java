@@ -86,7 +86,7 @@ class ClusterSecretTest {
   }
 
   @Test
-  void anElevatorLinksOnlyWithASignedUpgradeAndOnlySealedFramesCount(Vertx vertx) {
+  void anElevatorLinksOnlyWithASignedUpgradeAndOnlySealedFramesCount(Vertx vertx) throws Exception {
     var ws = vertx.createWebSocketClient();
     String uri = "/elevators/link";
     var unsigned = new io.vertx.core.http.WebSocketConnectOptions().setAbsoluteURI(primary.replaceFirst("^http", "ws") + uri);
