@@ -42,6 +42,13 @@ final class Landings {
     return false;
   }
 
+  /** How many are waiting at {@code floor} to go {@code direction}. */
+  int waitingFor(int floor, Direction direction) {
+    int n = 0;
+    for (Passenger p : queues[floor]) if (p.direction() == direction) n++;
+    return n;
+  }
+
   /** How many are waiting in the whole building. */
   int waiting() {
     return waiting;

@@ -199,7 +199,8 @@ public final class Simulation implements GroupView {
 
   private void arrive(Passenger p) {
     landings.arrive(p);
-    Car boarding = openCarFor(p.origin(), p.direction());
+    // a newcomer presses the button unless an open car going their way has room for everyone ahead of them
+    Car boarding = openCarFor(p.origin(), p.direction(), landings.waitingFor(p.origin(), p.direction()) - 1);
     if (boarding == null) {
       register(new HallCall(p.origin(), p.direction()));
     } else if (boarding.state == CarState.OPEN && !boarding.transferring) {
@@ -207,10 +208,14 @@ public final class Simulation implements GroupView {
     }
   }
 
-  /** A car at {@code f} with its doors opening or open, room, and announcing {@code d} or nothing; else null. */
-  private Car openCarFor(int f, Direction d) {
+  /**
+   * A car at {@code f} with its doors opening or open, announcing {@code d} or nothing, with room
+   * for {@code ahead} people more and one; else null.
+   */
+  private Car openCarFor(int f, Direction d, int ahead) {
     for (Car c : cars) {
-      if (c.floor == f && (c.state == CarState.OPENING || c.state == CarState.OPEN) && !c.full()
+      if (c.floor == f && (c.state == CarState.OPENING || c.state == CarState.OPEN)
+          && c.load() - c.alightingAt(f) + ahead < building.capacity()
           && (c.direction == MotorDirection.STOP || c.direction == Directions.of(d))) {
         return c;
       }
@@ -324,7 +329,7 @@ public final class Simulation implements GroupView {
       if (hall != null && hall != d) continue;
       if (!landings.anyWaiting(f, d)) {
         calls.cancel(f, d); // lit while these doors were open, and nobody is left to serve
-      } else if (openCarFor(f, d) == null) {
+      } else if (openCarFor(f, d, landings.waitingFor(f, d) - 1) == null) {
         register(new HallCall(f, d)); // those left behind (full car, or came while the doors closed) press again
       }
     }

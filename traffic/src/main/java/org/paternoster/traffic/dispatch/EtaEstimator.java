@@ -14,8 +14,9 @@ import org.paternoster.traffic.Trip;
  * Estimated time of arrival of a car at a hall call, the classical way: play the car's
  * directional-collective route over its passengers' destinations and the calls it already has,
  * with the building's real trip times and a fixed time per intermediate stop (doors open, two
- * transfers or the minimum dwell, doors close, start delay). Load counts only this far: a full car
- * cannot take the call before its first stop where someone alights. Pure.
+ * transfers or the minimum dwell, doors close, start delay). Load counts only this far: a full car,
+ * or one loading at the call's floor while the call is lit, cannot take the call before its first
+ * stop where someone alights. Pure.
  */
 public final class EtaEstimator {
   private final Building b;
@@ -36,8 +37,12 @@ public final class EtaEstimator {
     boolean[] down = new boolean[floors];
     for (int f = 0; f < floors; f++) cab[f] = car.cabStop(f);
     for (HallCall c : others) (c.direction() == Direction.UP ? up : down)[c.floor()] = true;
-    // a full car passes hall calls by: the call exists for it only after a drop-off
-    int cf = car.full() ? -1 : call.floor();
+    // a full car passes hall calls by: the call exists for it only after a drop-off. So does a car
+    // standing at the call's floor announcing its direction: the button was pressed beside it, so
+    // it has no room for them
+    boolean servingHere = car.state() != CarState.IDLE && car.state() != CarState.MOVING && car.floor() == call.floor()
+        && car.direction() == Directions.of(call.direction());
+    int cf = car.full() || servingHere ? -1 : call.floor();
     MotorDirection want = Directions.of(call.direction());
     MotorDirection dir = car.direction();
     int pos;
