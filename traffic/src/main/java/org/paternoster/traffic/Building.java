@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A building of the dispatch benchmark (docs/DISPATCH.md): floors 0 (the lobby) .. floors-1, every
@@ -27,7 +26,7 @@ public record Building(
   /** The spec's fast building: 10 floors, 4 cars of 13 persons, 1.6 m/s. */
   public static final Building LOW10 = new Building("LOW10", 10, 80, 4, 13, 3.5, 1.6, 0.8, 2.0, 3.0, 1.2, 1.0, 0.5);
 
-  private static final Set<String> FIELDS = Set.of("name", "floors", "populationPerFloor", "cars", "capacity",
+  private static final List<String> FIELDS = List.of("name", "floors", "populationPerFloor", "cars", "capacity",
       "floorHeightM", "speedMps", "accelMps2", "doorOpenS", "doorCloseS", "transferS", "minDwellS", "startDelayS");
 
   public Building {
