@@ -1,0 +1,20 @@
+package org.paternoster.traffic.dispatch;
+
+import java.util.List;
+import org.paternoster.traffic.Building;
+import org.paternoster.traffic.Kinematics;
+
+/** The group as a dispatcher sees it during one callback. Read-only. */
+public interface GroupView {
+  double now();
+
+  Building building();
+
+  Kinematics kinematics();
+
+  /** Every car, by index. */
+  List<? extends CarView> cars();
+
+  /** The lit hall calls, oldest first. */
+  List<PendingCall> pendingCalls();
+}
