@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.paternoster.system.chaos.Calls;
+import org.paternoster.system.chaos.Event;
 
 /**
  * Watches the running system from a background thread: every ~15 ms it reads every reachable
@@ -253,6 +255,44 @@ final class Recorder implements AutoCloseable {
       assertThat(served).as("%s went dark only after %s opened its door at floor %d", call, by == null ? "a car" : by, call.floor())
           .isTrue();
     }
+  }
+
+  /**
+   * This history since {@code mark} as the chaos checker's events (each node's lamps as they change,
+   * its car when first seen, a node missing from a sample as unreachable), in milliseconds since
+   * {@code mark}: so the end-to-end tests check a property with the same code as the chaos runs
+   * ({@link org.paternoster.system.chaos.HistoryProperty}).
+   */
+  List<Event> events(long mark) {
+    List<Event> out = new ArrayList<>();
+    Map<String, Set<String>> lastLit = new HashMap<>();
+    Set<String> missing = new HashSet<>();
+    for (Sample s : since(mark)) {
+      long t = (s.startedAt() - mark) / 1_000_000;
+      for (String id : lastLit.keySet()) {
+        if (!s.nodes().containsKey(id) && missing.add(id)) out.add(new Event.Reachable(t, id, false));
+      }
+      for (NodeView n : s.nodes().values()) {
+        if (missing.remove(n.id())) out.add(new Event.Reachable(t, n.id(), true));
+        Set<String> now = new HashSet<>();
+        n.hallLights().forEach(h -> now.add(Calls.hall(h.floor(), h.direction())));
+        n.cabLights().forEach(c -> now.add(Calls.cab(n.id(), c.floor())));
+        Set<String> before = lastLit.get(n.id());
+        if (before == null) {
+          out.add(new Event.Car(t, n.id(), n.floor() == null ? -1 : n.floor(), n.behaviour(), n.direction(), n.online()));
+          before = Set.of();
+        }
+        for (String c : now) if (!before.contains(c)) out.add(new Event.Light(t, n.id(), c, true));
+        for (String c : before) if (!now.contains(c)) out.add(new Event.Light(t, n.id(), c, false));
+        lastLit.put(n.id(), now);
+      }
+    }
+    return out;
+  }
+
+  /** Milliseconds from {@code mark} to the latest sample (the end of {@link #events}). */
+  long endMs(long mark) {
+    return (latest().startedAt() - mark) / 1_000_000;
   }
 
   int failures() {
