@@ -28,10 +28,11 @@ import org.paternoster.traffic.Directions;
  * is read of the trace's future, nor any destination before it is pressed in the car.
  *
  * <p><b>Parking and the lobby.</b> The lobby share of demand decides how many idle cars wait at
- * the lobby (all of them in up-peak); the other idle cars park where they best cover the observed
- * hall-call demand given where the other idle cars are (a greedy p-median). In up-peak a car
- * loading at the lobby keeps its doors open until another car is (nearly) there, it is full, or
- * {@link Params#maxHoldS} passed.
+ * the lobby (all of them in up-peak); the other idle cars stay where they are (or, with {@link
+ * Params#zoning}, park where they best cover the observed hall-call demand given where the other
+ * idle cars are: a greedy p-median; off by default, it did not help). When the lobby's share is at
+ * least {@link Params#holdShare} (up-peak and lunch), a car loading up at the lobby keeps its doors
+ * open until another car is (nearly) there, it is full, or {@link Params#maxHoldS} passed.
  *
  * <p>Load: {@code paternoster} reads the car load (the simulator knows it); {@code
  * paternoster-noload} never reads it, as on course hardware.
@@ -40,12 +41,16 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   public static final String NAME = "paternoster";
   public static final String NO_LOAD = "paternoster-noload";
 
-  /** Tuning knobs (defaults are the tuned values; tuned on the shared seeds 1–5 only). */
+  /**
+   * Tuning knobs; the defaults are the values tuned on the shared seeds 1–5 (docs/DISPATCH.md) and
+   * may be overridden for experiments with {@code -Dpat.<name>=value} (alpha, rider, hyst, penalty,
+   * upshare, holdshare, maxhold, release, lobbyfactor, zoning).
+   */
   public record Params(double alpha, double riderWeight, double hysteresisS, double unservedPenaltyS, double upPeakShare,
       double holdShare, double maxHoldS, double releaseS, double lobbyShareFactor, boolean zoning) {
     public static Params defaults() {
-      return new Params(d("alpha", 0.0), d("rider", 0.0), d("hyst", 2.0), d("penalty", 60.0), d("upshare", 0.7),
-          d("holdshare", 0.7), d("maxhold", 30.0), d("release", 4.0), d("lobbyfactor", 1.0), b("zoning", true));
+      return new Params(d("alpha", 0.5), d("rider", 0.15), d("hyst", 2.0), d("penalty", 60.0), d("upshare", 0.7),
+          d("holdshare", 0.35), d("maxhold", 60.0), d("release", 4.0), d("lobbyfactor", 1.0), b("zoning", false));
     }
 
     private static double d(String k, double def) {
