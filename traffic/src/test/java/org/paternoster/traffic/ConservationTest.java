@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.traffic.dispatch.Dispatchers;
+import org.paternoster.traffic.dispatch.PaternosterDispatcher;
 
 /**
  * Validity check 2: everyone boards once and alights at their destination; load ≤ capacity;
@@ -18,7 +19,10 @@ import org.paternoster.traffic.dispatch.Dispatchers;
  */
 class ConservationTest {
   static List<String> dispatchers() {
-    return Dispatchers.BASELINES;
+    List<String> all = new java.util.ArrayList<>(Dispatchers.BASELINES);
+    all.add(PaternosterDispatcher.NAME);
+    all.add(PaternosterDispatcher.NO_LOAD);
+    return all;
   }
 
   @ParameterizedTest

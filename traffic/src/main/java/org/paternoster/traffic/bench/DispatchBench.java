@@ -43,7 +43,7 @@ public final class DispatchBench implements Callable<Integer> {
   @Option(names = "--generate", description = "generate the traces with the spec's generator instead of reading files")
   boolean generate;
 
-  @Option(names = "--dispatcher", defaultValue = "all", split = ",", description = "names or all: nearest-car, eta-sticky, eta-reassigned, time-to-idle, assigner-cmd (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dispatcher", defaultValue = "all", split = ",", description = "names or all: nearest-car, eta-sticky, eta-reassigned, time-to-idle, paternoster, paternoster-noload, assigner-cmd (default: ${DEFAULT-VALUE})")
   List<String> dispatchers;
 
   @Option(names = "--assigner-cmd", description = "an assigner program speaking the course's JSON (as replica.sh --assigner-cmd): dispatcher assigner-cmd")

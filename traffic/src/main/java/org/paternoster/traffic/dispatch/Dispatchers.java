@@ -16,6 +16,8 @@ public final class Dispatchers {
   /** Every name {@link #create} accepts; {@code assigner-cmd} only when a command is given. */
   public static List<String> names(String assignerCmd) {
     List<String> names = new ArrayList<>(BASELINES);
+    names.add(PaternosterDispatcher.NAME);
+    names.add(PaternosterDispatcher.NO_LOAD);
     if (assignerCmd != null && !assignerCmd.isBlank()) names.add(AssignerDispatcher.EXTERNAL);
     return names;
   }
@@ -27,6 +29,8 @@ public final class Dispatchers {
       case EtaDispatcher.STICKY -> EtaDispatcher.sticky();
       case EtaDispatcher.REASSIGNED -> EtaDispatcher.reassigned();
       case AssignerDispatcher.TIME_TO_IDLE -> new AssignerDispatcher(name, new TimeToIdleAssigner(), true);
+      case PaternosterDispatcher.NAME -> new PaternosterDispatcher(true);
+      case PaternosterDispatcher.NO_LOAD -> new PaternosterDispatcher(false);
       case AssignerDispatcher.EXTERNAL -> {
         if (assignerCmd == null || assignerCmd.isBlank()) throw new IllegalArgumentException("dispatcher assigner-cmd needs --assigner-cmd");
         yield new AssignerDispatcher(name, Assigners.fromCommandLine(assignerCmd), false);

@@ -1,0 +1,363 @@
+package org.paternoster.traffic.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paternoster.assign.MotorDirection;
+import org.paternoster.orders.Direction;
+import org.paternoster.orders.HallCall;
+import org.paternoster.traffic.Building;
+import org.paternoster.traffic.CarState;
+import org.paternoster.traffic.Directions;
+
+/**
+ * Paternoster's own group dispatcher (docs/DISPATCH.md, "Paternoster's dispatcher").
+ *
+ * <p><b>Assignment.</b> Every second all lit calls are given out again, oldest first; each goes to
+ * the car with the least <i>marginal cost</i>: the cost of the car's whole route with the call minus
+ * without it, where a route's cost is Σ over its calls of w(waited so far + estimated arrival) plus
+ * a weight × Σ riders × seconds until they alight. w(x) = x + α·x²/60 (α = 0: least total waiting;
+ * α > 0 also punishes long waits). Routes are played by {@link RouteModel}: the simulator's own
+ * kinematics and door cycle, dwell from expected transfers, and — when the load is known — a car
+ * that would be full passes calls by. The car a call has keeps it unless another is better by
+ * {@link Params#hysteresisS} (no flip-flop). A new call is placed at once against the current
+ * assignment.
+ *
+ * <p><b>Demand, learned online.</b> Exponentially weighted rates (time constant 300 s) of hall
+ * calls per floor and direction and of people boarding up at the lobby (the load when the doors
+ * close there, or with the load unknown, estimated from the number of distinct cab stops). Nothing
+ * is read of the trace's future, nor any destination before it is pressed in the car.
+ *
+ * <p><b>Parking and the lobby.</b> The lobby share of demand decides how many idle cars wait at
+ * the lobby (all of them in up-peak); the other idle cars stay where they are (or, with {@link
+ * Params#zoning}, park where they best cover the observed hall-call demand given where the other
+ * idle cars are: a greedy p-median; off by default, it did not help). When the lobby's share is at
+ * least {@link Params#holdShare} (up-peak and lunch), a car loading up at the lobby keeps its doors
+ * open until another car is (nearly) there, it is full, or {@link Params#maxHoldS} passed.
+ *
+ * <p>Load: {@code paternoster} reads the car load (the simulator knows it); {@code
+ * paternoster-noload} never reads it, as on course hardware.
+ */
+public final class PaternosterDispatcher implements GroupDispatcher {
+  public static final String NAME = "paternoster";
+  public static final String NO_LOAD = "paternoster-noload";
+
+  /**
+   * Tuning knobs; the defaults are the values tuned on the shared seeds 1–5 (docs/DISPATCH.md) and
+   * may be overridden for experiments with {@code -Dpat.<name>=value} (alpha, rider, hyst, penalty,
+   * upshare, holdshare, maxhold, release, lobbyfactor, zoning).
+   */
+  public record Params(double alpha, double riderWeight, double hysteresisS, double unservedPenaltyS, double upPeakShare,
+      double holdShare, double maxHoldS, double releaseS, double lobbyShareFactor, boolean zoning) {
+    public static Params defaults() {
+      return new Params(d("alpha", 0.5), d("rider", 0.15), d("hyst", 2.0), d("penalty", 60.0), d("upshare", 0.7),
+          d("holdshare", 0.35), d("maxhold", 60.0), d("release", 4.0), d("lobbyfactor", 1.0), b("zoning", false));
+    }
+
+    private static double d(String k, double def) {
+      String v = System.getProperty("pat." + k);
+      return v == null ? def : Double.parseDouble(v);
+    }
+
+    private static boolean b(String k, boolean def) {
+      String v = System.getProperty("pat." + k);
+      return v == null ? def : Boolean.parseBoolean(v);
+    }
+  }
+
+  static final double TAU_S = 300;
+
+  private final boolean useLoad;
+  private final Params p;
+  private Building building;
+  private RouteModel model;
+  private int floors;
+  // demand (exponentially weighted counts, decayed to `demandAt`)
+  private double[][] calls; // [floor][0 up, 1 down]
+  private double lobbyBoardings;
+  private double demandAt;
+  // per car
+  private double[] openedAt;
+  private boolean[] held;
+  // scratch
+  private boolean[][] givenUp;
+  private boolean[][] givenDown;
+  private double[] boardUp;
+  private double[] boardDown;
+  private double[] registeredUp;
+  private double[] registeredDown;
+
+  public PaternosterDispatcher(boolean useLoad, Params params) {
+    this.useLoad = useLoad;
+    this.p = params;
+  }
+
+  public PaternosterDispatcher(boolean useLoad) {
+    this(useLoad, Params.defaults());
+  }
+
+  @Override
+  public String name() {
+    return useLoad ? NAME : NO_LOAD;
+  }
+
+  private void init(GroupView g) {
+    if (model != null) return;
+    building = g.building();
+    floors = building.floors();
+    model = new RouteModel(building, g.kinematics());
+    calls = new double[floors][2];
+    int n = building.cars();
+    openedAt = new double[n];
+    held = new boolean[n];
+    givenUp = new boolean[n][floors];
+    givenDown = new boolean[n][floors];
+    boardUp = new double[floors];
+    boardDown = new double[floors];
+    registeredUp = new double[floors];
+    registeredDown = new double[floors];
+  }
+
+  // ---- callbacks
+
+  @Override
+  public List<Decision> hallCallRegistered(HallCall call, GroupView g) {
+    init(g);
+    decayTo(g.now());
+    if (!(call.floor() == 0 && call.direction() == Direction.UP)) calls[call.floor()][Directions.index(call.direction())] += 1;
+    prepare(g);
+    clearGiven();
+    for (PendingCall pc : g.pendingCalls()) {
+      if (pc.assignee() >= 0 && !pc.call().equals(call)) mark(pc.assignee(), pc.call(), true);
+    }
+    int car = best(g, call, -1);
+    return List.of(new Decision.Assign(call, car));
+  }
+
+  @Override
+  public List<Decision> tick(GroupView g) {
+    init(g);
+    decayTo(g.now());
+    prepare(g);
+    clearGiven();
+    List<Decision> out = new ArrayList<>();
+    for (PendingCall pc : g.pendingCalls()) {
+      int car = best(g, pc.call(), pc.assignee());
+      mark(car, pc.call(), true);
+      if (car != pc.assignee()) out.add(new Decision.Assign(pc.call(), car));
+    }
+    holds(g, out);
+    return out;
+  }
+
+  @Override
+  public List<Decision> carChanged(int c, GroupView g) {
+    init(g);
+    CarView car = g.cars().get(c);
+    if (car.state() == CarState.OPENING) {
+      openedAt[c] = g.now();
+      held[c] = false;
+    } else if (car.state() == CarState.CLOSING) {
+      held[c] = false;
+      if (car.floor() == 0 && car.direction() == MotorDirection.UP) {
+        decayTo(g.now());
+        lobbyBoardings += useLoad ? car.load() : fromCabStops(car);
+      }
+    }
+    List<Decision> out = new ArrayList<>();
+    holds(g, out);
+    return out;
+  }
+
+  @Override
+  public List<Decision> carIdle(int c, GroupView g) {
+    init(g);
+    decayTo(g.now());
+    CarView car = g.cars().get(c);
+    int target = parkFloor(c, g);
+    if (target < 0 || target == car.floor()) return List.of();
+    return List.of(new Decision.Park(c, target));
+  }
+
+  // ---- demand
+
+  private void decayTo(double now) {
+    if (now <= demandAt) return;
+    double f = StrictMath.exp(-(now - demandAt) / TAU_S);
+    for (double[] fc : calls) {
+      fc[0] *= f;
+      fc[1] *= f;
+    }
+    lobbyBoardings *= f;
+    demandAt = now;
+  }
+
+  /** People boarding at the lobby, from the distinct cab stops S of N floors: P = ln(1 − S/N) / ln(1 − 1/N). */
+  private double fromCabStops(CarView car) {
+    int s = 0;
+    for (int f = 1; f < floors; f++) if (car.cabStop(f)) s++;
+    int n = floors - 1;
+    if (s == 0) return 0;
+    if (s >= n) return car.capacity();
+    return Math.min(car.capacity(), StrictMath.log(1.0 - (double) s / n) / StrictMath.log(1.0 - 1.0 / n));
+  }
+
+  /** The lobby's share of observed demand (people boarding up at the lobby vs. hall calls elsewhere). */
+  double lobbyShare() {
+    double other = 0;
+    for (int f = 0; f < floors; f++) other += calls[f][0] + calls[f][1];
+    double total = lobbyBoardings + other;
+    return total < 3 ? 0 : lobbyBoardings / total;
+  }
+
+  private boolean upPeak() {
+    return lobbyShare() >= p.upPeakShare();
+  }
+
+  /** Expected boarders per lit call: one, plus the rate at its floor times how long it has been lit. */
+  private void prepare(GroupView g) {
+    double now = g.now();
+    for (int f = 0; f < floors; f++) {
+      boardUp[f] = 1;
+      boardDown[f] = 1;
+      registeredUp[f] = now;
+      registeredDown[f] = now;
+    }
+    for (PendingCall pc : g.pendingCalls()) {
+      int f = pc.call().floor();
+      double lit = now - pc.registeredAt();
+      double rate = f == 0 && pc.call().direction() == Direction.UP ? lobbyBoardings / TAU_S : calls[f][Directions.index(pc.call().direction())] / TAU_S;
+      double n = Math.min(building.capacity(), 1 + rate * lit);
+      if (pc.call().direction() == Direction.UP) {
+        boardUp[f] = n;
+        registeredUp[f] = pc.registeredAt();
+      } else {
+        boardDown[f] = n;
+        registeredDown[f] = pc.registeredAt();
+      }
+    }
+  }
+
+  // ---- assignment
+
+  private void clearGiven() {
+    for (int c = 0; c < givenUp.length; c++) {
+      java.util.Arrays.fill(givenUp[c], false);
+      java.util.Arrays.fill(givenDown[c], false);
+    }
+  }
+
+  private void mark(int car, HallCall call, boolean on) {
+    (call.direction() == Direction.UP ? givenUp : givenDown)[car][call.floor()] = on;
+  }
+
+  /** The car with the least marginal cost for {@code call}; {@code current} (or -1) keeps it unless beaten by the hysteresis. */
+  private int best(GroupView g, HallCall call, int current) {
+    int best = -1;
+    double bestCost = Double.POSITIVE_INFINITY;
+    double currentCost = Double.POSITIVE_INFINITY;
+    for (CarView car : g.cars()) {
+      int c = car.index();
+      double without = routeCost(car, g.now());
+      mark(c, call, true);
+      double with = routeCost(car, g.now());
+      mark(c, call, false);
+      double marginal = with - without;
+      if (c == current) currentCost = marginal;
+      if (marginal < bestCost) {
+        bestCost = marginal;
+        best = c;
+      }
+    }
+    if (current >= 0 && currentCost <= bestCost + p.hysteresisS()) return current;
+    return best;
+  }
+
+  /** Cost of the car's route over the calls given to it now (in {@link #givenUp}/{@link #givenDown}). */
+  double routeCost(CarView car, double now) {
+    int c = car.index();
+    model.play(car, now, givenUp[c], givenDown[c], boardUp, boardDown, useLoad ? car.load() : -1);
+    double cost = p.riderWeight() * model.riderSeconds;
+    for (int f = 0; f < floors; f++) {
+      if (givenUp[c][f]) cost += w(now - registeredUp[f] + eta(model.etaUp[f]));
+      if (givenDown[c][f]) cost += w(now - registeredDown[f] + eta(model.etaDown[f]));
+    }
+    return cost;
+  }
+
+  private double eta(double e) {
+    return e == RouteModel.UNSERVED ? model.endS + p.unservedPenaltyS() : e;
+  }
+
+  private double w(double x) {
+    return x + p.alpha() * x * x / 60;
+  }
+
+  // ---- the lobby and parking
+
+  /** In up-peak, keep a car loading at the lobby open until another car is (nearly) there. */
+  private void holds(GroupView g, List<Decision> out) {
+    double now = g.now();
+    boolean hold = lobbyShare() >= p.holdShare();
+    for (CarView car : g.cars()) {
+      int c = car.index();
+      boolean loading = car.floor() == 0 && (car.state() == CarState.OPEN || car.state() == CarState.OPENING)
+          && car.direction() != MotorDirection.DOWN;
+      if (!loading) continue;
+      boolean keep = hold && now - openedAt[c] < p.maxHoldS() && !(useLoad && car.full()) && !anotherAtLobby(g, c, now);
+      if (keep) {
+        out.add(new Decision.Hold(c, now + 1.5));
+        held[c] = true;
+      } else if (held[c]) {
+        out.add(new Decision.Hold(c, now));
+        held[c] = false;
+      }
+    }
+  }
+
+  private boolean anotherAtLobby(GroupView g, int c, double now) {
+    for (CarView o : g.cars()) {
+      if (o.index() == c) continue;
+      if (o.floor() == 0 && (o.state() == CarState.IDLE || o.state() == CarState.OPENING || o.state() == CarState.OPEN)) return true;
+      if (o.state() == CarState.MOVING && o.trip().target() == 0 && o.readyAt(now) - now <= p.releaseS()) return true;
+    }
+    return false;
+  }
+
+  /** Where idle car {@code c} should wait: the lobby while it has fewer cars than its share, else the best-covering floor. */
+  private int parkFloor(int c, GroupView g) {
+    int cars = g.cars().size();
+    double share = lobbyShare();
+    int lobbyTarget = upPeak() ? cars : (int) Math.round(share * cars * p.lobbyShareFactor());
+    int atLobby = 0;
+    for (CarView o : g.cars()) {
+      if (o.index() == c) continue;
+      if (o.parkFloor() == 0 || (o.floor() == 0 && o.state() != CarState.MOVING && o.direction() != MotorDirection.DOWN)) atLobby++;
+    }
+    if (atLobby < lobbyTarget) return 0;
+    if (!p.zoning()) return -1;
+    // greedy p-median over the other waiting cars
+    double[] dist = new double[floors];
+    java.util.Arrays.fill(dist, floors);
+    for (CarView o : g.cars()) {
+      if (o.index() == c) continue;
+      int anchor = o.parkFloor() >= 0 ? o.parkFloor() : o.state() == CarState.IDLE ? o.floor() : -1;
+      if (anchor < 0) continue;
+      for (int f = 0; f < floors; f++) dist[f] = Math.min(dist[f], Math.abs(f - anchor));
+    }
+    double bestCover = Double.POSITIVE_INFINITY;
+    int best = -1;
+    int here = g.cars().get(c).floor();
+    for (int cand = 0; cand < floors; cand++) {
+      double cover = 0;
+      for (int f = 0; f < floors; f++) {
+        double wgt = calls[f][0] + calls[f][1] + (f == 0 ? lobbyBoardings : 0);
+        cover += wgt * Math.min(dist[f], Math.abs(f - cand));
+      }
+      if (cover < bestCover - 1e-9 || (Math.abs(cover - bestCover) <= 1e-9 && Math.abs(cand - here) < Math.abs(best - here))) {
+        bestCover = cover;
+        best = cand;
+      }
+    }
+    return best;
+  }
+}
