@@ -54,10 +54,6 @@ public final class ClusterAuth {
     return secret.map(s -> of(s, System::currentTimeMillis)).orElse(OPEN);
   }
 
-  public boolean enabled() {
-    return authenticator != null;
-  }
-
   // ---- server side ----
 
   /**
