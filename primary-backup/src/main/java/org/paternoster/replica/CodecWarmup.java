@@ -46,6 +46,23 @@ public final class CodecWarmup {
   }
 
   public static void run() {
+    Sample sample = sample();
+    OrderBook book = sample.book();
+    List<Sequenced> ops = sample.ops();
+    View view = new View(1, "warmup-p", "warmup-b", "http://p", "http://b");
+    for (int round = 0; round < 10; round++) {
+      OrderBook.of(PeerJson.transfer(wire(PeerJson.transfer(new Transfer(view, round, book.snapshot())))).snapshot());
+    }
+    for (int round = 0; round < 200; round++) {
+      PeerJson.forward(wire(PeerJson.forward(new Forward(view, round, ops))));
+      PeerJson.reply(wire(PeerJson.reply(new PeerReply(PeerReply.Status.OK, round, 1, view))));
+    }
+  }
+
+  /** A full-sized book (every receipt and tombstone slot used, a few calls pending) and 64 of its ops. */
+  public record Sample(OrderBook book, List<Sequenced> ops) {}
+
+  public static Sample sample() {
     OrderBook book = new OrderBook();
     List<Sequenced> ops = new ArrayList<>();
     long seq = 0;
@@ -57,14 +74,7 @@ public final class CodecWarmup {
       if (ops.size() < 64) ops.add(press);
     }
     for (int i = 0; i < 4; i++) book.apply(new Sequenced(++seq, 0, new Op.Press("warmup-pending-" + i, new CabCall("warmup", i))));
-    View view = new View(1, "warmup-p", "warmup-b", "http://p", "http://b");
-    for (int round = 0; round < 10; round++) {
-      OrderBook.of(PeerJson.transfer(wire(PeerJson.transfer(new Transfer(view, round, book.snapshot())))).snapshot());
-    }
-    for (int round = 0; round < 200; round++) {
-      PeerJson.forward(wire(PeerJson.forward(new Forward(view, round, ops))));
-      PeerJson.reply(wire(PeerJson.reply(new PeerReply(PeerReply.Status.OK, round, 1, view))));
-    }
+    return new Sample(book, ops);
   }
 
   private static JsonObject wire(JsonObject message) {

@@ -96,7 +96,8 @@ public final class ReplicaVerticle extends VerticleBase {
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
         new PoolOptions().setHttp1MaxSize(8));
     metrics = new ReplicaMetrics(ProcessMetrics.registry(), () -> host.core(), clock);
-    host = new ReplicaHost(core, metrics.counting(new HttpTransport(new PeerLink(client, config.peerTimeoutMs(), config.auth()), clock)), clock,
+    PeerLink peers = new PeerLink(client, config.peerTimeoutMs(), config.auth());
+    host = new ReplicaHost(core, metrics.counting(new HttpTransport(peers, clock)), clock,
         config.commitTimeoutMs(), this::changed, journal);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", REPLICATION_BODY_LIMIT_BYTES, config.auth());
@@ -112,6 +113,9 @@ public final class ReplicaVerticle extends VerticleBase {
     return ServerLimits.server(vertx).webSocketHandshakeHandler(h -> config.auth().accept(h)).webSocketHandler(elevators::accept)
         .requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
+      // Before the first ping: the warm-up's view 0 is never newer than anything this replica holds.
+      String self = "http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.actualPort();
+      ServerWarmup.run(peers, self);
       ViewServiceClient viewService = new ViewServiceClient(client, config.viewServiceUrl(),
           ViewPinger.timeoutFor(config.pingIntervalMs()), config.auth());
       pinger = new ViewPinger(vertx, viewService, config.id(), incarnation, config.address(),

@@ -52,8 +52,11 @@ final class ReplicationApi {
         Transfer transfer = PeerJson.transfer(body);
         long decoded = replica.host().now();
         reply = replica.host().onTransfer(transfer);
-        log.info("transfer for view {} ({} receipts, {} bytes): {} after decoding {} ms, installing {} ms", transfer.view().viewnum(),
-            transfer.snapshot().receipts().size(), ctx.body().length(), reply.status(), decoded - received, replica.host().now() - decoded);
+        // View 0 is nobody's: the start-up warm-up (ServerWarmup), refused by design; not worth an info line.
+        if (transfer.view().viewnum() > 0 || log.isDebugEnabled()) {
+          log.info("transfer for view {} ({} receipts, {} bytes): {} after decoding {} ms, installing {} ms", transfer.view().viewnum(),
+              transfer.snapshot().receipts().size(), ctx.body().length(), reply.status(), decoded - received, replica.host().now() - decoded);
+        }
       }
       JsonHttp.ok(ctx, PeerJson.reply(reply));
     } catch (RuntimeException e) {
