@@ -17,9 +17,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 build_once
-work=$(mktemp -d); pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT INT TERM
+start_scratch
 
 "$ROOT/scripts/view-service.sh" --port 7900 --discovery none >"$work/vs.log" 2>&1 & pids+=($!)
 for i in 1 2; do

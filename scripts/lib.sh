@@ -77,6 +77,13 @@ ensure_built() {
   exec 9>&-
 }
 
+# start_scratch: a scratch directory $work and an array $pids of background processes, killed and
+# removed when the script exits (also on Ctrl-C).
+start_scratch() {
+  work=$(mktemp -d); pids=()
+  trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+}
+
 # Build now, and keep every child script from building again.
 build_once() {
   ensure_built
