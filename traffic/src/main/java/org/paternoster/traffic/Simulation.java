@@ -1,7 +1,6 @@
 package org.paternoster.traffic;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -48,8 +47,7 @@ public final class Simulation implements GroupView {
   private int alighted;
   private long stops;
   private double carMetres;
-  private long[] decisionNanos = new long[1024];
-  private int decisions;
+  private final DecisionTimes decisionTimes = new DecisionTimes();
   private boolean ran;
 
   private record Notice(int car, HallCall call, boolean idle) {}
@@ -141,7 +139,7 @@ public final class Simulation implements GroupView {
 
   /** Nanoseconds of every dispatcher call, in order. */
   public long[] decisionNanos() {
-    return Arrays.copyOf(decisionNanos, decisions);
+    return decisionTimes.all();
   }
 
   /** The time of the last event handled. */
@@ -442,12 +440,7 @@ public final class Simulation implements GroupView {
   }
 
   private List<Decision> timed(Supplier<List<Decision>> call) {
-    long t0 = System.nanoTime();
-    List<Decision> out = call.get();
-    long dt = System.nanoTime() - t0;
-    if (decisions == decisionNanos.length) decisionNanos = Arrays.copyOf(decisionNanos, decisions * 2);
-    decisionNanos[decisions++] = dt;
-    return out;
+    return decisionTimes.time(call);
   }
 
   private void apply(List<Decision> decisions) {

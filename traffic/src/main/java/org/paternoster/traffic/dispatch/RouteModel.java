@@ -152,23 +152,15 @@ final class RouteModel {
       cab[g] = false;
     }
     double board = 0;
-    boolean[] along = dir == MotorDirection.UP ? up : down;
-    double[] eta = dir == MotorDirection.UP ? etaUp : etaDown;
-    if (along[g] && hallOk(l, cap, loadKnown)) {
-      eta[g] = t;
-      along[g] = false;
-      double n = expected(dir, g);
-      board += n;
-      l = Math.min(cap, l + n);
-    }
-    if (turn) {
-      MotorDirection o = dir.opposite();
-      boolean[] other = o == MotorDirection.UP ? up : down;
-      double[] etaO = o == MotorDirection.UP ? etaUp : etaDown;
-      if (other[g] && hallOk(l, cap, loadKnown)) {
-        etaO[g] = t;
-        other[g] = false;
-        double n = expected(o, g);
+    // The hall call along the direction, and the one against it when the car turns here.
+    for (int k = 0; k < (turn ? 2 : 1); k++) {
+      MotorDirection d = k == 0 ? dir : dir.opposite();
+      boolean[] halls = d == MotorDirection.UP ? up : down;
+      double[] eta = d == MotorDirection.UP ? etaUp : etaDown;
+      if (halls[g] && hallOk(l, cap, loadKnown)) {
+        eta[g] = t;
+        halls[g] = false;
+        double n = expected(d, g);
         board += n;
         l = Math.min(cap, l + n);
       }
