@@ -16,7 +16,6 @@ import org.paternoster.http.JsonHttp;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.durable.BookLog;
-import org.paternoster.replica.CodecWarmup;
 import org.paternoster.replica.Incarnations;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
@@ -90,7 +89,6 @@ public final class ReplicaVerticle extends VerticleBase {
         Runtime.getRuntime().halt(70);
       });
     }
-    CodecWarmup.startOnce();
     WebClient client = WebClient.create(vertx,
         // Outgoing connections leave from our own address, so a partition can be cut per address pair.
         new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
