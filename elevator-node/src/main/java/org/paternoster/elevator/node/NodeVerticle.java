@@ -56,7 +56,7 @@ public final class NodeVerticle extends VerticleBase {
   private Set<Call> lastServe = Set.of();
   private Set<Call> lastLit = Set.of();
   private boolean hardwareUp;
-  private final DoorLog doors = new DoorLog();
+  private final DoorLog doors = new DoorLog(System::currentTimeMillis);
   /** Each press being resent, with the flag that withdraws it (event-loop confined). */
   private final Map<Call, AtomicBoolean> withdrawFlags = new HashMap<>();
   /** When each unlit button was pressed, for the lamp latency (event-loop confined). */

@@ -9,7 +9,7 @@ import org.paternoster.assign.MotorDirection;
 import org.paternoster.elevator.fsm.ElevatorState;
 
 class DoorLogTest {
-  final DoorLog log = new DoorLog();
+  final DoorLog log = new DoorLog(() -> 1_764_500_000_123L);
 
   static ElevatorState at(int floor, Behaviour b) {
     return new ElevatorState(floor, MotorDirection.STOP, b, false, false, null);
@@ -35,5 +35,16 @@ class DoorLogTest {
   void aDoorOpenAtAnUnknownFloorDoesNotBreakIt() {
     log.onState(new ElevatorState(null, MotorDirection.STOP, Behaviour.DOOR_OPEN, false, false, null));
     assertThat(log.json()).hasSize(1);
+  }
+
+  @Test
+  void aLoggedOpeningReadsBackFromPlainAndJsonLogLines() {
+    DoorLog.Opening o = new DoorLog.Opening(3, 41, 1_764_500_000_123L);
+    String plain = "10:42:39.372 INFO  [vert.x-eventloop-thread-0] o.p.elevator.doors - " + DoorLog.line(o);
+    String json = "{\"level\":\"INFO\",\"message\":\"" + DoorLog.line(o) + "\"}";
+    assertThat(DoorLog.parse(plain)).contains(o);
+    assertThat(DoorLog.parse(json)).contains(o);
+    assertThat(DoorLog.parse(DoorLog.line(new DoorLog.Opening(null, 1, 5)))).contains(new DoorLog.Opening(null, 1, 5));
+    assertThat(DoorLog.parse("10:42:39.372 INFO  hardware connected")).isEmpty();
   }
 }

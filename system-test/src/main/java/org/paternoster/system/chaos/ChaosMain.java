@@ -161,7 +161,8 @@ public final class ChaosMain implements Callable<Integer> {
       observer.stop();
       Thread.sleep(200);
       long end = history.now();
-      List<Event> events = history.events();
+      List<Event> events = NodeDoorLogs.merged(history.events(),
+          NodeDoorLogs.read(dir.resolve("logs"), Topology.NODES, history.startEpochMs()));
       Verdict verdict = new HistoryChecker(HistoryChecker.Config.defaults()).check(events, end);
       if (!crashed.isEmpty()) {
         List<Verdict.Violation> v = new ArrayList<>(verdict.violations());
@@ -174,7 +175,7 @@ public final class ChaosMain implements Callable<Integer> {
       Files.write(dir.resolve("history.txt"), events.stream().map(Object::toString).toList(), StandardCharsets.UTF_8);
       JsonObject summary = Summary.json(new Summary.Run(runSeed, durationMs / 1000.0, (drainEnd - drainStart) / 1000.0, drained,
           scheduler.counts(), networkFaults, networkMode, events, timeline.toString(), dir.toString(), crashed), verdict, failovers);
-      summary.put("endMs", end); // the checker's end, for --recheck
+      summary.put("endMs", end).put("startEpochMs", history.startEpochMs()); // for --recheck
       Files.writeString(dir.resolve("summary.json"), summary.encode() + "\n", StandardCharsets.UTF_8);
       progress.println("chaos: timeline " + timeline);
       System.out.println(summary.encode());
@@ -262,13 +263,16 @@ public final class ChaosMain implements Callable<Integer> {
   /**
    * Checks a finished run's history again (after a checker change): prints one JSON line with the
    * new verdict; exit status 1 if it has violations. The end of the run is the recorded one
-   * ({@code endMs} in summary.json) or, for older runs, 200 ms after the last event.
+   * ({@code endMs} in summary.json) or, for older runs, 200 ms after the last event. The door
+   * openings in the nodes' logs are read again (runs that recorded {@code startEpochMs}).
    */
   private int recheck(Path dir) throws IOException {
     List<Event> events = HistoryFile.read(dir.resolve("history.txt"));
     Path summaryFile = dir.resolve("summary.json");
     JsonObject old = Files.exists(summaryFile) ? new JsonObject(Files.readString(summaryFile)) : new JsonObject();
     long end = old.getLong("endMs", events.isEmpty() ? 0 : events.get(events.size() - 1).t() + 200);
+    Long startEpochMs = old.getLong("startEpochMs");
+    if (startEpochMs != null) events = NodeDoorLogs.merged(events, NodeDoorLogs.read(dir.resolve("logs"), Topology.NODES, startEpochMs));
     Verdict verdict = new HistoryChecker(HistoryChecker.Config.defaults()).check(events, end);
     JsonArray violations = new JsonArray();
     verdict.violations().forEach(v -> violations.add(new JsonObject().put("property", v.property()).put("detail", v.detail())));

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * When each car stood at a floor with its door open, from a history's {@link Event.Car} events; a
- * node that stops answering closes its door. What {@link LostCalls} and {@link AckedOrdersKept}
+ * When each car stood at a floor with its door open, from a history's {@link Event.Car} events (a
+ * node that stops answering closes its door) and the openings nodes logged ({@link Event.DoorLogged},
+ * an instant each). What {@link LostCalls} and {@link AckedOrdersKept}
  * count as a service. Pure.
  */
 final class Doors {
@@ -33,6 +34,8 @@ final class Doors {
           o = null;
         }
         if (isOpen && o == null) open.put(c.node(), new long[] {c.floor(), c.t()});
+      } else if (e instanceof Event.DoorLogged d) {
+        doors.add(new Door(d.node(), d.floor(), d.t(), d.t()));
       } else if (e instanceof Event.Reachable r && !r.up() && open.containsKey(r.name())) {
         long[] o = open.remove(r.name());
         doors.add(new Door(r.name(), (int) o[0], o[1], r.t()));

@@ -20,6 +20,13 @@ public sealed interface Event {
   /** {@code node}'s car changed: floor, behaviour (idle|moving|doorOpen), announced direction, online. */
   record Car(long t, String node, int floor, String behaviour, String direction, boolean online) implements Event {}
 
+  /**
+   * {@code node}'s own log records its door opening at {@code floor} at {@code t} (read back from the
+   * node's log file after the run, so it survives the node: a door open too briefly for any poll,
+   * or just before a kill, still counts as a service). An instant, not an interval.
+   */
+  record DoorLogged(long t, String node, int floor) implements Event {}
+
   /** A process answered (up) or stopped answering (down) the observer; {@code name} as in {@link Topology}. */
   record Reachable(long t, String name, boolean up) implements Event {}
 

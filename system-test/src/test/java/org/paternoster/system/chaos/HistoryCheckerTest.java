@@ -220,6 +220,41 @@ class HistoryCheckerTest {
     assertThat(check(5000).lost()).isEqualTo(1);
   }
 
+  /**
+   * Chaos seed 4182: a car reaches its cab call's floor and opens its door less than a polling gap
+   * before it is killed; only its own log saw the door. The restarted node's lamp goes dark (the
+   * primary had its "served" report). The logged opening is the service; without it, a loss.
+   */
+  @Test
+  void aDoorOnlyTheNodesOwnLogSawServesTheCall() {
+    String c = Calls.cab("e1", 0);
+    light(1000, "e1", c, true);
+    car(2000, "e1", 1, "moving");
+    h.add(new Event.Reachable(2700, "e1", false)); // killed 45 ms after the door opened
+    h.add(new Event.Reachable(4000, "e1", true));
+    car(4000, "e1", 0, "idle");
+    light(4000, "e1", c, false);
+    assertThat(check(10_000).lost()).as("no evidence of the door").isEqualTo(1);
+    h.add(new Event.DoorLogged(2655, "e1", 0));
+    Verdict v = check(10_000);
+    assertThat(v.lost()).isZero();
+    assertThat(v.violations()).isEmpty();
+  }
+
+  @Test
+  void aLoggedDoorServesOnlyWhatAnObservedDoorWould() {
+    String c = Calls.cab("e1", 0);
+    light(1000, "e1", c, true);
+    h.add(new Event.DoorLogged(1500, "e2", 0)); // another car
+    h.add(new Event.DoorLogged(1600, "e1", 1)); // another floor
+    h.add(new Event.DoorLogged(500, "e1", 0));  // long before the press... within the service slack
+    h.add(new Event.DoorLogged(-2000, "e1", 0)); // ...but not this one
+    light(2000, "e1", c, false);
+    assertThat(check(10_000).lost()).isZero();
+    h.removeIf(e -> e instanceof Event.DoorLogged d && d.t() == 500);
+    assertThat(check(10_000).lost()).isEqualTo(1);
+  }
+
   @Test
   void aNodeThatStopsAnsweringKeepsItsLampsUntilItIsBack() {
     String c = Calls.hall(0, "up");

@@ -15,6 +15,7 @@ class HistoryFileTest {
         new Event.Press(1, "e1", "hall:2:down"),
         new Event.Light(2, "e2", "cab:e2:3", true),
         new Event.Car(3, "e3", 1, "doorOpen", "down", false),
+        new Event.DoorLogged(3, "e2", 0),
         new Event.Reachable(4, "r1", false),
         new Event.ViewSeen(5, 3, "r2", null, true),
         new Event.ViewEntry(6, 4, "r1", "r2", "primary dead", 600L),
