@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.paternoster.http.BadRequest;
 import org.paternoster.http.Fields;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
@@ -34,19 +35,25 @@ final class ViewServiceApi {
   /** Which servers pinged on each open connection: its close is their crash hint. */
   private final Map<HttpConnection, Set<String>> pingers = new HashMap<>();
 
-  private ViewServiceApi(ViewAuthority authority, LongSupplier clock) {
+  private final ViewWaits waits;
+
+  private ViewServiceApi(ViewAuthority authority, LongSupplier clock, ViewWaits waits) {
     this.authority = authority;
     this.clock = clock;
+    this.waits = waits;
   }
 
-  /** {@code auth}: pings must come from members when the cluster has a secret; reads stay open. */
-  static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock, ClusterAuth auth) {
-    ViewServiceApi api = new ViewServiceApi(authority, clock);
+  /**
+   * {@code auth}: pings must come from members when the cluster has a secret; reads stay open.
+   * {@code waits}: the long polls of {@code GET /view}, ticked by the caller.
+   */
+  static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock, ClusterAuth auth, ViewWaits waits) {
+    ViewServiceApi api = new ViewServiceApi(authority, clock, waits);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES, auth);
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     router.post("/ping").handler(api::ping);
-    router.get("/view").handler(ctx -> api.reply(ctx, api::view));
+    router.get("/view").handler(api::viewWhenNewer);
     router.get("/views").handler(ctx -> api.reply(ctx, api::history));
     router.get("/servers").handler(api::servers);
     router.get("/health").handler(api::health);
@@ -108,6 +115,47 @@ final class ViewServiceApi {
       servers = fresh;
     }
     servers.add(server);
+  }
+
+  /**
+   * {@code GET /view}, or with {@code ?after=N&waitMs=M} (M ≤ {@link ViewWaits#MAX_WAIT_MS}) the first
+   * view numbered above N, waiting up to M ms for it (then the current one): a client whose primary
+   * stopped answering learns of its successor as soon as it is announced.
+   */
+  private void viewWhenNewer(RoutingContext ctx) {
+    String after = ctx.request().getParam("after");
+    String wait = ctx.request().getParam("waitMs");
+    if (after == null && wait == null) {
+      reply(ctx, this::view);
+      return;
+    }
+    long afterViewnum = queryInteger("after", after, Long.MAX_VALUE);
+    long waitMs = queryInteger("waitMs", wait, ViewWaits.MAX_WAIT_MS);
+    waits.await(afterViewnum, waitMs, clock.getAsLong(), () -> {
+      if (!ctx.response().closed()) reply(ctx, this::view);
+    });
+  }
+
+  private static long queryInteger(String name, String value, long max) {
+    if (value == null) throw new BadRequest("missing query parameter: " + name);
+    long n;
+    try {
+      n = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new BadRequest(name + " must be an integer");
+    }
+    if (n < 0 || n > max) throw new BadRequest(name + " must be in 0.." + max + ", got " + n);
+    return n;
+  }
+
+  /** The number of the view {@code GET /view} would show now; -1 while the store cannot say. */
+  static long currentViewnum(ViewAuthority authority) {
+    try {
+      Optional<DurableViewService> service = authority.service();
+      return service.isPresent() ? service.get().state().view().viewnum() : authority.known().state().view().viewnum();
+    } catch (StoreUnavailable e) {
+      return -1;
+    }
   }
 
   private JsonObject view() {

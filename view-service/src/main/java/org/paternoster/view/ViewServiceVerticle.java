@@ -52,9 +52,14 @@ public final class ViewServiceVerticle extends VerticleBase {
   public Future<?> start() throws Exception {
     if (authority == null) authority = ViewAuthority.single(new DurableViewService(restore(clock.getAsLong()), store));
     ViewAuthority decides = authority;
-    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> decides.tick(clock.getAsLong()));
+    ViewWaits waits = new ViewWaits(() -> ViewServiceApi.currentViewnum(decides));
+    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> {
+      long now = clock.getAsLong();
+      decides.tick(now);
+      waits.tick(now);
+    });
     return ServerLimits.server(vertx)
-        .requestHandler(ViewServiceApi.router(vertx, decides, clock, auth))
+        .requestHandler(ViewServiceApi.router(vertx, decides, clock, auth, waits))
         .listen(port, host)
         .onSuccess(s -> server = s);
   }

@@ -190,6 +190,37 @@ class ViewServiceHttpTest {
         });
   }
 
+  /** A client whose primary stopped answering waits for the next view and gets it when it is announced. */
+  @Test
+  void aLongPollIsAnsweredWithTheNextViewWhenItIsAnnounced() {
+    ping("a");
+    View first = pingUntil(v -> "a".equals(v.primary()), "a");
+    var next = client.viewAfter(first.viewnum(), 2_000);
+    assertThat(next.isComplete()).isFalse();
+    View second = pingUntil(v -> "b".equals(v.backup()), "a", "b");
+    assertThat(next.await().view()).isEqualTo(second);
+    assertThat(client.viewAfter(first.viewnum(), 2_000).await().view()).as("already newer: at once").isEqualTo(second);
+  }
+
+  @Test
+  void aLongPollWithNoNewViewEndsWithTheCurrentOne() {
+    View first = pingUntil(v -> "a".equals(v.primary()), "a");
+    assertThat(client.viewAfter(first.viewnum(), 200).await().view()).isEqualTo(first);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "/view?after=x&waitMs=10",
+      "/view?after=-1&waitMs=10",
+      "/view?after=1&waitMs=2001",
+      "/view?after=1",
+      "/view?waitMs=5",
+      "/view?after=1&waitMs=99999999999999999999",
+  })
+  void malformedLongPollsAreRefusedAndChangeNothing(String path) {
+    assertRefusedWithoutChange(HttpMethod.GET, path, Buffer.buffer(), 400);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "not JSON                | 400 | `ping please`",
@@ -228,7 +259,7 @@ class ViewServiceHttpTest {
   }
 
   void assertRefusedWithoutChange(HttpMethod method, String path, Buffer body, int status) {
-    ping("a");
+    pingUntil(v -> "a".equals(v.primary()), "a"); // settled: no tick changes the view meanwhile
     ViewState before = client.view().await();
     JsonArray serversBefore = client.servers().await();
     HttpResponse<Buffer> response = web.request(method, port, "127.0.0.1", path).sendBuffer(body).await();

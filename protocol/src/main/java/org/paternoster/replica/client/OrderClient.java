@@ -37,7 +37,15 @@ public final class OrderClient {
   private final long requestTimeoutMs;
   private final Backoff backoff;
   private final ClusterAuth auth;
+  /** How long a client whose primary stopped answering waits at the view service for a newer view. */
+  static final long NEWER_VIEW_WAIT_MS = 1_000;
+  /** How soon a primary that has not yet heard of its promotion is asked again (it pings every 25 ms). */
+  static final long LAGGING_PRIMARY_RETRY_MS = 5;
+  /** For how long after this client learned a view such quick retries are made (then the usual backoff). */
+  static final long LAGGING_PRIMARY_WINDOW_NS = 100_000_000;
+
   private volatile View view = View.INITIAL;
+  private volatile long viewLearnedAt = System.nanoTime();
 
   /** A client for interactive latency: retries at most 50 ms apart. */
   public OrderClient(Vertx vertx, WebClient http, Supplier<String> viewServiceUrl, long requestTimeoutMs) {
@@ -102,7 +110,13 @@ public final class OrderClient {
     }
     auth.send(http.postAbs(primary + path).timeout(requestTimeoutMs), body).onComplete(ar -> {
       if (ar.failed()) {
-        refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
+        // The primary is gone or cut off: only a new view helps. Wait for it at the view service
+        // and go at once when it comes (a failover's first commit), else retry as usual.
+        long known = view.viewnum();
+        awaitNewerView(known).onComplete(x -> {
+          if (view.viewnum() > known) attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
+          else retryLater(path, body, deadlineMs, tries, done, withdrawn);
+        });
         return;
       }
       HttpResponse<Buffer> response = ar.result();
@@ -116,8 +130,14 @@ public final class OrderClient {
         }
         case 400 -> done.tryFail(new OrderRejected(errorOf(response)));
         default -> {
-          if (!learnRedirect(response)) refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
-          else attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
+          if (learnRedirect(response)) {
+            attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
+          } else if (lagsBehind(response) && System.nanoTime() - viewLearnedAt < LAGGING_PRIMARY_WINDOW_NS) {
+            // The view service promoted it but it has not heard yet: it will on its next ping.
+            vertx.setTimer(LAGGING_PRIMARY_RETRY_MS, t -> attempt(path, body, deadlineMs, tries + 1, done, withdrawn));
+          } else {
+            refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
+          }
         }
       }
     });
@@ -132,7 +152,7 @@ public final class OrderClient {
     try {
       NotPrimaryAnswer answer = NotPrimaryAnswer.fromJson(response.bodyAsJsonObject());
       if (answer.viewnum() > view.viewnum() && answer.primaryAddress() != null) {
-        view = new View(answer.viewnum(), answer.primary(), null, answer.primaryAddress(), null);
+        learn(new View(answer.viewnum(), answer.primary(), null, answer.primaryAddress(), null));
         return true;
       }
     } catch (RuntimeException e) {
@@ -150,13 +170,37 @@ public final class OrderClient {
   public void learnPrimary(long viewnum, String primary, String address) {
     if (address == null) return;
     if (viewnum > view.viewnum() || (viewnum == view.viewnum() && view.primaryAddress() == null)) {
-      view = new View(viewnum, primary, null, address, null);
+      learn(new View(viewnum, primary, null, address, null));
     }
+  }
+
+  /** A "not primary" answer from the primary of our view, which it has not adopted yet (its view is older). */
+  private boolean lagsBehind(HttpResponse<Buffer> response) {
+    try {
+      return NotPrimaryAnswer.fromJson(response.bodyAsJsonObject()).viewnum() < view.viewnum();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The view service's first view above {@code viewnum}, waited for up to {@link #NEWER_VIEW_WAIT_MS}; adopted if newer. */
+  private Future<View> awaitNewerView(long viewnum) {
+    return viewService.viewAfter(viewnum, NEWER_VIEW_WAIT_MS).map(state -> {
+      learn(state.view());
+      return view;
+    }).otherwise(view);
+  }
+
+  /** Adopts {@code next} unless it is older than the view this client knows. */
+  private void learn(View next) {
+    if (next.viewnum() < view.viewnum()) return;
+    if (next.viewnum() > view.viewnum()) viewLearnedAt = System.nanoTime();
+    view = next;
   }
 
   private Future<View> refreshView() {
     return viewService.view().map(state -> {
-      if (state.view().viewnum() >= view.viewnum()) view = state.view();
+      learn(state.view());
       return view;
     }).otherwise(view);
   }

@@ -73,6 +73,16 @@ public final class ViewServiceClient {
     return get("/view").map(b -> ViewJson.stateFromJson(b.toJsonObject()));
   }
 
+  /**
+   * {@code GET /view?after=N&waitMs=M}: the first view numbered above {@code viewnum}, answered as
+   * soon as the view service has one, or the current view after {@code waitMs} (at most 2,000).
+   * A view service that does not know the parameters answers at once, as {@link #view()} does.
+   */
+  public Future<ViewState> viewAfter(long viewnum, long waitMs) {
+    return send(HttpMethod.GET, "/view?after=" + viewnum + "&waitMs=" + waitMs, null, true, timeoutMs + waitMs)
+        .map(b -> ViewJson.stateFromJson(b.toJsonObject()));
+  }
+
   /** {@code GET /views}: the history, oldest first. */
   public Future<JsonArray> views() {
     return get("/views").map(Buffer::toJsonArray);
@@ -93,14 +103,14 @@ public final class ViewServiceClient {
    * more at the leader it names.
    */
   private Future<Buffer> send(HttpMethod method, String path, Buffer body) {
-    return send(method, path, body, true);
+    return send(method, path, body, true, timeoutMs);
   }
 
-  private Future<Buffer> send(HttpMethod method, String path, Buffer body, boolean followLeader) {
+  private Future<Buffer> send(HttpMethod method, String path, Buffer body, boolean followLeader, long timeout) {
     String base = baseUrl.get();
     if (base == null) return Future.failedFuture("view service location unknown");
     ViewServiceLocator members = baseUrl instanceof ViewServiceLocator l ? l : null;
-    HttpRequest<Buffer> request = client.requestAbs(method, base + path).timeout(timeoutMs);
+    HttpRequest<Buffer> request = client.requestAbs(method, base + path).timeout(timeout);
     return auth.send(request, body).transform(ar -> {
       if (ar.failed()) {
         if (members != null) members.failed(base);
@@ -110,7 +120,7 @@ public final class ViewServiceClient {
       if (response.statusCode() == 200) return Future.succeededFuture(response.body());
       if (members != null && response.statusCode() == 421) {
         members.redirected(base, leaderOf(response));
-        if (followLeader && !base.equals(baseUrl.get())) return send(method, path, body, false);
+        if (followLeader && !base.equals(baseUrl.get())) return send(method, path, body, false, timeout);
       } else if (members != null && response.statusCode() == 503) {
         members.failed(base);
       }
