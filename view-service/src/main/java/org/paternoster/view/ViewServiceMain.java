@@ -153,7 +153,8 @@ public final class ViewServiceMain implements Callable<Integer> {
         if (dataDir == null) log.warn("no --data-dir: keeping this member's consensus log in {}", dir);
         // A view change waits for this; too short a bound and a slow fsync on a busy machine turns
         // into a timeout, a closed connection and a rebuilt leader (seen with 25 ms pings).
-        ViewGroup viewGroup = ViewGroup.start(listed, dir, electionTimeoutMs, Math.max(1_000, 4 * timing.deadAfterMs()));
+        ViewGroup viewGroup = ViewGroup.start(listed, dir, electionTimeoutMs, Math.max(1_000, 4 * timing.deadAfterMs()),
+            clusterSecret.secret());
         group = viewGroup;
         ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing,
             new GroupAuthority(viewGroup, timing, policy), new MonotonicClock()).authenticating(auth);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
+import org.paternoster.security.ClusterSecret;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.netty.NettyConfigKeys;
@@ -58,6 +59,12 @@ public final class ViewGroup implements AutoCloseable {
    * @param requestTimeoutMs how long a read or write may wait for the group
    */
   public static ViewGroup start(GroupMembers members, Path dataDir, long electionTimeoutMs, long requestTimeoutMs) throws IOException {
+    return start(members, dataDir, electionTimeoutMs, requestTimeoutMs, Optional.empty());
+  }
+
+  /** As above; with {@code secret}, every write to the view log is sealed with it and checked by every member ({@link ViewLog}). */
+  public static ViewGroup start(GroupMembers members, Path dataDir, long electionTimeoutMs, long requestTimeoutMs,
+      Optional<ClusterSecret> secret) throws IOException {
     List<RaftPeer> peers = members.members().stream()
         .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.consensusAddress()).build())
         .toList();
@@ -76,7 +83,7 @@ public final class ViewGroup implements AutoCloseable {
     RaftServerConfigKeys.Rpc.setTimeoutMin(props, TimeDuration.valueOf(electionTimeoutMs, TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Rpc.setTimeoutMax(props, TimeDuration.valueOf(2 * electionTimeoutMs, TimeUnit.MILLISECONDS));
     RaftClientConfigKeys.Rpc.setRequestTimeout(props, TimeDuration.valueOf(requestTimeoutMs, TimeUnit.MILLISECONDS));
-    ViewLog log = new ViewLog();
+    ViewLog log = new ViewLog(secret);
     RaftServer server = RaftServer.newBuilder()
         .setServerId(RaftPeerId.valueOf(members.self().id()))
         .setGroup(group)
@@ -145,7 +152,7 @@ public final class ViewGroup implements AutoCloseable {
 
   /** Writes {@code state} as the leader of {@code term} expecting {@code version}; see {@link ViewLog}. */
   public JsonObject write(long term, long version, JsonObject state) throws IOException {
-    RaftClientReply reply = client.io().send(ViewLog.write(term, version, state));
+    RaftClientReply reply = client.io().send(log.write(term, version, state));
     if (!reply.isSuccess()) throw new IOException("write failed: " + reply.getException());
     return ViewLog.parse(reply.getMessage());
   }
