@@ -68,10 +68,17 @@ public final class JsonHttp {
     return router;
   }
 
-  /** The request body as a JSON object; {@link BadRequest} when absent or not an object. */
+  /** The deepest nesting of objects and arrays a request body may have; no message of ours comes near it. */
+  public static final int MAX_DEPTH = 32;
+
+  /**
+   * The request body as a JSON object; {@link BadRequest} when absent, not an object, or nested
+   * deeper than {@link #MAX_DEPTH} (checked before parsing, so a hostile body costs one scan).
+   */
   public static JsonObject body(RoutingContext ctx) {
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) throw new BadRequest("body must be a JSON object");
+    if (depth(text) > MAX_DEPTH) throw new BadRequest("body is nested deeper than " + MAX_DEPTH + " levels");
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(text);
       if (parsed instanceof JsonObject o) return o;
@@ -79,6 +86,27 @@ public final class JsonHttp {
       throw new BadRequest("body is not valid JSON");
     }
     throw new BadRequest("body must be a JSON object");
+  }
+
+  /** The deepest nesting of {@code [} and {@code {} in JSON text, brackets inside strings not counted. */
+  static int depth(String text) {
+    int depth = 0;
+    int max = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') i++;
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        max = Math.max(max, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return max;
   }
 
   public static void ok(RoutingContext ctx, Object json) {
