@@ -1,9 +1,14 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+import org.paternoster.dispatch.Kinematics;
+import org.paternoster.dispatch.Trip;
+import org.paternoster.dispatch.CarState;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.paternoster.assign.MotorDirection;
-import org.paternoster.traffic.dispatch.CarView;
+import org.paternoster.dispatch.CarView;
 
 /**
  * One car's state: where it is, its doors, who is on board (in boarding order) and what it

@@ -3,7 +3,7 @@ package org.paternoster.traffic;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.paternoster.traffic.dispatch.Decision;
+import org.paternoster.dispatch.Decision;
 
 /**
  * The wall-clock time of every dispatcher call of one run, in order: reported (p99), never part of

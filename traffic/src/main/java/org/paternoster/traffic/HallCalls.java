@@ -1,11 +1,13 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Directions;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
-import org.paternoster.traffic.dispatch.PendingCall;
+import org.paternoster.dispatch.PendingCall;
 
 /**
  * The conventional up/down landing buttons: which are lit, since when, and the car the dispatcher

@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Directions;
+
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.paternoster.assign.MotorDirection;

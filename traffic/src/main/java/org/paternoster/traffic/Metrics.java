@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import java.util.Arrays;
 import java.util.List;
 

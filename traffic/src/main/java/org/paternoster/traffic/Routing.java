@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Directions;
+
 import java.util.function.IntPredicate;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.Direction;

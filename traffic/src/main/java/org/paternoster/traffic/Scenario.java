@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import java.util.List;
 import java.util.Locale;
 

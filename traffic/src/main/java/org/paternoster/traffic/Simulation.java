@@ -1,5 +1,11 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+import org.paternoster.dispatch.Kinematics;
+import org.paternoster.dispatch.Trip;
+import org.paternoster.dispatch.CarState;
+import org.paternoster.dispatch.Directions;
+
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
@@ -8,10 +14,10 @@ import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
 import org.paternoster.traffic.EventQueue.Event;
-import org.paternoster.traffic.dispatch.Decision;
-import org.paternoster.traffic.dispatch.GroupDispatcher;
-import org.paternoster.traffic.dispatch.GroupView;
-import org.paternoster.traffic.dispatch.PendingCall;
+import org.paternoster.dispatch.Decision;
+import org.paternoster.dispatch.GroupDispatcher;
+import org.paternoster.dispatch.GroupView;
+import org.paternoster.dispatch.PendingCall;
 
 /**
  * The discrete-event run of one trace through one dispatcher (docs/DISPATCH.md). Cars start idle

@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,10 +1,12 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.paternoster.traffic.bench.Runs;
-import org.paternoster.traffic.dispatch.NearestCarDispatcher;
+import org.paternoster.dispatch.NearestCarDispatcher;
 
 /**
  * Validity check 3, with the nearest-car baseline (idle cars wait at the lobby): on MID16 pure

@@ -1,5 +1,8 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+import org.paternoster.dispatch.Directions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,12 +1,14 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.paternoster.traffic.dispatch.NearestCarDispatcher;
+import org.paternoster.dispatch.NearestCarDispatcher;
 
 /** One car's stop cycle, second by second, against the spec's numbers. */
 class DoorCycleTest {

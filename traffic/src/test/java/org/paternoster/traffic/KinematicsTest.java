@@ -1,5 +1,9 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+import org.paternoster.dispatch.Kinematics;
+import org.paternoster.dispatch.Trip;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

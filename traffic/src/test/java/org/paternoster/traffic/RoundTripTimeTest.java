@@ -1,5 +1,8 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+import org.paternoster.dispatch.Kinematics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.paternoster.traffic.dispatch.NearestCarDispatcher;
+import org.paternoster.dispatch.NearestCarDispatcher;
 
 /**
  * Validity check 1 (docs/DISPATCH.md): one car of capacity P, 20·P people at the lobby at t = 0

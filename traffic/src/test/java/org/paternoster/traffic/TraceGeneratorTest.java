@@ -1,5 +1,7 @@
 package org.paternoster.traffic;
 
+import org.paternoster.dispatch.Building;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

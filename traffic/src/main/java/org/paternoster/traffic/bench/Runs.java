@@ -1,13 +1,13 @@
 package org.paternoster.traffic.bench;
 
 import java.util.List;
-import org.paternoster.traffic.Building;
+import org.paternoster.dispatch.Building;
 import org.paternoster.traffic.Metrics;
 import org.paternoster.traffic.Passenger;
 import org.paternoster.traffic.RunResult;
 import org.paternoster.traffic.Scenario;
 import org.paternoster.traffic.Simulation;
-import org.paternoster.traffic.dispatch.GroupDispatcher;
+import org.paternoster.dispatch.GroupDispatcher;
 
 /** One run: a trace through a dispatcher, measured over the spec's window. */
 public final class Runs {

@@ -1,5 +1,11 @@
 package org.paternoster.traffic.dispatch;
 
+import org.paternoster.dispatch.CarView;
+import org.paternoster.dispatch.Decision;
+import org.paternoster.dispatch.GroupDispatcher;
+import org.paternoster.dispatch.GroupView;
+import org.paternoster.dispatch.PendingCall;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +18,7 @@ import org.paternoster.assign.ElevatorState;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.HallCall;
 import org.paternoster.replica.elevators.Dispatcher;
-import org.paternoster.traffic.Building;
+import org.paternoster.dispatch.Building;
 
 /**
  * Runs Paternoster's production assignment ({@link Dispatcher} over an {@link Assigner}, by default

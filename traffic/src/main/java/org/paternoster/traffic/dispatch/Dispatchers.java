@@ -1,5 +1,10 @@
 package org.paternoster.traffic.dispatch;
 
+import org.paternoster.dispatch.GroupDispatcher;
+import org.paternoster.dispatch.PaternosterDispatcher;
+import org.paternoster.dispatch.EtaDispatcher;
+import org.paternoster.dispatch.NearestCarDispatcher;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.paternoster.assign.Assigners;

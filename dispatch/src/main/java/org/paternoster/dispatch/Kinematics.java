@@ -1,4 +1,4 @@
-package org.paternoster.traffic;
+package org.paternoster.dispatch;
 
 /**
  * Trapezoidal motion of a car (docs/DISPATCH.md, "Cars"): accelerate at a, cruise at v, brake at

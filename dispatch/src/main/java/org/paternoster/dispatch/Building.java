@@ -1,4 +1,4 @@
-package org.paternoster.traffic;
+package org.paternoster.dispatch;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

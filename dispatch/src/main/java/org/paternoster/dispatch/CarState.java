@@ -1,4 +1,4 @@
-package org.paternoster.traffic;
+package org.paternoster.dispatch;
 
 /** What a car is doing. Doors are closed in IDLE, STARTING and MOVING. */
 public enum CarState {

@@ -1,13 +1,10 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
-import org.paternoster.traffic.Building;
-import org.paternoster.traffic.CarState;
-import org.paternoster.traffic.Directions;
 
 /**
  * Paternoster's own group dispatcher (docs/DISPATCH.md, "Paternoster's dispatcher").

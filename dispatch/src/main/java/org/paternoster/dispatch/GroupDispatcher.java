@@ -1,4 +1,4 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import java.util.List;
 import org.paternoster.orders.HallCall;

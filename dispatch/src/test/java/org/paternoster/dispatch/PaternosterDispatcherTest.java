@@ -1,4 +1,4 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
-import org.paternoster.traffic.Building;
-import org.paternoster.traffic.CarState;
-import org.paternoster.traffic.Kinematics;
-import org.paternoster.traffic.Trip;
 
 /** Paternoster's dispatcher on small hand-built situations (MID16: 16 floors, cars of 13). */
 class PaternosterDispatcherTest {

@@ -1,8 +1,6 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import java.util.List;
-import org.paternoster.traffic.Building;
-import org.paternoster.traffic.Kinematics;
 
 /** The group as a dispatcher sees it during one callback. Read-only. */
 public interface GroupView {

@@ -1,4 +1,4 @@
-package org.paternoster.traffic;
+package org.paternoster.dispatch;
 
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.Direction;

@@ -1,8 +1,6 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import org.paternoster.assign.MotorDirection;
-import org.paternoster.traffic.CarState;
-import org.paternoster.traffic.Trip;
 
 /**
  * What a dispatcher may read of one car: read-only, valid during the callback only (keep values, not the view).

@@ -1,11 +1,9 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.HallCall;
-import org.paternoster.traffic.CarState;
-import org.paternoster.traffic.Directions;
 
 /**
  * Nearest car by Barney's figure of suitability (FS), N the floors above the lobby and d the

@@ -1,4 +1,4 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;

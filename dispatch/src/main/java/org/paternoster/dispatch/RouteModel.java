@@ -1,10 +1,6 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import org.paternoster.assign.MotorDirection;
-import org.paternoster.traffic.Building;
-import org.paternoster.traffic.CarState;
-import org.paternoster.traffic.Kinematics;
-import org.paternoster.traffic.Trip;
 
 /**
  * One car's directional-collective route played forward with the building's own kinematics, door

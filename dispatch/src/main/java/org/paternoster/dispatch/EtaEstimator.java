@@ -1,14 +1,9 @@
-package org.paternoster.traffic.dispatch;
+package org.paternoster.dispatch;
 
 import java.util.Collection;
 import org.paternoster.assign.MotorDirection;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
-import org.paternoster.traffic.Building;
-import org.paternoster.traffic.CarState;
-import org.paternoster.traffic.Directions;
-import org.paternoster.traffic.Kinematics;
-import org.paternoster.traffic.Trip;
 
 /**
  * Estimated time of arrival of a car at a hall call, the classical way: play the car's
