@@ -11,7 +11,8 @@ import org.paternoster.orders.HallCall;
  *
  * <p>Contract: called from one thread; deterministic (equal histories give equal decisions, so
  * runs are byte-identical); never blocks. A dispatcher may keep state between calls; a fresh
- * instance per run ({@link Dispatchers#create}).
+ * instance per run (the traffic benchmark's {@code Dispatchers.create}) or per fleet (the primary's
+ * {@code GroupDispatchAssigner}).
  */
 public interface GroupDispatcher {
   String name();

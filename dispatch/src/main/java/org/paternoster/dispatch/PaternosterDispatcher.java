@@ -78,6 +78,8 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   // scratch
   private boolean[][] givenUp;
   private boolean[][] givenDown;
+  private double[] withoutCost;
+  private boolean[] withoutValid;
   private double[] boardUp;
   private double[] boardDown;
   private double[] registeredUp;
@@ -108,6 +110,8 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     held = new boolean[n];
     givenUp = new boolean[n][floors];
     givenDown = new boolean[n][floors];
+    withoutCost = new double[n];
+    withoutValid = new boolean[n];
     boardUp = new double[floors];
     boardDown = new double[floors];
     registeredUp = new double[floors];
@@ -241,23 +245,36 @@ public final class PaternosterDispatcher implements GroupDispatcher {
       java.util.Arrays.fill(givenUp[c], false);
       java.util.Arrays.fill(givenDown[c], false);
     }
+    java.util.Arrays.fill(withoutValid, false);
   }
 
-  private void mark(int car, HallCall call, boolean on) {
+  /** Tries {@code call} on {@code car} and takes it back: the route without it is unchanged. */
+  private void probe(int car, HallCall call, boolean on) {
     (call.direction() == Direction.UP ? givenUp : givenDown)[car][call.floor()] = on;
   }
 
-  /** The car with the least marginal cost for {@code call}; {@code current} (or -1) keeps it unless beaten by the hysteresis. */
+  /** Gives {@code call} to {@code car} for the rest of this decision (its cached cost is then stale). */
+  private void mark(int car, HallCall call, boolean on) {
+    (call.direction() == Direction.UP ? givenUp : givenDown)[car][call.floor()] = on;
+    withoutValid[car] = false;
+  }
+
+  /**
+   * The car with the least marginal cost for {@code call}; {@code current} (or -1) keeps it unless
+   * beaten by the hysteresis. In a group of more than {@link #CANDIDATES} cars only that many are
+   * weighed, the ones that could reach the call's floor soonest by a quick estimate (plus the
+   * current one): a large group's assignment stays within a live controller's time budget.
+   */
   private int best(GroupView g, HallCall call, int current) {
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     double currentCost = Double.POSITIVE_INFINITY;
-    for (CarView car : g.cars()) {
+    for (CarView car : candidates(g, call, current)) {
       int c = car.index();
-      double without = routeCost(car, g.now());
-      mark(c, call, true);
+      double without = costWithout(car, g.now());
+      probe(c, call, true);
       double with = routeCost(car, g.now());
-      mark(c, call, false);
+      probe(c, call, false);
       double marginal = with - without;
       if (c == current) currentCost = marginal;
       if (marginal < bestCost) {
@@ -267,6 +284,33 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     }
     if (current >= 0 && currentCost <= bestCost + p.hysteresisS()) return current;
     return best;
+  }
+
+  /** At most this many cars are weighed for one call (all of them in a group this size or smaller). */
+  static final int CANDIDATES = 8;
+
+  private List<CarView> candidates(GroupView g, HallCall call, int current) {
+    List<? extends CarView> cars = g.cars();
+    if (cars.size() <= CANDIDATES) return List.copyOf(cars);
+    double now = g.now();
+    double floorS = g.kinematics().floorsTime(1);
+    List<CarView> sorted = new ArrayList<>(cars);
+    sorted.sort(java.util.Comparator.comparingDouble((CarView car) ->
+        Math.max(0, car.readyAt(now) - now) + Math.abs(car.firstStoppable(now) - call.floor()) * floorS)
+        .thenComparingInt(CarView::index));
+    List<CarView> out = new ArrayList<>(sorted.subList(0, CANDIDATES));
+    if (current >= 0 && out.stream().noneMatch(car -> car.index() == current)) out.add(cars.get(current));
+    return out;
+  }
+
+  /** {@link #routeCost} of the car's route without the call being weighed: cached until the car is given a call. */
+  private double costWithout(CarView car, double now) {
+    int c = car.index();
+    if (!withoutValid[c]) {
+      withoutCost[c] = routeCost(car, now);
+      withoutValid[c] = true;
+    }
+    return withoutCost[c];
   }
 
   /** Cost of the car's route over the calls given to it now (in {@link #givenUp}/{@link #givenDown}). */

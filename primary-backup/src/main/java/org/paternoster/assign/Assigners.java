@@ -4,6 +4,9 @@ import java.time.Duration;
 
 /** Builds the primary's assigner from its command line. */
 public final class Assigners {
+  /** The course's reference assigner, the default. */
+  public static final String TIME_TO_IDLE = "time-to-idle";
+
   private Assigners() {}
 
   /**
@@ -13,6 +16,26 @@ public final class Assigners {
    */
   public static Assigner fromCommandLine(String assignerCmd) {
     return fromCommandLine(assignerCmd, ExternalAssigner.InputMode.ARGUMENT, ExternalAssigner.DEFAULT_TIMEOUT);
+  }
+
+  /** The names {@code --dispatcher} accepts, the default first. */
+  public static final java.util.List<String> DISPATCHERS = java.util.List.of(TIME_TO_IDLE, GroupDispatchAssigner.NAME);
+
+  /**
+   * The primary's assigner: the dispatcher {@code name} ({@link #DISPATCHERS}; null for the
+   * default), or, with {@code assignerCmd}, that external program falling back to it.
+   * {@code clockMs}: monotonic milliseconds, for a dispatcher that learns over time.
+   * Throws {@link IllegalArgumentException} for an unknown name or an unterminated quote.
+   */
+  public static Assigner of(String name, String assignerCmd, java.util.function.LongSupplier clockMs) {
+    String chosen = name == null ? DISPATCHERS.get(0) : name;
+    Assigner builtIn = switch (chosen) {
+      case TIME_TO_IDLE -> new TimeToIdleAssigner();
+      case GroupDispatchAssigner.NAME -> GroupDispatchAssigner.paternoster(clockMs);
+      default -> throw new IllegalArgumentException("unknown dispatcher " + chosen + "; one of " + DISPATCHERS);
+    };
+    if (assignerCmd == null || assignerCmd.isBlank()) return builtIn;
+    return new ExternalAssigner(ShellWords.split(assignerCmd), ExternalAssigner.InputMode.ARGUMENT, ExternalAssigner.DEFAULT_TIMEOUT, builtIn);
   }
 
   /** As {@link #fromCommandLine(String)}, with the external program's input mode and timeout. */

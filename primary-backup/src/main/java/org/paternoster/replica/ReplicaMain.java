@@ -49,6 +49,10 @@ public final class ReplicaMain implements Callable<Integer> {
       description = "an external assigner speaking the course's JSON (hallRequests + states in, id -> hall matrix out); falls back to the built-in time-to-idle assigner on timeout or error")
   String assignerCmd;
 
+  @Option(names = "--dispatcher", paramLabel = "NAME",
+      description = "how hall calls are given to cars: time-to-idle (the course's reference assigner) or paternoster (route cost with reassignment, docs/DISPATCH.md) (default: the first)")
+  String dispatcher;
+
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "keep the book in DIR (logged and fsynced before every acknowledgement) so a power loss of both controller machines loses nothing acknowledged; recovered on start (default: memory only)")
   java.nio.file.Path dataDir;
@@ -60,7 +64,7 @@ public final class ReplicaMain implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!org.paternoster.http.Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(new CommandLine(this), "--id must be 1-64 of [A-Za-z0-9._-]");
-    if (floors < 2 || floors > 64) throw new CommandLine.ParameterException(new CommandLine(this), "--floors must be in 2..64");
+    if (floors < 2 || floors > org.paternoster.orders.Building.MAX_FLOORS) throw new CommandLine.ParameterException(new CommandLine(this), "--floors must be in 2.." + org.paternoster.orders.Building.MAX_FLOORS);
     if (pingIntervalMs < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--ping-interval-ms must be >= 1");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(new CommandLine(this), "--discovery none needs --view-service URL");
     String advertised;
@@ -71,10 +75,13 @@ public final class ReplicaMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
+    if (dispatcher != null && !org.paternoster.assign.Assigners.DISPATCHERS.contains(dispatcher)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--dispatcher must be one of " + org.paternoster.assign.Assigners.DISPATCHERS + ", got " + dispatcher);
+    }
     String address = advertised != null ? advertised : "http://" + host + ":" + port;
     Discovery found = discovery.start("replica", id, address).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
-    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDataDir(dataDir)
+    ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDispatcher(dispatcher).withDataDir(dataDir)
         .withAdvertise(advertised).withAuth(auth);
     Service.run(new ReplicaVerticle(config, new LeaseClock()), found);
     log.info("replica {} started", id);

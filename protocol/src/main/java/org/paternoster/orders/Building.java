@@ -6,7 +6,7 @@ package org.paternoster.orders;
  */
 public record Building(int floors) {
   public static final int MIN_FLOORS = 2;
-  public static final int MAX_FLOORS = 64;
+  public static final int MAX_FLOORS = 128;
 
   public Building {
     if (floors < MIN_FLOORS || floors > MAX_FLOORS) {

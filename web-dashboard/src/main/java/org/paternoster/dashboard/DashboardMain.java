@@ -153,7 +153,7 @@ public final class DashboardMain implements Callable<Integer> {
 
   private void validate() {
     if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
-    if (floors < 2 || floors > 64) throw new ParameterException(spec.commandLine(), "--floors must be in 2..64, got " + floors);
+    if (floors < 2 || floors > org.paternoster.orders.Building.MAX_FLOORS) throw new ParameterException(spec.commandLine(), "--floors must be in 2.." + org.paternoster.orders.Building.MAX_FLOORS + ", got " + floors);
     if (pollMs < 10) throw new ParameterException(spec.commandLine(), "--poll-interval-ms must be >= 10, got " + pollMs);
     if (viewService == null && !discovery.enabled()) {
       throw new ParameterException(spec.commandLine(), "--discovery none needs --view-service URL");

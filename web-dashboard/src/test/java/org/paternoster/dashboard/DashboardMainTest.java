@@ -37,7 +37,7 @@ class DashboardMainTest {
     assertThat(run("--poll-interval-ms", "0", "--discovery", "none", "--view-service", "http://127.0.0.1:7000")).isEqualTo(2);
     assertThat(run("--discovery", "zookeeper")).isEqualTo(2);
     assertThat(run("--discovery", "none", "--view-service", "127.0.0.1:7000")).isEqualTo(2);
-    assertThat(err.toString()).contains("--floors must be in 2..64", "hazelcast or none", "--view-service must be an http:// URL");
+    assertThat(err.toString()).contains("--floors must be in 2..128", "hazelcast or none", "--view-service must be an http:// URL");
   }
 
   @Test

@@ -102,7 +102,7 @@ public final class ReplicaVerticle extends VerticleBase {
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     elevators = new ElevatorService(vertx, core, clock, config,
-        new Dispatcher(config.building(), Assigners.fromCommandLine(config.assignerCmd())));
+        new Dispatcher(config.building(), Assigners.of(config.dispatcher(), config.assignerCmd(), clock)));
     elevators.start();
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);

@@ -36,11 +36,14 @@ import org.paternoster.dispatch.Building;
 public final class AssignerDispatcher implements GroupDispatcher {
   public static final String TIME_TO_IDLE = "time-to-idle";
   public static final String EXTERNAL = "assigner-cmd";
+  /** The primary's {@code --dispatcher paternoster}: Paternoster's dispatcher behind the course model, as it runs live. */
+  public static final String LIVE = "paternoster-live";
 
   private final String name;
   private final Assigner assigner;
   private final boolean onEveryChange;
   private Dispatcher production;
+  private double simNowS; // the simulation's time at the current decision
   private String idFormat;
 
   /**
@@ -50,6 +53,16 @@ public final class AssignerDispatcher implements GroupDispatcher {
   public AssignerDispatcher(String name, Assigner assigner, boolean onEveryChange) {
     this.name = name;
     this.assigner = assigner;
+    this.onEveryChange = onEveryChange;
+  }
+
+  /**
+   * An assigner that reads a clock (one that learns over time, as the primary's {@code paternoster}
+   * dispatcher does): {@code make} gets the simulation's clock in milliseconds.
+   */
+  public AssignerDispatcher(String name, java.util.function.Function<java.util.function.LongSupplier, Assigner> make, boolean onEveryChange) {
+    this.name = name;
+    this.assigner = make.apply(() -> Math.round(simNowS * 1000));
     this.onEveryChange = onEveryChange;
   }
 
@@ -80,6 +93,7 @@ public final class AssignerDispatcher implements GroupDispatcher {
       production = new Dispatcher(new org.paternoster.orders.Building(b.floors()), assigner);
       idFormat = "car%0" + String.valueOf(b.cars() - 1).length() + "d";
     }
+    simNowS = group.now();
     List<PendingCall> pending = group.pendingCalls();
     if (pending.isEmpty()) return List.of();
     Set<HallCall> calls = new LinkedHashSet<>();

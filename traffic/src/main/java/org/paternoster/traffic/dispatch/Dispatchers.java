@@ -8,6 +8,7 @@ import org.paternoster.dispatch.NearestCarDispatcher;
 import java.util.ArrayList;
 import java.util.List;
 import org.paternoster.assign.Assigners;
+import org.paternoster.assign.GroupDispatchAssigner;
 import org.paternoster.assign.TimeToIdleAssigner;
 
 /** The dispatchers the benchmark knows, by name. */
@@ -23,6 +24,7 @@ public final class Dispatchers {
     List<String> names = new ArrayList<>(BASELINES);
     names.add(PaternosterDispatcher.NAME);
     names.add(PaternosterDispatcher.NO_LOAD);
+    names.add(AssignerDispatcher.LIVE);
     if (assignerCmd != null && !assignerCmd.isBlank()) names.add(AssignerDispatcher.EXTERNAL);
     return names;
   }
@@ -36,6 +38,7 @@ public final class Dispatchers {
       case AssignerDispatcher.TIME_TO_IDLE -> new AssignerDispatcher(name, new TimeToIdleAssigner(), true);
       case PaternosterDispatcher.NAME -> new PaternosterDispatcher(true);
       case PaternosterDispatcher.NO_LOAD -> new PaternosterDispatcher(false);
+      case AssignerDispatcher.LIVE -> new AssignerDispatcher(name, GroupDispatchAssigner::paternoster, true);
       case AssignerDispatcher.EXTERNAL -> {
         if (assignerCmd == null || assignerCmd.isBlank()) throw new IllegalArgumentException("dispatcher assigner-cmd needs --assigner-cmd");
         yield new AssignerDispatcher(name, Assigners.fromCommandLine(assignerCmd), false);

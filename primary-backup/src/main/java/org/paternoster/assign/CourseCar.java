@@ -1,0 +1,97 @@
+package org.paternoster.assign;
+
+import org.paternoster.dispatch.CarState;
+import org.paternoster.dispatch.CarView;
+import org.paternoster.dispatch.Kinematics;
+import org.paternoster.dispatch.Trip;
+
+/**
+ * A car as the course's hardware reports it ({@link ElevatorState}: last floor, idle / moving /
+ * door open, direction, cab calls), seen through the {@link CarView} a group dispatcher reads.
+ * What the report cannot say is estimated, not invented: a moving car is taken as half way to its
+ * next floor, an open door as half through its cycle; load is unknown (0: the dispatcher must not
+ * read it, {@code paternoster-noload}). Immutable; valid for the one decision it was made for.
+ */
+final class CourseCar implements CarView {
+  private final int index;
+  private final ElevatorState s;
+  private final int capacity;
+  private final Kinematics k;
+  private final double doorCycleS;
+  private final Trip trip; // the assumed trip of a moving car, else null
+  private final double now;
+
+  CourseCar(int index, ElevatorState state, int floors, int capacity, Kinematics k, double doorCycleS, double now) {
+    this.index = index;
+    this.s = state;
+    this.capacity = capacity;
+    this.k = k;
+    this.doorCycleS = doorCycleS;
+    this.now = now;
+    int next = state.floor() + state.direction().step();
+    boolean moving = state.behaviour() == Behaviour.MOVING && state.direction() != MotorDirection.STOP && next >= 0 && next < floors;
+    this.trip = moving ? new Trip(state.floor(), next, now - k.floorsTime(1) / 2, state.direction()) : null;
+  }
+
+  @Override
+  public int index() {
+    return index;
+  }
+
+  @Override
+  public CarState state() {
+    if (trip != null) return CarState.MOVING;
+    return s.behaviour() == Behaviour.DOOR_OPEN ? CarState.OPEN : CarState.IDLE;
+  }
+
+  @Override
+  public MotorDirection direction() {
+    return state() == CarState.IDLE && s.behaviour() != Behaviour.DOOR_OPEN ? MotorDirection.STOP : s.direction();
+  }
+
+  @Override
+  public int floor() {
+    return s.floor();
+  }
+
+  @Override
+  public double position(double at) {
+    return trip == null ? s.floor() : trip.positionAt(k, at);
+  }
+
+  @Override
+  public Trip trip() {
+    return trip;
+  }
+
+  @Override
+  public int firstStoppable(double at) {
+    return trip == null ? s.floor() : trip.target();
+  }
+
+  @Override
+  public int load() {
+    return 0;
+  }
+
+  @Override
+  public int capacity() {
+    return capacity;
+  }
+
+  @Override
+  public boolean cabStop(int floor) {
+    return s.cabRequest(floor);
+  }
+
+  @Override
+  public int parkFloor() {
+    return -1;
+  }
+
+  @Override
+  public double readyAt(double at) {
+    if (trip != null) return trip.arrivalAt(k);
+    return s.behaviour() == Behaviour.DOOR_OPEN ? now + doorCycleS / 2 : now;
+  }
+}

@@ -1,0 +1,126 @@
+package org.paternoster.assign;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.paternoster.dispatch.CarView;
+import org.paternoster.dispatch.Decision;
+import org.paternoster.dispatch.GroupDispatcher;
+import org.paternoster.dispatch.GroupView;
+import org.paternoster.dispatch.Kinematics;
+import org.paternoster.dispatch.PaternosterDispatcher;
+import org.paternoster.dispatch.PendingCall;
+import org.paternoster.orders.Building;
+import org.paternoster.orders.HallCall;
+
+/**
+ * A group dispatcher of the {@code dispatch} module (by default Paternoster's own, without the car
+ * load the course's hardware does not report) running as the primary's {@link Assigner}: on every
+ * change it is shown the group ({@link CourseCar} per available car, the pending hall calls oldest
+ * first with the car each has now) and reassigns what it finds better; the rest keep their car.
+ *
+ * <p>Unlike the stateless assigners it remembers, between calls: the last assignment (a call
+ * moves only when another car is better by the dispatcher's hysteresis, so cars do not flip-flop),
+ * when each call was first seen (its waiting time so far), and the demand it learned. So it is
+ * deterministic given the sequence of its inputs and clock readings, not per call; a new primary
+ * starts it afresh (nothing of it needs replicating: every call is reassigned on the first change).
+ * It is rebuilt when the set of available cars changes. Parking and holding doors at the lobby are
+ * not available through the elevator link and are left out (decisions other than assignments are
+ * dropped). Cheap enough for the event loop (docs/DISPATCH.md, "In the product"). One thread.
+ */
+public final class GroupDispatchAssigner implements Assigner {
+  /** The name of Paternoster's dispatcher in {@code --dispatcher}. */
+  public static final String NAME = PaternosterDispatcher.NAME;
+  /** Capacity the dispatcher is told (never read without load; the course's cars carry about 8). */
+  static final int CAPACITY = 8;
+
+  private final Supplier<GroupDispatcher> factory;
+  private final LongSupplier clockMs;
+  private final double floorS;
+  private final double doorS;
+  private GroupDispatcher dispatcher;
+  private org.paternoster.dispatch.Building model;
+  private Kinematics kinematics;
+  private List<String> cars = List.of();
+  private final Map<HallCall, Double> firstSeen = new HashMap<>();
+  private Assignment last = Assignment.none(List.of());
+
+  /**
+   * @param clockMs monotonic milliseconds (waiting times and learned demand)
+   * @param travelMillis floor-to-floor travel time; @param doorMillis one door opening (as {@link TimeToIdleAssigner})
+   */
+  public GroupDispatchAssigner(Supplier<GroupDispatcher> factory, LongSupplier clockMs, long travelMillis, long doorMillis) {
+    if (travelMillis <= 0 || doorMillis < 0) throw new IllegalArgumentException("travel time must be > 0 and door time >= 0");
+    this.factory = factory;
+    this.clockMs = clockMs;
+    this.floorS = travelMillis / 1000.0;
+    this.doorS = doorMillis / 1000.0;
+  }
+
+  /** Paternoster's dispatcher without car load, with the course's times. */
+  public static GroupDispatchAssigner paternoster(LongSupplier clockMs) {
+    return new GroupDispatchAssigner(() -> new PaternosterDispatcher(false), clockMs,
+        TimeToIdleAssigner.DEFAULT_TRAVEL_MILLIS, TimeToIdleAssigner.DEFAULT_DOOR_MILLIS);
+  }
+
+  @Override
+  public Assignment assign(Building building, Set<HallCall> hallCalls, List<ElevatorState> elevators) {
+    AssignmentProblem problem = new AssignmentProblem(building, hallCalls, elevators);
+    List<ElevatorState> available = new ArrayList<>(problem.available());
+    available.sort(Comparator.comparing(ElevatorState::id));
+    if (available.isEmpty()) return Assignment.none(List.of());
+    List<String> ids = available.stream().map(ElevatorState::id).toList();
+    if (!ids.equals(cars) || model == null || model.floors() != building.floors()) rebuild(ids, building.floors());
+    double now = clockMs.getAsLong() / 1000.0;
+    firstSeen.keySet().retainAll(hallCalls);
+    List<HallCall> calls = new ArrayList<>(problem.callsInOrder());
+    for (HallCall c : calls) firstSeen.putIfAbsent(c, now);
+    calls.sort(Comparator.comparingDouble((HallCall c) -> firstSeen.get(c)).thenComparing(Assignment.CALL_ORDER));
+
+    Map<HallCall, Integer> assignee = new LinkedHashMap<>();
+    List<PendingCall> pending = new ArrayList<>();
+    for (HallCall c : calls) {
+      int car = last.assigneeOf(c).map(ids::indexOf).orElse(-1);
+      assignee.put(c, car);
+      pending.add(new PendingCall(c, firstSeen.get(c), car));
+    }
+    List<CourseCar> views = new ArrayList<>();
+    for (int i = 0; i < available.size(); i++) {
+      views.add(new CourseCar(i, available.get(i), building.floors(), CAPACITY, kinematics, doorS, now));
+    }
+    GroupView group = new Group(now, model, kinematics, views, pending);
+    for (Decision d : dispatcher.tick(group)) {
+      if (d instanceof Decision.Assign a && assignee.containsKey(a.call()) && a.car() >= 0 && a.car() < ids.size()) {
+        assignee.put(a.call(), a.car());
+      }
+    }
+    Map<String, Set<HallCall>> result = new LinkedHashMap<>();
+    ids.forEach(id -> result.put(id, new LinkedHashSet<>()));
+    // A call the dispatcher left with no car (it always gives one; this keeps the contract total) goes to the first.
+    assignee.forEach((call, car) -> result.get(ids.get(Math.max(0, car))).add(call));
+    last = new Assignment(result);
+    return last;
+  }
+
+  /** A fresh dispatcher for this fleet: a building of the course's timing with these cars. */
+  private void rebuild(List<String> ids, int floors) {
+    cars = ids;
+    // Constant speed between floors (the course's simulator): a steep acceleration makes the
+    // trapezoid a rectangle; one floor of 1 m takes floorS. Doors: open and dwell as one time.
+    model = new org.paternoster.dispatch.Building("course", floors, 1, ids.size(), CAPACITY, 1.0, 1.0 / floorS, 1_000.0,
+        0, 0, 0, doorS, 0);
+    kinematics = new Kinematics(model);
+    dispatcher = factory.get();
+    last = Assignment.none(List.of());
+  }
+
+  private record Group(double now, org.paternoster.dispatch.Building building, Kinematics kinematics,
+      List<? extends CarView> cars, List<PendingCall> pendingCalls) implements GroupView {}
+}
