@@ -330,11 +330,18 @@
       el('td', {text: String(c.floor)}),
       el('td', {text: ARROWS[c.direction] + ' ' + c.direction}),
       el('td', {text: c.assignee || 'unassigned'}),
+      el('td', {class: 'num arrival', text: arrival(c)}),
       el('td', {class: 'num', text: duration(Math.max(0, s.takenAt - c.at))}))));
     $('hall-calls').hidden = s.hallCalls.length === 0;
     const cabs = s.cabCalls.map((c) => c.elevator + '→' + c.floor);
     $('cab-calls').textContent = cabs.length === 0 ? 'No pending cab calls.'
       : 'Pending cab calls (' + cabs.length + (cabs.length >= 200 ? '+' : '') + '): ' + cabs.slice(0, 40).join(', ') + (cabs.length > 40 ? ', …' : '');
+  }
+
+  /** The primary's estimate of when the assigned car gets there (the course's times), or a dash. */
+  function arrival(call) {
+    if (call.assignee == null || call.arrivalInS == null) return '—';
+    return call.arrivalInS < 1 ? 'now' : '~' + Math.round(call.arrivalInS) + ' s';
   }
 
   function assigneeOf(call) {

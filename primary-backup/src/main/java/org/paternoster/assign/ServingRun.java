@@ -1,6 +1,8 @@
 package org.paternoster.assign;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
 
@@ -28,6 +30,8 @@ final class ServingRun {
   private int floor;
   private MotorDirection direction;
   private long elapsed;
+  /** When the door opens for each hall call it serves, in milliseconds from the start. */
+  private final Map<HallCall, Long> arrivals = new LinkedHashMap<>();
 
   ServingRun(ElevatorState car, int floors, Collection<HallCall> hallCalls, long travelMillis, long doorMillis) {
     this.car = car;
@@ -55,6 +59,11 @@ final class ServingRun {
       stop();
     }
     return UNBOUNDED;
+  }
+
+  /** After {@link #timeToIdle}: when the door opens for each hall call served, in ms from the start. */
+  Map<HallCall, Long> arrivals() {
+    return Map.copyOf(arrivals);
   }
 
   private void start() {
@@ -88,6 +97,10 @@ final class ServingRun {
     boolean[] against = direction == MotorDirection.UP ? down : up;
     boolean alongHere = along[floor];
     boolean turnHere = against[floor] && !callsAhead(direction);
+    Direction alongDirection = direction == MotorDirection.UP ? Direction.UP : Direction.DOWN;
+    if (alongHere) arrivals.put(new HallCall(floor, alongDirection), elapsed);
+    Direction againstDirection = alongDirection == Direction.UP ? Direction.DOWN : Direction.UP;
+    if (turnHere) arrivals.put(new HallCall(floor, againstDirection), elapsed + (alongHere ? doorMillis : 0));
     int openings = (cab[floor] || alongHere || turnHere ? 1 : 0) + (alongHere && turnHere ? 1 : 0);
     cab[floor] = false;
     along[floor] = false;

@@ -3,7 +3,9 @@ package org.paternoster.replica.elevators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.paternoster.assign.ArrivalEstimates;
 import org.paternoster.assign.Assignment;
+import org.paternoster.orders.HallCall;
 import org.paternoster.orders.PendingCall;
 import org.paternoster.replica.Replica;
 
@@ -46,6 +48,8 @@ public final class DispatchCore {
   private final Fleet fleet;
   private final List<Effect> effects = new ArrayList<>();
   private Dispatch last;
+  private ArrivalEstimates arrivals = ArrivalEstimates.NONE;
+  private long arrivalsAt;
   private Dispatcher.Problem lastProblem;
   private boolean assigning;
   private long lastPushAt;
@@ -105,7 +109,7 @@ public final class DispatchCore {
     lastProblem = problem;
     long bookSeq = core.committedSeq(); // what `committed` reflects, whenever the assignment comes back
     if (!dispatcher.assigner().mayBlock()) {
-      publish(new Dispatch(viewnum, core.id(), generation, bookSeq, committed, dispatcher.assign(problem)), now);
+      publish(new Dispatch(viewnum, core.id(), generation, bookSeq, committed, dispatcher.assign(problem)), problem, now);
       return;
     }
     assigning = true;
@@ -119,7 +123,7 @@ public final class DispatchCore {
   public void assigned(Effect.RunAssigner run, Assignment result, long now) {
     assigning = false;
     if (result != null && core.view().viewnum() == run.viewnum()) {
-      publish(new Dispatch(run.viewnum(), core.id(), run.generation(), run.bookSeq(), run.committed(), result), now);
+      publish(new Dispatch(run.viewnum(), core.id(), run.generation(), run.bookSeq(), run.committed(), result), run.problem(), now);
     }
   }
 
@@ -136,9 +140,19 @@ public final class DispatchCore {
     return core.book().pending().stream().filter(p -> p.createdSeq() <= committed).toList();
   }
 
-  private void publish(Dispatch dispatch, long now) {
+  /**
+   * Milliseconds from {@code now} until {@code call}'s car is expected at its floor, as estimated
+   * at the last assignment ({@link ArrivalEstimates}; 0 once that time has passed); empty when unknown.
+   */
+  public java.util.Optional<Long> arrivalIn(HallCall call, long now) {
+    return arrivals.of(call).map(ms -> Math.max(0, arrivalsAt + ms - now));
+  }
+
+  private void publish(Dispatch dispatch, Dispatcher.Problem problem, long now) {
     boolean assignmentChanged = last == null || !last.assignment().equals(dispatch.assignment());
     last = dispatch;
+    arrivals = ArrivalEstimates.of(dispatcher.building(), dispatch.assignment(), problem.elevators());
+    arrivalsAt = now;
     push(dispatch, assignmentChanged, now);
   }
 

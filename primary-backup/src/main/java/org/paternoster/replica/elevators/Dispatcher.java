@@ -24,6 +24,10 @@ public final class Dispatcher {
     this.assigner = assigner;
   }
 
+  public Building building() {
+    return building;
+  }
+
   public Assigner assigner() {
     return assigner;
   }

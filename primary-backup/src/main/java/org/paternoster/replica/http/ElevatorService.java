@@ -142,6 +142,11 @@ final class ElevatorService {
     return out;
   }
 
+  /** Seconds until a hall call's car is expected there (0.1 s steps), for {@code GET /orders}; null when unknown. */
+  Double arrivalInS(HallCall call) {
+    return dispatch.arrivalIn(call, clock.getAsLong()).map(ms -> Math.round(ms / 100.0) / 10.0).orElse(null);
+  }
+
   /** The car assigned to a hall call, for {@code GET /orders}. */
   String assigneeOf(HallCall call) {
     return dispatch.last() == null ? null : dispatch.last().assignment().assigneeOf(call).orElse(null);

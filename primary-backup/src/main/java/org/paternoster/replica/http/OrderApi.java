@@ -65,7 +65,9 @@ final class OrderApi {
     JsonArray orders = new JsonArray();
     core.book().pending().forEach(p -> {
       JsonObject o = OrderJson.pending(p);
-      if (p.call() instanceof org.paternoster.orders.HallCall h) o.put("assignee", replica.elevators().assigneeOf(h));
+      if (p.call() instanceof org.paternoster.orders.HallCall h) {
+        o.put("assignee", replica.elevators().assigneeOf(h)).put("arrivalInS", replica.elevators().arrivalInS(h));
+      }
       orders.add(o);
     });
     JsonHttp.ok(ctx, new JsonObject()

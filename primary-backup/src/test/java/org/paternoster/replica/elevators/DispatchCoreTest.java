@@ -63,6 +63,20 @@ class DispatchCoreTest {
     assertThat(core.drain()).as("nothing changed: no push").isEmpty();
   }
 
+  /** An idle car at floor 0 reaches floor 1 in one travel time; the estimate counts down, never below 0. */
+  @Test
+  void eachAssignedHallCallHasAnArrivalEstimateThatCountsDown() {
+    primary();
+    assertThat(core.arrivalIn(UP1, T)).as("nothing assigned yet").isEmpty();
+    core.reported(report("e1", 0), T);
+    p.submit(new Op.Press("r1", UP1), T);
+    core.dispatch(T);
+    assertThat(core.arrivalIn(UP1, T)).contains(TimeToIdleAssigner.DEFAULT_TRAVEL_MILLIS);
+    assertThat(core.arrivalIn(UP1, T + 1_000)).contains(TimeToIdleAssigner.DEFAULT_TRAVEL_MILLIS - 1_000);
+    assertThat(core.arrivalIn(UP1, T + 60_000)).contains(0L);
+    assertThat(core.arrivalIn(new HallCall(2, Direction.DOWN), T)).as("not a pending call").isEmpty();
+  }
+
   @Test
   void aPushSaysWhetherItsAssignmentDiffersFromTheOnePushedBefore() {
     primary();

@@ -99,7 +99,7 @@ public final class ReportJson {
       boolean cab = "cab".equals(type) && elevator != null;
       if (floor == null || !(hall || cab)) continue;
       out.add(new PendingCall(type, floor, hall ? direction : null, cab ? elevator : null,
-          orZero(longOrNull(c, "seq")), orZero(longOrNull(c, "at")), stringOrNull(c, "assignee")));
+          orZero(longOrNull(c, "seq")), orZero(longOrNull(c, "at")), stringOrNull(c, "assignee"), arrivalOrNull(c)));
     }
     return out;
   }
@@ -189,6 +189,14 @@ public final class ReportJson {
   static Long longOrNull(JsonObject o, String field) {
     Object v = o.getValue(field);
     return v instanceof Integer || v instanceof Long ? ((Number) v).longValue() : null;
+  }
+
+  /** A non-negative, finite {@code arrivalInS}, else null (an older primary, or a nonsense value). */
+  static Double arrivalOrNull(JsonObject o) {
+    Object v = o.getValue("arrivalInS");
+    if (!(v instanceof Number n)) return null;
+    double d = n.doubleValue();
+    return Double.isFinite(d) && d >= 0 && d < 86_400 ? d : null;
   }
 
   static Integer intOrNull(JsonObject o, String field) {

@@ -31,7 +31,7 @@ import org.paternoster.view.ViewJson;
  *  "elevators": [{"id", "floor", "direction", "behaviour", "available", "unavailableReason",
  *                 "obstruction", "online", "lastReportAgeMs", "cabCalls": [floor],
  *                 "hallCalls": [{"floor", "direction"}], "nodeReachable", "controllable"}],
- *  "hallCalls": [{"floor", "direction", "assignee", "seq", "at"}],
+ *  "hallCalls": [{"floor", "direction", "assignee", "arrivalInS", "seq", "at"}],
  *  "cabCalls": [{"elevator", "floor", "seq", "at"}],
  *  "latency": {"p50Ms", "p99Ms", "count"} | null,
  *  "latencySeries": [[at, p50Ms, p99Ms]]}
@@ -100,7 +100,7 @@ public final class SnapshotJson {
 
   private static JsonObject hallCall(PendingCall c) {
     return new JsonObject().put("floor", c.floor()).put("direction", c.direction()).put("assignee", c.assignee())
-        .put("seq", c.seq()).put("at", c.at());
+        .put("arrivalInS", c.arrivalInS()).put("seq", c.seq()).put("at", c.at());
   }
 
   private static JsonObject cabCall(PendingCall c) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.paternoster.dashboard.support.Browser;
@@ -61,6 +62,10 @@ class DashboardPageIT {
 
       page.pressHall("e1", 3, "down");
       page.awaitUntil("the hall call lit on the page", () -> page.hallLampLit(3, "down"));
+      page.awaitUntil("its row names the car and when it should arrive", () -> {
+        List<String> row = page.hallCallRow(3, "down");
+        return row.size() == 5 && row.get(2).matches("e[12]") && row.get(3).matches("~\\d+ s|now");
+      });
       page.awaitUntil("a car at floor 3 and the call served",
           () -> (page.carFloor("e1") == 3 || page.carFloor("e2") == 3) && !page.hallLampLit(3, "down"));
       assertThat(browser.consoleErrors()).as("console errors").isEmpty();

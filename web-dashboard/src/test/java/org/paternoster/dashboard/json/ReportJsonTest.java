@@ -71,14 +71,18 @@ class ReportJsonTest {
   void ordersKeepWellFormedCallsOnly() {
     var calls = ReportJson.orders(new JsonObject("""
         {"viewnum":2,"role":"primary","orders":[
-          {"type":"hall","floor":1,"direction":"down","seq":1,"at":100,"assignee":"e1"},
+          {"type":"hall","floor":1,"direction":"down","seq":1,"at":100,"assignee":"e1","arrivalInS":7.5},
           {"type":"cab","floor":2,"elevator":"e1","seq":2,"at":200},
           {"type":"hall","floor":1,"direction":"sideways","seq":3,"at":300},
           {"type":"cab","floor":2,"seq":4,"at":400},
+          {"type":"hall","floor":3,"direction":"up","seq":5,"at":500,"assignee":"e2","arrivalInS":-4},
+          {"type":"hall","floor":4,"direction":"up","seq":6,"at":600,"assignee":"e2","arrivalInS":"soon"},
           "junk"]}"""));
     assertThat(calls).containsExactly(
-        new PendingCall("hall", 1, "down", null, 1, 100, "e1"),
-        new PendingCall("cab", 2, null, "e1", 2, 200, null));
+        new PendingCall("hall", 1, "down", null, 1, 100, "e1", 7.5),
+        new PendingCall("cab", 2, null, "e1", 2, 200, null),
+        new PendingCall("hall", 3, "up", null, 5, 500, "e2", null),
+        new PendingCall("hall", 4, "up", null, 6, 600, "e2", null));
   }
 
   @Test

@@ -58,6 +58,12 @@ public final class DashboardPage {
     return !"not reloaded".equals(browser.script("return window.paternosterTestMark || null;"));
   }
 
+  /** The cells of the hall-call table's row for a call ({@code floor, direction, assignee, arrives in, waiting}); empty when absent. */
+  public List<String> hallCallRow(int floor, String direction) {
+    return quietly(() -> browser.driver().findElements(By.cssSelector("#hall-calls tr[data-call='" + floor + ":" + direction + "'] td"))
+        .stream().map(org.openqa.selenium.WebElement::getText).toList());
+  }
+
   /** The hall lamp of the building panel. */
   public boolean hallLampLit(int floor, String direction) {
     return quietly(() -> browser.driver().findElement(By.cssSelector("#hall-panel [data-lamp='" + floor + ":" + direction + "']"))
