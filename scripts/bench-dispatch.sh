@@ -4,7 +4,7 @@
 # over seeds, paired differences against each baseline).
 # Usage: scripts/bench-dispatch.sh [--building MID16|LOW10|FILE.json] [--scenario UP12[,LUNCH13...]]
 #          [--seeds 1-5] [--traces DIR | --generate] [--dispatcher NAME[,NAME]|all] [--out FILE.jsonl]
-#          [--assigner-cmd 'PROGRAM ARGS']
+#          [--assigner-cmd 'PROGRAM ARGS'] [--plot FILE.html] [--replot FILE.jsonl --plot FILE.html]
 # Traces are read as DIR/<building name>_<scenario>_s<seed>.csv; DIR defaults to ../shared/bench/traces
 # beside the checkout.
 source "$(dirname "$0")/lib.sh"

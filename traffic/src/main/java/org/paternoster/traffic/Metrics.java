@@ -36,7 +36,7 @@ public final class Metrics {
         mean(waits), attd, percentile(waits, 0.50), percentile(waits, 0.90), percentile(waits, 0.95),
         waits.length == 0 ? Double.NaN : waits[waits.length - 1],
         pctAbove(waits, 30), pctAbove(waits, 60), pctAbove(waits, 90), meanSquare(waits), hc5, sim.stops(), sim.carKm(),
-        awtByFloor, percentile(Arrays.stream(sim.decisionNanos()).sorted().mapToDouble(n -> n / 1e6).toArray(), 0.99));
+        awtByFloor, RunResult.histogram(waits), percentile(Arrays.stream(sim.decisionNanos()).sorted().mapToDouble(n -> n / 1e6).toArray(), 0.99));
   }
 
   /** Nearest rank on sorted values: the smallest value with at least q of them at or below it. */

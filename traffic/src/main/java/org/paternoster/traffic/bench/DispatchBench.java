@@ -52,6 +52,12 @@ public final class DispatchBench implements Callable<Integer> {
   @Option(names = "--out", description = "write the JSON lines here (the summary then goes to stdout); default: JSON lines on stdout, summary on stderr")
   Path out;
 
+  @Option(names = "--plot", description = "also write the figure (average wait and wait distribution per scenario and dispatcher) to this HTML file")
+  Path plot;
+
+  @Option(names = "--replot", description = "run nothing: read the JSON lines of an earlier run from this file and write --plot from them")
+  Path replot;
+
   @Option(names = "--root", hidden = true)
   Path root;
 
@@ -67,6 +73,20 @@ public final class DispatchBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (replot != null) {
+      if (plot == null) throw new IllegalArgumentException("--replot needs --plot FILE.html");
+      List<io.vertx.core.json.JsonObject> runs = new ArrayList<>();
+      for (String line : Files.readAllLines(replot, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) continue;
+        try {
+          runs.add(new io.vertx.core.json.JsonObject(line));
+        } catch (io.vertx.core.json.DecodeException e) {
+          throw new IllegalArgumentException(replot + " has a line that is not JSON: " + line.substring(0, Math.min(60, line.length())));
+        }
+      }
+      writePlot(runs);
+      return 0;
+    }
     Building b = Building.named(building);
     List<Long> seedList = parseSeeds(seeds);
     List<String> names = dispatchers.equals(List.of("all")) ? Dispatchers.names(assignerCmd) : dispatchers;
@@ -92,7 +112,13 @@ public final class DispatchBench implements Callable<Integer> {
       if (out != null) json.close();
     }
     summary.print(Summary.of(results, Dispatchers.BASELINES));
+    if (plot != null) writePlot(results.stream().map(r -> new io.vertx.core.json.JsonObject(r.toJson(true))).toList());
     return 0;
+  }
+
+  private void writePlot(List<io.vertx.core.json.JsonObject> runs) throws IOException {
+    Files.writeString(plot, DispatchPlot.html(runs), StandardCharsets.UTF_8);
+    System.err.println("bench-dispatch: figure in " + plot.toAbsolutePath());
   }
 
   private List<Passenger> trace(Building b, Scenario scenario, long seed, Path dir) {
