@@ -37,8 +37,12 @@ public final class OrderClient {
   private final long requestTimeoutMs;
   private final Backoff backoff;
   private final ClusterAuth auth;
-  /** How long a client whose primary stopped answering waits at the view service for a newer view. */
-  static final long NEWER_VIEW_WAIT_MS = 1_000;
+  /**
+   * How long a client whose primary stopped answering waits at the view service for a newer view:
+   * longer than a crash takes to be announced (about 0.1-0.2 s), short enough that a client cut off
+   * from a primary that is still primary (no new view comes) tries it again twice a second.
+   */
+  static final long NEWER_VIEW_WAIT_MS = 500;
   /** How soon a primary that has not yet heard of its promotion is asked again (it pings every 25 ms). */
   static final long LAGGING_PRIMARY_RETRY_MS = 5;
   /** For how long after this client learned a view such quick retries are made (then the usual backoff). */
