@@ -38,9 +38,10 @@ public final class OrderClient {
   private final Backoff backoff;
   private final ClusterAuth auth;
   /**
-   * How long a client whose primary stopped answering waits at the view service for a newer view:
-   * longer than a crash takes to be announced (about 0.1-0.2 s), short enough that a client cut off
-   * from a primary that is still primary (no new view comes) tries it again twice a second.
+   * How long a client whose primary refused or dropped its connection waits at the view service for
+   * a newer view: longer than a crash takes to be announced (about 0.1-0.2 s), short enough that a
+   * client whose primary only restarted its server tries it again twice a second. (A request that
+   * times out is retried as before: the primary may be alive and holding it until it can commit.)
    */
   static final long NEWER_VIEW_WAIT_MS = 500;
   /** How soon a primary that has not yet heard of its promotion is asked again (it pings every 25 ms). */
@@ -114,8 +115,13 @@ public final class OrderClient {
     }
     auth.send(http.postAbs(primary + path).timeout(requestTimeoutMs), body).onComplete(ar -> {
       if (ar.failed()) {
-        // The primary is gone or cut off: only a new view helps. Wait for it at the view service
-        // and go at once when it comes (a failover's first commit), else retry as usual.
+        if (ar.cause() instanceof java.util.concurrent.TimeoutException) {
+          // Slow or stopped: a live primary may simply be holding the order until it can commit.
+          refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
+          return;
+        }
+        // Refused or closed: the primary's process is gone, and only a new view helps. Wait for it
+        // at the view service and go at once when it comes (a failover's first commit).
         long known = view.viewnum();
         awaitNewerView(known).onComplete(x -> {
           if (view.viewnum() > known) attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
