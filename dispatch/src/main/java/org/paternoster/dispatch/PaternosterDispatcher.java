@@ -262,14 +262,16 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   /**
    * The car with the least marginal cost for {@code call}; {@code current} (or -1) keeps it unless
    * beaten by the hysteresis. In a group of more than {@link #CANDIDATES} cars only that many are
-   * weighed, the ones that could reach the call's floor soonest by a quick estimate (plus the
-   * current one): a large group's assignment stays within a live controller's time budget.
+   * weighed ({@link Candidates}): a large group's assignment stays within a live controller's time budget.
    */
+  /** At most this many cars are weighed for one call (all of them in a group this size or smaller). */
+  static final int CANDIDATES = 8;
+
   private int best(GroupView g, HallCall call, int current) {
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     double currentCost = Double.POSITIVE_INFINITY;
-    for (CarView car : candidates(g, call, current)) {
+    for (CarView car : Candidates.soonest(g, call, current, CANDIDATES)) {
       int c = car.index();
       double without = costWithout(car, g.now());
       probe(c, call, true);
@@ -284,23 +286,6 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     }
     if (current >= 0 && currentCost <= bestCost + p.hysteresisS()) return current;
     return best;
-  }
-
-  /** At most this many cars are weighed for one call (all of them in a group this size or smaller). */
-  static final int CANDIDATES = 8;
-
-  private List<CarView> candidates(GroupView g, HallCall call, int current) {
-    List<? extends CarView> cars = g.cars();
-    if (cars.size() <= CANDIDATES) return List.copyOf(cars);
-    double now = g.now();
-    double floorS = g.kinematics().floorsTime(1);
-    List<CarView> sorted = new ArrayList<>(cars);
-    sorted.sort(java.util.Comparator.comparingDouble((CarView car) ->
-        Math.max(0, car.readyAt(now) - now) + Math.abs(car.firstStoppable(now) - call.floor()) * floorS)
-        .thenComparingInt(CarView::index));
-    List<CarView> out = new ArrayList<>(sorted.subList(0, CANDIDATES));
-    if (current >= 0 && out.stream().noneMatch(car -> car.index() == current)) out.add(cars.get(current));
-    return out;
   }
 
   /** {@link #routeCost} of the car's route without the call being weighed: cached until the car is given a call. */

@@ -26,12 +26,9 @@ public record ArrivalEstimates(Map<HallCall, Long> millis) {
     Map<HallCall, Long> out = new HashMap<>();
     for (ElevatorState car : cars) {
       if (!assignment.elevators().contains(car.id())) continue;
-      ServingRun run = new ServingRun(car, building.floors(), assignment.callsFor(car.id()),
-          TimeToIdleAssigner.DEFAULT_TRAVEL_MILLIS, TimeToIdleAssigner.DEFAULT_DOOR_MILLIS);
-      if (run.timeToIdle() == ServingRun.UNBOUNDED) continue;
-      run.arrivals().forEach((call, ms) -> {
-        if (assignment.callsFor(car.id()).contains(call)) out.put(call, ms);
-      });
+      // The run holds only this car's calls, so every arrival it notes is one of them.
+      out.putAll(new ServingRun(car, building.floors(), assignment.callsFor(car.id()),
+          TimeToIdleAssigner.DEFAULT_TRAVEL_MILLIS, TimeToIdleAssigner.DEFAULT_DOOR_MILLIS).arrivals());
     }
     return new ArrivalEstimates(out);
   }

@@ -34,13 +34,16 @@ public final class Assigners {
       case GroupDispatchAssigner.NAME -> GroupDispatchAssigner.paternoster(clockMs);
       default -> throw new IllegalArgumentException("unknown dispatcher " + chosen + "; one of " + DISPATCHERS);
     };
-    if (assignerCmd == null || assignerCmd.isBlank()) return builtIn;
-    return new ExternalAssigner(ShellWords.split(assignerCmd), ExternalAssigner.InputMode.ARGUMENT, ExternalAssigner.DEFAULT_TIMEOUT, builtIn);
+    return withCommand(builtIn, assignerCmd, ExternalAssigner.InputMode.ARGUMENT, ExternalAssigner.DEFAULT_TIMEOUT);
   }
 
   /** As {@link #fromCommandLine(String)}, with the external program's input mode and timeout. */
   public static Assigner fromCommandLine(String assignerCmd, ExternalAssigner.InputMode mode, Duration timeout) {
-    TimeToIdleAssigner builtIn = new TimeToIdleAssigner();
+    return withCommand(new TimeToIdleAssigner(), assignerCmd, mode, timeout);
+  }
+
+  /** {@code builtIn} alone, or the external program {@code assignerCmd} falling back to it. */
+  private static Assigner withCommand(Assigner builtIn, String assignerCmd, ExternalAssigner.InputMode mode, Duration timeout) {
     if (assignerCmd == null || assignerCmd.isBlank()) return builtIn;
     return new ExternalAssigner(ShellWords.split(assignerCmd), mode, timeout, builtIn);
   }

@@ -46,7 +46,7 @@ final class CourseCar implements CarView {
 
   @Override
   public MotorDirection direction() {
-    return state() == CarState.IDLE && s.behaviour() != Behaviour.DOOR_OPEN ? MotorDirection.STOP : s.direction();
+    return state() == CarState.IDLE ? MotorDirection.STOP : s.direction();
   }
 
   @Override

@@ -30,8 +30,8 @@ final class ServingRun {
   private int floor;
   private MotorDirection direction;
   private long elapsed;
-  /** When the door opens for each hall call it serves, in milliseconds from the start. */
-  private final Map<HallCall, Long> arrivals = new LinkedHashMap<>();
+  /** When the door opens for each hall call it serves, in ms from the start; null unless asked for (the assigner's runs are not). */
+  private Map<HallCall, Long> arrivals;
 
   ServingRun(ElevatorState car, int floors, Collection<HallCall> hallCalls, long travelMillis, long doorMillis) {
     this.car = car;
@@ -61,9 +61,19 @@ final class ServingRun {
     return UNBOUNDED;
   }
 
-  /** After {@link #timeToIdle}: when the door opens for each hall call served, in ms from the start. */
+  /** Plays the run ({@link #timeToIdle}) noting when the door opens for each hall call it serves, in ms from the start. */
   Map<HallCall, Long> arrivals() {
+    arrivals = new LinkedHashMap<>();
+    timeToIdle();
     return Map.copyOf(arrivals);
+  }
+
+  /** At a stop: the hall call along the direction is served now, the one against it (at a turn) after another door time if both are. */
+  private void noteArrivals(boolean alongHere, boolean turnHere) {
+    Direction along = direction == MotorDirection.UP ? Direction.UP : Direction.DOWN;
+    Direction against = along == Direction.UP ? Direction.DOWN : Direction.UP;
+    if (alongHere) arrivals.put(new HallCall(floor, along), elapsed);
+    if (turnHere) arrivals.put(new HallCall(floor, against), elapsed + (alongHere ? doorMillis : 0));
   }
 
   private void start() {
@@ -97,10 +107,7 @@ final class ServingRun {
     boolean[] against = direction == MotorDirection.UP ? down : up;
     boolean alongHere = along[floor];
     boolean turnHere = against[floor] && !callsAhead(direction);
-    Direction alongDirection = direction == MotorDirection.UP ? Direction.UP : Direction.DOWN;
-    if (alongHere) arrivals.put(new HallCall(floor, alongDirection), elapsed);
-    Direction againstDirection = alongDirection == Direction.UP ? Direction.DOWN : Direction.UP;
-    if (turnHere) arrivals.put(new HallCall(floor, againstDirection), elapsed + (alongHere ? doorMillis : 0));
+    if (arrivals != null) noteArrivals(alongHere, turnHere);
     int openings = (cab[floor] || alongHere || turnHere ? 1 : 0) + (alongHere && turnHere ? 1 : 0);
     cab[floor] = false;
     along[floor] = false;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.paternoster.assign.ArrivalEstimates;
 import org.paternoster.assign.Assignment;
+import org.paternoster.assign.ElevatorState;
 import org.paternoster.orders.HallCall;
 import org.paternoster.orders.PendingCall;
 import org.paternoster.replica.Replica;
@@ -48,7 +49,8 @@ public final class DispatchCore {
   private final Fleet fleet;
   private final List<Effect> effects = new ArrayList<>();
   private Dispatch last;
-  private ArrivalEstimates arrivals = ArrivalEstimates.NONE;
+  private ArrivalEstimates arrivals = ArrivalEstimates.NONE; // null: not yet estimated for the last dispatch
+  private List<ElevatorState> arrivalsFor = List.of();     // the cars as that dispatch saw them
   private long arrivalsAt;
   private Dispatcher.Problem lastProblem;
   private boolean assigning;
@@ -145,13 +147,15 @@ public final class DispatchCore {
    * at the last assignment ({@link ArrivalEstimates}; 0 once that time has passed); empty when unknown.
    */
   public java.util.Optional<Long> arrivalIn(HallCall call, long now) {
+    if (arrivals == null) arrivals = ArrivalEstimates.of(dispatcher.building(), last.assignment(), arrivalsFor);
     return arrivals.of(call).map(ms -> Math.max(0, arrivalsAt + ms - now));
   }
 
   private void publish(Dispatch dispatch, Dispatcher.Problem problem, long now) {
     boolean assignmentChanged = last == null || !last.assignment().equals(dispatch.assignment());
     last = dispatch;
-    arrivals = ArrivalEstimates.of(dispatcher.building(), dispatch.assignment(), problem.elevators());
+    arrivals = null; // estimated when first asked for (GET /orders), not on every dispatch
+    arrivalsFor = problem.elevators();
     arrivalsAt = now;
     push(dispatch, assignmentChanged, now);
   }

@@ -34,7 +34,7 @@ import org.paternoster.dispatch.Building;
  * door). Idle cars stay where they are: the production code does not park.
  */
 public final class AssignerDispatcher implements GroupDispatcher {
-  public static final String TIME_TO_IDLE = "time-to-idle";
+  public static final String TIME_TO_IDLE = org.paternoster.assign.Assigners.TIME_TO_IDLE;
   public static final String EXTERNAL = "assigner-cmd";
   /** The primary's {@code --dispatcher paternoster}: Paternoster's dispatcher behind the course model, as it runs live. */
   public static final String LIVE = "paternoster-live";
