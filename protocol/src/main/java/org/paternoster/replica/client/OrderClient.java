@@ -140,9 +140,10 @@ public final class OrderClient {
         }
         case 400 -> done.tryFail(new OrderRejected(errorOf(response)));
         default -> {
-          if (learnRedirect(response)) {
+          NotPrimaryAnswer answer = notPrimaryOf(response);
+          if (learnRedirect(answer)) {
             attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
-          } else if (lagsBehind(response) && System.nanoTime() - viewLearnedAt < LAGGING_PRIMARY_WINDOW_NS) {
+          } else if (answer != null && answer.viewnum() < view.viewnum() && System.nanoTime() - viewLearnedAt < LAGGING_PRIMARY_WINDOW_NS) {
             // The view service promoted it but it has not heard yet: it will on its next ping.
             vertx.setTimer(LAGGING_PRIMARY_RETRY_MS, t -> attempt(path, body, deadlineMs, tries + 1, done, withdrawn));
           } else {
@@ -158,17 +159,21 @@ public final class OrderClient {
   }
 
   /** A "not primary" answer naming a newer primary: follow it at once. */
-  private boolean learnRedirect(HttpResponse<Buffer> response) {
+  private boolean learnRedirect(NotPrimaryAnswer answer) {
+    if (answer == null || answer.viewnum() <= view.viewnum() || answer.primaryAddress() == null) return false;
+    learn(new View(answer.viewnum(), answer.primary(), null, answer.primaryAddress(), null));
+    return true;
+  }
+
+  /** The body of a "not primary" answer (503), or null when it is not one (say, "not committed yet"). */
+  private static NotPrimaryAnswer notPrimaryOf(HttpResponse<Buffer> response) {
     try {
-      NotPrimaryAnswer answer = NotPrimaryAnswer.fromJson(response.bodyAsJsonObject());
-      if (answer.viewnum() > view.viewnum() && answer.primaryAddress() != null) {
-        learn(new View(answer.viewnum(), answer.primary(), null, answer.primaryAddress(), null));
-        return true;
-      }
+      JsonObject o = response.bodyAsJsonObject();
+      return o != null && NotPrimaryAnswer.TYPE.equals(o.getString("type")) ? NotPrimaryAnswer.fromJson(o) : null;
     } catch (RuntimeException e) {
       log.debug("unreadable 503 body", e);
+      return null;
     }
-    return false;
   }
 
   /**
@@ -181,15 +186,6 @@ public final class OrderClient {
     if (address == null) return;
     if (viewnum > view.viewnum() || (viewnum == view.viewnum() && view.primaryAddress() == null)) {
       learn(new View(viewnum, primary, null, address, null));
-    }
-  }
-
-  /** A "not primary" answer from the primary of our view, which it has not adopted yet (its view is older). */
-  private boolean lagsBehind(HttpResponse<Buffer> response) {
-    try {
-      return NotPrimaryAnswer.fromJson(response.bodyAsJsonObject()).viewnum() < view.viewnum();
-    } catch (RuntimeException e) {
-      return false;
     }
   }
 
