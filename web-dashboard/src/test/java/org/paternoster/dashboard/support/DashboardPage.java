@@ -102,6 +102,24 @@ public final class DashboardPage {
         .ignoreExceptions().until(condition);
   }
 
+  /**
+   * Waits until what {@code read} returns satisfies {@code condition}; on timeout the failure
+   * lists every distinct value read, in order, so a run that fails elsewhere says what the page showed.
+   */
+  public <T> T awaitValue(String what, Callable<T> read, java.util.function.Predicate<T> condition) {
+    List<T> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      return await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+          .until(() -> {
+            T value = read.call();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(value)) seen.add(value);
+            return value;
+          }, condition::test);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(what + ": the page showed, in turn, " + seen, e);
+    }
+  }
+
   /** The page re-renders parts of itself; an element read in the middle of that is simply read again. */
   private static <T> T quietly(Callable<T> read) {
     for (int attempt = 0; ; attempt++) {
