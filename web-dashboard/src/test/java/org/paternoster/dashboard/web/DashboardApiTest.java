@@ -38,7 +38,7 @@ class DashboardApiTest {
     web = WebClient.create(vertx);
     cluster = InJvmCluster.start(vertx).replica("r1");
     cluster.awaitView("r1 primary", v -> "r1".equals(v.primary()));
-    cluster.replica("r2").elevator("e1", 0, 4);
+    cluster.replica("r2").elevator("e1", 0, 1); // real speed: a call stays pending for seconds
     cluster.awaitPrimaryAndBackup("r1", "r2");
   }
 
