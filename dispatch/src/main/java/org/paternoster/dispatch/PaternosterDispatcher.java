@@ -76,8 +76,9 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   private double[] openedAt;
   private boolean[] held;
   // scratch
-  private boolean[][] givenUp;
-  private boolean[][] givenDown;
+  /** Per car, the hall calls given to it in the decision being made (bits by floor). */
+  private java.util.BitSet[] givenUp;
+  private java.util.BitSet[] givenDown;
   private double[] withoutCost;
   private boolean[] withoutValid;
   private double[] boardUp;
@@ -108,8 +109,12 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     int n = building.cars();
     openedAt = new double[n];
     held = new boolean[n];
-    givenUp = new boolean[n][floors];
-    givenDown = new boolean[n][floors];
+    givenUp = new java.util.BitSet[n];
+    givenDown = new java.util.BitSet[n];
+    for (int c = 0; c < n; c++) {
+      givenUp[c] = new java.util.BitSet(floors);
+      givenDown[c] = new java.util.BitSet(floors);
+    }
     withoutCost = new double[n];
     withoutValid = new boolean[n];
     boardUp = new double[floors];
@@ -127,10 +132,11 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     if (!(call.floor() == 0 && call.direction() == Direction.UP)) calls[call.floor()][Directions.index(call.direction())] += 1;
     prepare(g);
     clearGiven();
+    Candidates candidates = Candidates.of(g, CANDIDATES);
     for (PendingCall pc : g.pendingCalls()) {
       if (pc.assignee() >= 0 && !pc.call().equals(call)) mark(pc.assignee(), pc.call(), true);
     }
-    int car = best(g, call, -1);
+    int car = best(g, candidates, call, -1);
     return List.of(new Decision.Assign(call, car));
   }
 
@@ -140,9 +146,10 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     decayTo(g.now());
     prepare(g);
     clearGiven();
+    Candidates candidates = Candidates.of(g, CANDIDATES);
     List<Decision> out = new ArrayList<>();
     for (PendingCall pc : g.pendingCalls()) {
-      int car = best(g, pc.call(), pc.assignee());
+      int car = best(g, candidates, pc.call(), pc.assignee());
       mark(car, pc.call(), true);
       if (car != pc.assignee()) out.add(new Decision.Assign(pc.call(), car));
     }
@@ -242,36 +249,36 @@ public final class PaternosterDispatcher implements GroupDispatcher {
 
   private void clearGiven() {
     for (int c = 0; c < givenUp.length; c++) {
-      java.util.Arrays.fill(givenUp[c], false);
-      java.util.Arrays.fill(givenDown[c], false);
+      givenUp[c].clear();
+      givenDown[c].clear();
     }
     java.util.Arrays.fill(withoutValid, false);
   }
 
   /** Tries {@code call} on {@code car} and takes it back: the route without it is unchanged. */
   private void probe(int car, HallCall call, boolean on) {
-    (call.direction() == Direction.UP ? givenUp : givenDown)[car][call.floor()] = on;
+    (call.direction() == Direction.UP ? givenUp : givenDown)[car].set(call.floor(), on);
   }
 
   /** Gives {@code call} to {@code car} for the rest of this decision (its cached cost is then stale). */
   private void mark(int car, HallCall call, boolean on) {
-    (call.direction() == Direction.UP ? givenUp : givenDown)[car][call.floor()] = on;
+    (call.direction() == Direction.UP ? givenUp : givenDown)[car].set(call.floor(), on);
     withoutValid[car] = false;
   }
+
+  /** At most this many cars are weighed for one call (all of them in a group this size or smaller). */
+  static final int CANDIDATES = 8;
 
   /**
    * The car with the least marginal cost for {@code call}; {@code current} (or -1) keeps it unless
    * beaten by the hysteresis. In a group of more than {@link #CANDIDATES} cars only that many are
    * weighed ({@link Candidates}): a large group's assignment stays within a live controller's time budget.
    */
-  /** At most this many cars are weighed for one call (all of them in a group this size or smaller). */
-  static final int CANDIDATES = 8;
-
-  private int best(GroupView g, HallCall call, int current) {
+  private int best(GroupView g, Candidates candidates, HallCall call, int current) {
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     double currentCost = Double.POSITIVE_INFINITY;
-    for (CarView car : Candidates.soonest(g, call, current, CANDIDATES)) {
+    for (CarView car : candidates.soonest(call, current)) {
       int c = car.index();
       double without = costWithout(car, g.now());
       probe(c, call, true);
@@ -303,9 +310,19 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     int c = car.index();
     model.play(car, now, givenUp[c], givenDown[c], boardUp, boardDown, useLoad ? car.load() : -1);
     double cost = p.riderWeight() * model.riderSeconds;
-    for (int f = 0; f < floors; f++) {
-      if (givenUp[c][f]) cost += w(now - registeredUp[f] + eta(model.etaUp[f]));
-      if (givenDown[c][f]) cost += w(now - registeredDown[f] + eta(model.etaDown[f]));
+    // floor by floor, up before down: the same order of additions as ever, so the same sums
+    java.util.BitSet ups = givenUp[c];
+    java.util.BitSet downs = givenDown[c];
+    for (int u = ups.nextSetBit(0), d = downs.nextSetBit(0); u >= 0 || d >= 0; ) {
+      int f = u < 0 ? d : d < 0 ? u : Math.min(u, d);
+      if (f == u) {
+        cost += w(now - registeredUp[f] + eta(model.etaUp[f]));
+        u = ups.nextSetBit(u + 1);
+      }
+      if (f == d) {
+        cost += w(now - registeredDown[f] + eta(model.etaDown[f]));
+        d = downs.nextSetBit(d + 1);
+      }
     }
     return cost;
   }

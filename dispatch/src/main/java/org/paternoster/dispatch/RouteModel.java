@@ -1,5 +1,7 @@
 package org.paternoster.dispatch;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import org.paternoster.assign.MotorDirection;
 
 /**
@@ -17,9 +19,10 @@ final class RouteModel {
   private final Building b;
   private final Kinematics k;
   private final int floors;
-  private final boolean[] cab;
-  private final boolean[] up;
-  private final boolean[] down;
+  /** The stops still ahead while a route is played: riders' floors and the hall calls not yet reached. */
+  private final BitSet cab;
+  private final BitSet up;
+  private final BitSet down;
   /** Output: seconds from now until the car opens for (f, up) / (f, down); {@link #UNSERVED} if not reached. */
   final double[] etaUp;
   final double[] etaDown;
@@ -31,9 +34,9 @@ final class RouteModel {
     this.b = b;
     this.k = k;
     this.floors = b.floors();
-    cab = new boolean[floors];
-    up = new boolean[floors];
-    down = new boolean[floors];
+    cab = new BitSet(floors);
+    up = new BitSet(floors);
+    down = new BitSet(floors);
     etaUp = new double[floors];
     etaDown = new double[floors];
   }
@@ -44,18 +47,20 @@ final class RouteModel {
    * expected boarders. {@code load} is the car's load, or -1 when unknown (then nobody is ever
    * turned away and dwell times count one transfer a stop).
    */
-  void play(CarView car, double now, boolean[] callsUp, boolean[] callsDown, double[] boardUp, double[] boardDown, int load) {
+  void play(CarView car, double now, BitSet callsUp, BitSet callsDown, double[] boardUp, double[] boardDown, int load) {
     boardUpRef = boardUp;
     boardDownRef = boardDown;
-    int cabStops = 0;
+    cab.clear();
     for (int f = 0; f < floors; f++) {
-      cab[f] = car.cabStop(f);
-      if (cab[f]) cabStops++;
-      up[f] = callsUp[f];
-      down[f] = callsDown[f];
-      etaUp[f] = UNSERVED;
-      etaDown[f] = UNSERVED;
+      if (car.cabStop(f)) cab.set(f);
     }
+    int cabStops = cab.cardinality();
+    up.clear();
+    up.or(callsUp);
+    down.clear();
+    down.or(callsDown);
+    Arrays.fill(etaUp, UNSERVED);
+    Arrays.fill(etaDown, UNSERVED);
     boolean loadKnown = load >= 0;
     double l = loadKnown ? load : 0;
     double perStop = cabStops == 0 ? 0 : l / cabStops;
@@ -76,21 +81,20 @@ final class RouteModel {
       stopFirst = false;
       if (car.state().doorsBusy() && dir != MotorDirection.STOP) {
         // doors busy serving dir here: a call lit beside them in dir found no room; it waits for a later visit
-        boolean[] along = dir == MotorDirection.UP ? up : down;
-        along[pos] = false;
-        cab[pos] = false;
+        (dir == MotorDirection.UP ? up : down).clear(pos);
+        cab.clear(pos);
       } else if (car.state() == CarState.IDLE || car.state() == CarState.STARTING) {
         // at rest, doors closed: a call here is served at once (the doors open)
         double open = car.state() == CarState.IDLE ? 0 : t;
-        if (up[pos] && (dir != MotorDirection.DOWN)) {
+        if (up.get(pos) && (dir != MotorDirection.DOWN)) {
           etaUp[pos] = open;
-          up[pos] = false;
+          up.clear(pos);
           t = open + stopTime(0, loadKnown ? boardUp[pos] : 1);
           l += boardUp[pos];
           if (dir == MotorDirection.STOP) dir = MotorDirection.UP;
-        } else if (down[pos] && dir != MotorDirection.UP) {
+        } else if (down.get(pos) && dir != MotorDirection.UP) {
           etaDown[pos] = open;
-          down[pos] = false;
+          down.clear(pos);
           t = open + stopTime(0, loadKnown ? boardDown[pos] : 1);
           l += boardDown[pos];
           if (dir == MotorDirection.STOP) dir = MotorDirection.DOWN;
@@ -101,7 +105,7 @@ final class RouteModel {
     for (int step = 0; step < 4 * floors + 8 && dir != MotorDirection.STOP; step++) {
       if (stopFirst) {
         stopFirst = false;
-        boolean any = cab[pos] || request(pos, dir, l, cap, loadKnown);
+        boolean any = cab.get(pos) || request(pos, dir, l, cap, loadKnown);
         boolean turn = !anyBeyond(pos, dir, l, cap, loadKnown);
         if (any || turn) {
           double[] r = stopAt(pos, dir, turn, t, l, perStop, cap, loadKnown);
@@ -118,8 +122,8 @@ final class RouteModel {
         dir = dir.opposite();
         if (!anyBeyond(pos, dir, l, cap, loadKnown)) break;
         // turning where it stands: a call here the new way is served by reopening
-        boolean[] along = dir == MotorDirection.UP ? up : down;
-        if (along[pos] && hallOk(l, cap, loadKnown)) {
+        BitSet along = dir == MotorDirection.UP ? up : down;
+        if (along.get(pos) && hallOk(l, cap, loadKnown)) {
           double[] r = stopAt(pos, dir, false, t, l, perStop, cap, loadKnown);
           t = r[0];
           l = r[1];
@@ -141,21 +145,21 @@ final class RouteModel {
   /** A stop at {@code g} going {@code dir} (and, at a turn, the other way too): returns {time after it, load after it}. */
   private double[] stopAt(int g, MotorDirection dir, boolean turn, double t, double l, double perStop, double cap, boolean loadKnown) {
     double alight = 0;
-    if (cab[g]) {
+    if (cab.get(g)) {
       alight = loadKnown ? perStop : 1;
       riderSeconds += (loadKnown ? perStop : 1) * t;
       l = Math.max(0, l - perStop);
-      cab[g] = false;
+      cab.clear(g);
     }
     double board = 0;
     // The hall call along the direction, and the one against it when the car turns here.
     for (int k = 0; k < (turn ? 2 : 1); k++) {
       MotorDirection d = k == 0 ? dir : dir.opposite();
-      boolean[] halls = d == MotorDirection.UP ? up : down;
+      BitSet halls = d == MotorDirection.UP ? up : down;
       double[] eta = d == MotorDirection.UP ? etaUp : etaDown;
-      if (halls[g] && hallOk(l, cap, loadKnown)) {
+      if (halls.get(g) && hallOk(l, cap, loadKnown)) {
         eta[g] = t;
-        halls[g] = false;
+        halls.clear(g);
         double n = expected(d, g);
         board += n;
         l = Math.min(cap, l + n);
@@ -182,37 +186,68 @@ final class RouteModel {
   }
 
   private boolean request(int g, MotorDirection dir, double l, double cap, boolean loadKnown) {
-    if (cab[g]) return true;
+    if (cab.get(g)) return true;
     if (!hallOk(l, cap, loadKnown)) return false;
-    return dir == MotorDirection.DOWN ? down[g] : up[g];
+    return dir == MotorDirection.DOWN ? down.get(g) : up.get(g);
   }
 
+  // The stops are bit sets, so "the next stop beyond" is a word scan, not a floor-by-floor walk:
+  // a route is played thousands of times a second in a big group (docs/DISPATCH.md, "Scale").
+
+  /** Whether any stop the car would make (riders' floors; hall calls while it has room) lies beyond {@code pos} in {@code dir}. */
   private boolean anyBeyond(int pos, MotorDirection dir, double l, double cap, boolean loadKnown) {
     boolean hall = hallOk(l, cap, loadKnown);
-    for (int g = pos + dir.step(); g >= 0 && g < floors; g += dir.step()) {
-      if (cab[g] || (hall && (up[g] || down[g]))) return true;
-    }
-    return false;
+    int g = nearest(cab, pos, dir);
+    if (hall) g = nearer(g, nearer(nearest(up, pos, dir), nearest(down, pos, dir), pos), pos);
+    return g >= 0;
   }
 
+  /**
+   * The next floor beyond {@code pos} in {@code dir} where the car stops: the nearest rider's floor
+   * or hall call along {@code dir}; failing those, the farthest hall call against it (where it will
+   * turn); -1 when there is none.
+   */
   private int nextStop(int pos, MotorDirection dir, double l, double cap, boolean loadKnown) {
     boolean hall = hallOk(l, cap, loadKnown);
-    boolean[] along = dir == MotorDirection.DOWN ? down : up;
-    int far = -1;
-    for (int g = pos + dir.step(); g >= 0 && g < floors; g += dir.step()) {
-      if (cab[g] || (hall && along[g])) return g;
-      if (hall && (up[g] || down[g])) far = g;
-    }
-    return far;
+    BitSet along = dir == MotorDirection.DOWN ? down : up;
+    int g = nearest(cab, pos, dir);
+    if (hall) g = nearer(g, nearest(along, pos, dir), pos);
+    if (g >= 0 || !hall) return g;
+    int far = dir == MotorDirection.UP ? Math.max(up.previousSetBit(floors - 1), down.previousSetBit(floors - 1))
+        : lowest(up.nextSetBit(0), down.nextSetBit(0));
+    return far >= 0 && (dir == MotorDirection.UP ? far > pos : far < pos) ? far : -1;
   }
 
+  /** The way to the nearest stop from rest at {@code pos} (up on a tie), or STOP when there is none. */
   private MotorDirection towardNearest(int pos, double l, double cap, boolean loadKnown) {
     boolean hall = hallOk(l, cap, loadKnown);
-    for (int d = 1; d < floors; d++) {
-      int a = pos + d, c = pos - d;
-      if (a < floors && (cab[a] || (hall && (up[a] || down[a])))) return MotorDirection.UP;
-      if (c >= 0 && (cab[c] || (hall && (up[c] || down[c])))) return MotorDirection.DOWN;
+    int above = nearest(cab, pos, MotorDirection.UP);
+    int below = nearest(cab, pos, MotorDirection.DOWN);
+    if (hall) {
+      above = nearer(above, nearer(nearest(up, pos, MotorDirection.UP), nearest(down, pos, MotorDirection.UP), pos), pos);
+      below = nearer(below, nearer(nearest(up, pos, MotorDirection.DOWN), nearest(down, pos, MotorDirection.DOWN), pos), pos);
     }
-    return MotorDirection.STOP;
+    if (above < 0 && below < 0) return MotorDirection.STOP;
+    if (below < 0) return MotorDirection.UP;
+    if (above < 0) return MotorDirection.DOWN;
+    return above - pos <= pos - below ? MotorDirection.UP : MotorDirection.DOWN;
+  }
+
+  /** The nearest floor in {@code set} strictly beyond {@code pos} in {@code dir}, or -1. */
+  private static int nearest(BitSet set, int pos, MotorDirection dir) {
+    return dir == MotorDirection.UP ? set.nextSetBit(pos + 1) : set.previousSetBit(pos - 1);
+  }
+
+  /** Of two floors on the same side of {@code pos} (either may be -1 for none), the one nearer to it. */
+  private static int nearer(int a, int b, int pos) {
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return Math.abs(a - pos) <= Math.abs(b - pos) ? a : b;
+  }
+
+  private static int lowest(int a, int b) {
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return Math.min(a, b);
   }
 }

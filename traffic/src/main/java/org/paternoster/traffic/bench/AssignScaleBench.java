@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paternoster.assign.Assigner;
 import org.paternoster.assign.Assigners;
+import org.paternoster.assign.Assignment;
 import org.paternoster.assign.Behaviour;
 import org.paternoster.assign.ElevatorState;
 import org.paternoster.assign.MotorDirection;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
  * in a building of {@code --floors}, with {@code --calls} pending calls (every hall button lit, up
  * to 2 × (floors − 1), the rest as cab calls spread over the cars). Each round is a fresh random
  * problem, timed around {@link Assigner#assign} alone; a stateful dispatcher sees its clock move on
- * 100 ms a round. One JSON line per dispatcher: p50, p99 and max in milliseconds.
+ * 100 ms a round. One JSON line per dispatcher: p50, p99 and max in milliseconds, and a digest of
+ * every assignment made (the same seed gives the same digest: two builds that decide alike agree).
  */
 @Command(name = "bench-assign.sh", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Times the primary's assigners on a big group (docs/DISPATCH.md, \"Scale\").")
@@ -71,20 +73,22 @@ public final class AssignScaleBench implements Callable<Integer> {
       Assigner assigner = Assigners.of(name, null, clock::get);
       Random random = new Random(seed);
       long[] nanos = new long[rounds];
+      long digest = 17;
       for (int r = -warmup; r < rounds; r++) {
         Set<HallCall> hallCalls = hallCalls(random, hall);
         List<ElevatorState> cars = cars(random, cab);
         clock.addAndGet(100);
         long start = System.nanoTime();
-        assigner.assign(building, hallCalls, cars);
+        Assignment assignment = assigner.assign(building, hallCalls, cars);
         long took = System.nanoTime() - start;
+        digest = 31 * digest + canonical(assignment).hashCode();
         if (r >= 0) nanos[r] = took;
       }
       Arrays.sort(nanos);
       System.out.println(new JsonObject().put("bench", "assign-scale").put("dispatcher", name).put("elevators", elevators)
           .put("floors", floors).put("hallCalls", hall).put("cabCalls", cab).put("rounds", rounds)
           .put("p50Ms", ms(nanos[rounds / 2])).put("p99Ms", ms(nanos[(int) Math.min(rounds - 1, Math.ceil(rounds * 0.99) - 1)]))
-          .put("maxMs", ms(nanos[rounds - 1])).encode());
+          .put("maxMs", ms(nanos[rounds - 1])).put("digest", Long.toHexString(digest)).encode());
     }
     return 0;
   }
@@ -120,6 +124,17 @@ public final class AssignScaleBench implements Callable<Integer> {
       out.add(new ElevatorState(String.format("e%03d", c), floor, b, d, cabs[c], true));
     }
     return out;
+  }
+
+  /** The assignment as text, cars and their calls in a fixed order. */
+  private static String canonical(Assignment a) {
+    StringBuilder out = new StringBuilder();
+    new java.util.TreeMap<>(a.calls()).forEach((car, calls) -> {
+      out.append(car).append(':');
+      calls.stream().sorted(Assignment.CALL_ORDER).forEach(c -> out.append(c.floor()).append(c.direction().name().charAt(0)).append(','));
+      out.append(';');
+    });
+    return out.toString();
   }
 
   private static double ms(long nanos) {
