@@ -37,6 +37,16 @@ public interface CarView {
   /** Whether someone on board is going to {@code floor}. */
   boolean cabStop(int floor);
 
+  /**
+   * Adds to {@code into} every floor below {@code floors} someone on board is going to (as {@link
+   * #cabStop}); a view that keeps its stops as a bit set answers with one word copy.
+   */
+  default void addCabStops(java.util.BitSet into, int floors) {
+    for (int f = 0; f < floors; f++) {
+      if (cabStop(f)) into.set(f);
+    }
+  }
+
   /** The floor it was told to park at, -1 for none. */
   int parkFloor();
 

@@ -1,6 +1,5 @@
 package org.paternoster.dispatch;
 
-import java.util.Arrays;
 import java.util.BitSet;
 import org.paternoster.assign.MotorDirection;
 
@@ -23,7 +22,10 @@ final class RouteModel {
   private final BitSet cab;
   private final BitSet up;
   private final BitSet down;
-  /** Output: seconds from now until the car opens for (f, up) / (f, down); {@link #UNSERVED} if not reached. */
+  /**
+   * Output: seconds from now until the car opens for (f, up) / (f, down) of a call given to the
+   * last {@link #play}; {@link #UNSERVED} if not reached. Floors not given hold stale values.
+   */
   final double[] etaUp;
   final double[] etaDown;
   /** Output: the time the route ends, and Σ riders × seconds until they alight. */
@@ -51,16 +53,15 @@ final class RouteModel {
     boardUpRef = boardUp;
     boardDownRef = boardDown;
     cab.clear();
-    for (int f = 0; f < floors; f++) {
-      if (car.cabStop(f)) cab.set(f);
-    }
+    car.addCabStops(cab, floors);
     int cabStops = cab.cardinality();
     up.clear();
     up.or(callsUp);
     down.clear();
     down.or(callsDown);
-    Arrays.fill(etaUp, UNSERVED);
-    Arrays.fill(etaDown, UNSERVED);
+    // only the given calls' estimates are written and read
+    for (int f = up.nextSetBit(0); f >= 0; f = up.nextSetBit(f + 1)) etaUp[f] = UNSERVED;
+    for (int f = down.nextSetBit(0); f >= 0; f = down.nextSetBit(f + 1)) etaDown[f] = UNSERVED;
     boolean loadKnown = load >= 0;
     double l = loadKnown ? load : 0;
     double perStop = cabStops == 0 ? 0 : l / cabStops;

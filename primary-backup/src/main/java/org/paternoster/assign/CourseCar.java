@@ -20,6 +20,8 @@ final class CourseCar implements CarView {
   private final double doorCycleS;
   private final Trip trip; // the assumed trip of a moving car, else null
   private final double now;
+  /** The floors someone on board is going to, read once (routes are played many times a decision). */
+  private final java.util.BitSet cabStops = new java.util.BitSet();
 
   CourseCar(int index, ElevatorState state, int floors, int capacity, Kinematics k, double doorCycleS, double now) {
     this.index = index;
@@ -31,6 +33,9 @@ final class CourseCar implements CarView {
     int next = state.floor() + state.direction().step();
     boolean moving = state.behaviour() == Behaviour.MOVING && state.direction() != MotorDirection.STOP && next >= 0 && next < floors;
     this.trip = moving ? new Trip(state.floor(), next, now - k.floorsTime(1) / 2, state.direction()) : null;
+    for (int f = 0; f < floors; f++) {
+      if (state.cabRequest(f)) cabStops.set(f);
+    }
   }
 
   @Override
@@ -82,6 +87,11 @@ final class CourseCar implements CarView {
   @Override
   public boolean cabStop(int floor) {
     return s.cabRequest(floor);
+  }
+
+  @Override
+  public void addCabStops(java.util.BitSet into, int floors) {
+    into.or(floors >= cabStops.length() ? cabStops : cabStops.get(0, floors));
   }
 
   @Override
