@@ -8,15 +8,23 @@ public final class Kinematics {
   private final double h;
   private final double v;
   private final double a;
+  /** {@link #floorsTime} of 0, 1, 2, ... floors, worked out once (routes ask for it thousands of times a decision). */
+  private final double[] byFloors;
 
   public Kinematics(Building b) {
-    this(b.floorHeightM(), b.speedMps(), b.accelMps2());
+    this(b.floorHeightM(), b.speedMps(), b.accelMps2(), b.floors());
   }
 
   public Kinematics(double floorHeightM, double speedMps, double accelMps2) {
+    this(floorHeightM, speedMps, accelMps2, 0);
+  }
+
+  private Kinematics(double floorHeightM, double speedMps, double accelMps2, int floors) {
     this.h = floorHeightM;
     this.v = speedMps;
     this.a = accelMps2;
+    byFloors = new double[Math.max(0, floors)];
+    for (int n = 0; n < byFloors.length; n++) byFloors[n] = travelTime(n * h);
   }
 
   public double floorHeight() {
@@ -32,7 +40,8 @@ public final class Kinematics {
 
   /** Seconds for a trip of {@code floors} floors. */
   public double floorsTime(int floors) {
-    return travelTime(Math.abs(floors) * h);
+    int n = Math.abs(floors);
+    return n < byFloors.length ? byFloors[n] : travelTime(n * h);
   }
 
   /** Metres covered {@code tau} seconds into a trip of {@code metres}. */
