@@ -109,9 +109,8 @@ final class RouteModel {
         boolean any = cab.get(pos) || request(pos, dir, l, cap, loadKnown);
         boolean turn = !anyBeyond(pos, dir, l, cap, loadKnown);
         if (any || turn) {
-          double[] r = stopAt(pos, dir, turn, t, l, perStop, cap, loadKnown);
-          l = r[1];
-          t = r[0];
+          t = stopAt(pos, dir, turn, t, l, perStop, cap, loadKnown);
+          l = loadAfterStop;
           if (turn) {
             dir = dir.opposite();
             if (!anyBeyond(pos, dir, l, cap, loadKnown)) break;
@@ -125,9 +124,8 @@ final class RouteModel {
         // turning where it stands: a call here the new way is served by reopening
         BitSet along = dir == MotorDirection.UP ? up : down;
         if (along.get(pos) && hallOk(l, cap, loadKnown)) {
-          double[] r = stopAt(pos, dir, false, t, l, perStop, cap, loadKnown);
-          t = r[0];
-          l = r[1];
+          t = stopAt(pos, dir, false, t, l, perStop, cap, loadKnown);
+          l = loadAfterStop;
         }
         continue;
       }
@@ -135,16 +133,22 @@ final class RouteModel {
       t += k.floorsTime(g - pos);
       pos = g;
       boolean turn = !anyBeyond(pos, dir, l, cap, loadKnown);
-      double[] r = stopAt(pos, dir, turn, t, l, perStop, cap, loadKnown);
-      t = r[0];
-      l = r[1];
+      t = stopAt(pos, dir, turn, t, l, perStop, cap, loadKnown);
+      l = loadAfterStop;
       if (turn) dir = dir.opposite();
     }
     endS = t;
   }
 
-  /** A stop at {@code g} going {@code dir} (and, at a turn, the other way too): returns {time after it, load after it}. */
-  private double[] stopAt(int g, MotorDirection dir, boolean turn, double t, double l, double perStop, double cap, boolean loadKnown) {
+  /** The load after the last {@link #stopAt} (its second result; no array allocated per stop). */
+  private double loadAfterStop;
+
+  /**
+   * A stop at {@code g} going {@code dir} (and, at a turn, the other way too): returns the time
+   * after it; the load after it is left in {@link #loadAfterStop}.
+   */
+
+  private double stopAt(int g, MotorDirection dir, boolean turn, double t, double l, double perStop, double cap, boolean loadKnown) {
     double alight = 0;
     if (cab.get(g)) {
       alight = loadKnown ? perStop : 1;
@@ -166,7 +170,8 @@ final class RouteModel {
         l = Math.min(cap, l + n);
       }
     }
-    return new double[] {t + stopTime(alight, loadKnown ? board : Math.min(board, 1)), l};
+    loadAfterStop = l;
+    return t + stopTime(alight, loadKnown ? board : Math.min(board, 1));
   }
 
   private double[] boardUpRef;
