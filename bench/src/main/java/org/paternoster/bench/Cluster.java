@@ -86,6 +86,13 @@ final class Cluster implements AutoCloseable {
     replicas.get(id).kill9();
   }
 
+  /** The process id of replica or member {@code id} (the JVM: the scripts exec it). */
+  long pid(String id) {
+    ChildProcess p = replicas.get(id);
+    if (p == null) throw new IllegalArgumentException("no such process: " + id);
+    return p.pid();
+  }
+
   int indexOf(String id) {
     return Integer.parseInt(id.substring(1));
   }

@@ -1,8 +1,6 @@
 package org.paternoster.bench;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
@@ -38,17 +36,13 @@ public final class LightLatencyBench implements Callable<Integer> {
       cluster.startReplica(2, floors);
       cluster.startScript("e1", "elevator.sh", "--id", "e1", "--port", "7985", "--floors", "" + floors,
           "--simulate", "--time-scale", "20", "--view-service", cluster.viewService, "--discovery", "none");
-      awaitOnline(http);
+      NodePanel panel = new NodePanel(http, node, floors);
+      panel.awaitOnline();
       Histogram histogram = new Histogram(3);
       int floor = 0;
       for (int i = 0; i < presses; i++) {
-        floor = nextUnlit(http, node, floor);
-        long t0 = System.nanoTime();
-        http.postAbs(node + "/buttons").sendBuffer(Buffer.buffer(new JsonObject().put("type", "cab").put("floor", floor).encode())).await();
-        while (!lamp(http, node, floor)) {
-          if (System.nanoTime() - t0 > 5_000_000_000L) throw new IllegalStateException("no light within 5 s");
-        }
-        histogram.recordValue((System.nanoTime() - t0) / 1_000);
+        floor = panel.nextUnlit(floor);
+        histogram.recordValue(panel.pressUntilLit(floor));
       }
       System.out.println(new JsonObject().put("bench", "button-to-light").put("presses", histogram.getTotalCount())
           .put("p50_ms", ms(histogram.getValueAtPercentile(50))).put("p99_ms", ms(histogram.getValueAtPercentile(99)))
@@ -58,39 +52,6 @@ public final class LightLatencyBench implements Callable<Integer> {
     } finally {
       vertx.close().await();
     }
-  }
-
-  private void awaitOnline(WebClient http) throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      try {
-        if (http.getAbs("http://127.0.0.1:7985/state").send().await().bodyAsJsonObject().getBoolean("online")) return;
-      } catch (Exception e) { // still starting
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("node never came online");
-  }
-
-  private int nextUnlit(WebClient http, String sim, int after) {
-    // Never the car's floor or its neighbours: a call there may be served before its lamp is seen.
-    for (int attempt = 0; attempt < 10_000; attempt++) {
-      JsonObject state = state(http, sim);
-      JsonArray cab = state.getJsonObject("lights").getJsonArray("cab");
-      int car = state.getInteger("floor", -10);
-      for (int k = 1; k <= floors; k++) {
-        int f = (after + k) % floors;
-        if (!cab.getBoolean(f) && Math.abs(f - car) > 1) return f;
-      }
-    }
-    throw new IllegalStateException("every cab lamp stays lit");
-  }
-
-  private boolean lamp(WebClient http, String sim, int floor) {
-    return state(http, sim).getJsonObject("lights").getJsonArray("cab").getBoolean(floor);
-  }
-
-  private static JsonObject state(WebClient http, String sim) {
-    return http.getAbs(sim + "/state").send().await().bodyAsJsonObject();
   }
 
   private static double ms(long micros) {
