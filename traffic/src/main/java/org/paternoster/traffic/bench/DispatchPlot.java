@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.paternoster.plot.SvgChart;
 import org.paternoster.traffic.RunResult;
 
 /**
@@ -18,10 +19,9 @@ import org.paternoster.traffic.RunResult;
  * from each run's 5-second histogram). Reads the JSON lines the benchmark writes. Pure.
  */
 final class DispatchPlot {
-  private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
-  private static final int W = 460;
-  private static final int H = 260;
-  private static final int PAD = 46;
+  private static final int W = SvgChart.W;
+  private static final int H = SvgChart.H;
+  private static final int PAD = SvgChart.PAD;
 
   private DispatchPlot() {}
 
@@ -60,35 +60,30 @@ final class DispatchPlot {
       awt.add(i);
       if (i != null) top = Math.max(top, i.mean() + (Double.isNaN(i.halfWidth()) ? 0 : i.halfWidth()));
     }
-    top = niceCeiling(top);
-    StringBuilder svg = svg("average wait (s)");
-    axisY(svg, top, "s");
+    top = SvgChart.niceCeiling(top);
+    SvgChart svg = new SvgChart("average wait (s)", top);
     double slot = (W - PAD - 10.0) / names.size();
     for (int k = 0; k < names.size(); k++) {
       Interval i = awt.get(k);
       if (i == null) continue;
       double x = PAD + k * slot + slot * 0.15;
-      double y = y(i.mean(), top);
-      svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %.2f ± %.2f s</title></rect>",
+      double y = svg.y(i.mean());
+      svg.raw(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %.2f ± %.2f s</title></rect>",
           x, y, slot * 0.7, H - PAD - y, colour(k), escape(names.get(k)), i.mean(), Double.isNaN(i.halfWidth()) ? 0 : i.halfWidth()));
       if (!Double.isNaN(i.halfWidth())) {
         double cx = x + slot * 0.35;
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>",
-            cx, cx, y(i.mean() - i.halfWidth(), top), y(i.mean() + i.halfWidth(), top)));
+        svg.raw(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>",
+            cx, cx, svg.y(i.mean() - i.halfWidth()), svg.y(i.mean() + i.halfWidth())));
       }
     }
-    return svg.append("</svg>").toString();
+    return svg.end();
   }
 
   private static String waitCurves(List<JsonObject> runs, List<String> names) {
     int bins = RunResult.HISTOGRAM_BINS;
     double maxT = (bins - 1) * RunResult.HISTOGRAM_BIN_S;
-    StringBuilder svg = svg("share waiting longer than t (%), t in s");
-    axisY(svg, 100, "%");
-    for (int t = 0; t <= maxT; t += 30) {
-      double x = x(t, maxT);
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>", x, H - PAD + 14, t));
-    }
+    SvgChart svg = new SvgChart("share waiting longer than t (%), t in s", 100);
+    for (int t = 0; t <= maxT; t += 30) svg.xLabel(SvgChart.x(t, maxT), String.valueOf(t));
     for (int k = 0; k < names.size(); k++) {
       String n = names.get(k);
       long[] sum = new long[bins];
@@ -106,56 +101,19 @@ final class DispatchPlot {
       long above = total;
       for (int b = 0; b < bins; b++) {
         double t = b * RunResult.HISTOGRAM_BIN_S;
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(t, maxT), y(100.0 * above / total, 100)));
+        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", SvgChart.x(t, maxT), svg.y(100.0 * above / total)));
         above -= sum[b];
       }
-      svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour(k)).append("\" points=\"")
-          .append(points.toString().strip()).append("\"><title>").append(escape(n)).append("</title></polyline>");
+      svg.polyline(points.toString(), colour(k), n);
     }
-    return svg.append("</svg>").toString();
-  }
-
-  private static StringBuilder svg(String title) {
-    return new StringBuilder(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">"
-            + "<text x=\"%d\" y=\"16\" font-size=\"12\">%s</text>"
-            + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>",
-        W, H, escape(title), PAD, escape(title), PAD, H - PAD, W - 10, H - PAD));
-  }
-
-  private static void axisY(StringBuilder svg, double top, String unit) {
-    for (int i = 0; i <= 4; i++) {
-      double v = top * i / 4;
-      double y = y(v, top);
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
-          + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>", PAD, W - 10, y, y, PAD - 4, y + 3, label(v)));
-    }
-  }
-
-  private static double y(double v, double top) {
-    return H - PAD - (H - PAD - 28) * Math.max(0, v) / top;
-  }
-
-  private static double x(double t, double maxT) {
-    return PAD + (W - PAD - 10) * t / maxT;
-  }
-
-  /** 1, 2 or 5 times a power of ten at or above {@code v}. */
-  static double niceCeiling(double v) {
-    double p = Math.pow(10, Math.floor(Math.log10(v)));
-    for (double m : new double[] {1, 2, 5, 10}) if (m * p >= v) return m * p;
-    return 10 * p;
-  }
-
-  private static String label(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    return svg.end();
   }
 
   private static String colour(int i) {
-    return COLOURS[i % COLOURS.length];
+    return SvgChart.colour(i);
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return SvgChart.escape(s);
   }
 }

@@ -35,11 +35,4 @@ class DispatchPlotTest {
     assertThat(html.split("<rect ", -1)).hasSize(2);
     assertThat(html).doesNotContain("<polyline ");
   }
-
-  @Test
-  void axisTopsAreRound() {
-    assertThat(DispatchPlot.niceCeiling(43)).isEqualTo(50);
-    assertThat(DispatchPlot.niceCeiling(150)).isEqualTo(200);
-    assertThat(DispatchPlot.niceCeiling(0.7)).isEqualTo(1);
-  }
 }
