@@ -20,11 +20,4 @@ done
 build_once
 require_java java
 java -cp "$ROOT/bench/target/lib/*" Main --simple --title "$title" "$jfr" "$out.html" >&2
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -n "$browser" ]; then
-  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,900 \
-    --screenshot="$(realpath -m "$out.png")" "file://$(realpath "$out.html")" >/dev/null 2>&1
-  echo "$out.html $out.png"
-else
-  echo "$out.html (no chromium here: no picture)"
-fi
+if screenshot "$out.html" "$out.png"; then echo "$out.html $out.png"; else echo "$out.html"; fi

@@ -102,3 +102,13 @@ run_java() {
     -Dhazelcast.logging.type=slf4j -Dhazelcast.phone.home.enabled=false "$LOG_OPTS" \
     -cp "$cp" "$main" "$@"
 }
+
+# screenshot PAGE.html PICTURE.png: a picture of a local page with headless chromium (1400x900);
+# says so and returns 1 when there is no chromium here.
+screenshot() {
+  local browser
+  browser=$(command -v chromium || command -v chromium-browser || true)
+  if [ -z "$browser" ]; then echo "no chromium here: no picture of $1" >&2; return 1; fi
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,900 \
+    --screenshot="$(realpath -m "$2")" "file://$(realpath "$1")" >/dev/null 2>&1
+}

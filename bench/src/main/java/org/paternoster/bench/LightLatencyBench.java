@@ -47,6 +47,7 @@ public final class LightLatencyBench implements Callable<Integer> {
       System.out.println(new JsonObject().put("bench", "button-to-light").put("presses", histogram.getTotalCount())
           .put("p50_ms", ms(histogram.getValueAtPercentile(50))).put("p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("max_ms", ms(histogram.getMaxValue())).put("min_ms", ms(histogram.getMinValue()))
+          .put("percentiles_ms", Percentiles.of(histogram))
           .put("driver_poll_ms", 20).put("replicas", 2).put("machine", Machine.describe()).encode());
       return 0;
     } finally {

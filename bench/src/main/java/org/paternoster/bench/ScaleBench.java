@@ -91,7 +91,7 @@ public final class ScaleBench implements Callable<Integer> {
       double busyPct = percent(cpu(primaryPid).minus(cpu1), System.nanoTime() - t1);
       System.out.println(new JsonObject().put("bench", "scale").put("elevators", n).put("floors", floors).put("presses", histogram.getTotalCount())
           .put("light_p50_ms", ms(histogram.getValueAtPercentile(50))).put("light_p99_ms", ms(histogram.getValueAtPercentile(99)))
-          .put("light_max_ms", ms(histogram.getMaxValue()))
+          .put("light_max_ms", ms(histogram.getMaxValue())).put("percentiles_ms", Percentiles.of(histogram))
           .put("primary_cpu_idle_pct", round(idlePct)).put("primary_cpu_idle_pct_per_elevator", round(idlePct / n))
           .put("primary_cpu_pressing_pct", round(busyPct)).put("primary_cpu_pressing_pct_per_elevator", round(busyPct / n))
           .put("nodes", "in the bench's JVM").put("machine", Machine.describe()).encode());

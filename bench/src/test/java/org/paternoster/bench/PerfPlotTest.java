@@ -1,0 +1,36 @@
+package org.paternoster.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PerfPlotTest {
+  static JsonObject commit(String system, int clients, double opsPerS, double p99) {
+    return new JsonObject().put("bench", "commit").put("system", system).put("clients", clients).put("ops_per_s", opsPerS).put("p99_ms", p99);
+  }
+
+  @Test
+  void drawsEachSystemByClientsAndEachLightRunAsADistribution() {
+    String html = PerfPlot.html(List.of(
+        commit("paternoster", 1, 2_000, 4), commit("paternoster", 16, 30_000, 3), commit("redis <SET>", 1, 5_000, 0.5),
+        commit("redis <SET>", 16, 50_000, 0.9),
+        new JsonObject().put("bench", "scale").put("elevators", 64).put("percentiles_ms", new io.vertx.core.json.JsonArray()
+            .add(new io.vertx.core.json.JsonArray().add(0).add(15)).add(new io.vertx.core.json.JsonArray().add(99).add(60))
+            .add(new io.vertx.core.json.JsonArray().add(100).add(90))),
+        new JsonObject().put("bench", "something-else")));
+    assertThat(html.split("<svg ", -1)).as("throughput, p99, light").hasSize(1 + 3);
+    assertThat(html.split("<polyline ", -1)).as("two systems in two charts, one light run").hasSize(1 + 5);
+    assertThat(html.split("<circle ", -1)).as("a dot per measured point").hasSize(1 + 8);
+    assertThat(html).contains("redis &lt;SET&gt;, 16 clients: 50000", "64 elevators (bench-scale)").doesNotContain("<SET>");
+  }
+
+  @Test
+  void withOnlyLightRunsThereAreNoCommitCharts() {
+    String html = PerfPlot.html(List.of(new JsonObject().put("bench", "button-to-light").put("percentiles_ms",
+        new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonArray().add(50).add(20)))));
+    assertThat(html.split("<svg ", -1)).hasSize(2);
+    assertThat(html).contains("1 elevator (bench-light)");
+  }
+}
