@@ -2,7 +2,8 @@
 # Commit-path benchmark: a view service and two replicas on loopback, closed-loop clients
 # (default 1, 16, 64) submitting orders; then the same load against Redis SET + WAIT 1 on a
 # primary with one replica (if redis-server is installed). Prints one JSON line per run.
-# --durable gives each replica a --data-dir (the book fsynced before every acknowledgement).
+# --durable gives each replica a --data-dir (the book fsynced before every acknowledgement), and
+# Redis the same promise: appendonly yes, appendfsync always, on both of its servers.
 # Usage: scripts/bench-commit.sh [--clients 1,16,64] [--seconds 10] [--no-redis] [--durable]
 source "$(dirname "$0")/lib.sh"
 clients=1,16,64; seconds=10; redis=yes; durable=no
@@ -28,14 +29,18 @@ for _ in $(seq 100); do
   curl -fsS http://127.0.0.1:7900/view 2>/dev/null | grep -q '"backup":"b.*"acked":true' && break; sleep 0.2
 done
 redis_arg=()
+aof=(--appendonly no)
+[ "$durable" = yes ] && aof=(--appendonly yes --appendfsync always)
 if [ "$redis" = yes ] && command -v redis-server >/dev/null; then
-  redis-server --port 7911 --dir "$work" --save '' --appendonly no --daemonize no >"$work/redis1.log" 2>&1 & pids+=($!)
-  redis-server --port 7912 --dir "$work" --save '' --appendonly no --replicaof 127.0.0.1 7911 --daemonize no >"$work/redis2.log" 2>&1 & pids+=($!)
+  mkdir -p "$work/redis1" "$work/redis2"
+  redis-server --port 7911 --dir "$work/redis1" --save '' "${aof[@]}" --daemonize no >"$work/redis1.log" 2>&1 & pids+=($!)
+  redis-server --port 7912 --dir "$work/redis2" --save '' "${aof[@]}" --replicaof 127.0.0.1 7911 --daemonize no >"$work/redis2.log" 2>&1 & pids+=($!)
   for _ in $(seq 50); do redis-cli -p 7911 info replication 2>/dev/null | grep -q 'connected_slaves:1' && break; sleep 0.2; done
   redis_arg=(--redis 127.0.0.1:7911)
 elif [ "$redis" = yes ]; then
   echo '{"bench":"commit","note":"redis-server not installed (apt-get install redis-server): Redis baseline skipped"}'
 fi
-[ "$durable" = yes ] && echo '{"bench":"commit","setting":"durable books: each replica --data-dir on this machine'"'"'s disk, fsync before every acknowledgement"}'
+[ "$durable" = yes ] && echo '{"bench":"commit","setting":"durable: each replica --data-dir on this machine'"'"'s disk, fsync before every acknowledgement; Redis appendonly yes, appendfsync always"}'
 java -Xmx512m "$LOG_OPTS" -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.paternoster.bench.CommitBench \
-  --view-service http://127.0.0.1:7900 --clients "$clients" --seconds "$seconds" "${redis_arg[@]}"
+  --view-service http://127.0.0.1:7900 --clients "$clients" --seconds "$seconds" "${redis_arg[@]}" \
+  $([ "$durable" = yes ] && echo --durable)

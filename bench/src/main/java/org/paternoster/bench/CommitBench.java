@@ -29,6 +29,7 @@ public final class CommitBench implements Callable<Integer> {
   @Option(names = "--warmup-s", defaultValue = "3") int warmupS;
   @Option(names = "--seconds", defaultValue = "10") int seconds;
   @Option(names = "--redis", description = "HOST:PORT of a Redis primary with one replica") String redis;
+  @Option(names = "--durable", description = "the replicas fsync their books and Redis its append-only file: named so in the output") boolean durable;
 
   @Override
   public Integer call() throws Exception {
@@ -40,7 +41,7 @@ public final class CommitBench implements Callable<Integer> {
       ClosedLoop loop = new ClosedLoop(vertx);
       for (int clients : levels) {
         JsonObject line = loop.run(clients, c -> n -> order(http, primary, c, n), warmupS * 1000L, seconds * 1000L);
-        print("paternoster", view.getString("backup") != null, line);
+        print(durable ? "paternoster --data-dir" : "paternoster", view.getString("backup") != null, line);
       }
       if (redis != null) {
         String[] hp = redis.split(":");
@@ -50,7 +51,7 @@ public final class CommitBench implements Callable<Integer> {
           List<RedisConnection> connections = new java.util.ArrayList<>();
           for (int c = 0; c < clients; c++) connections.add(client.connect().await());
           JsonObject line = loop.run(clients, c -> n -> setThenWait(connections.get(c), c, n), warmupS * 1000L, seconds * 1000L);
-          print("redis SET+WAIT 1", true, line);
+          print(durable ? "redis SET+WAIT 1, appendfsync always" : "redis SET+WAIT 1", true, line);
           connections.forEach(RedisConnection::close);
           client.close();
         }
