@@ -95,6 +95,7 @@ public final class ScaleBench implements Callable<Integer> {
           .put("primary_cpu_idle_pct", round(idlePct)).put("primary_cpu_idle_pct_per_elevator", round(idlePct / n))
           .put("primary_cpu_pressing_pct", round(busyPct)).put("primary_cpu_pressing_pct_per_elevator", round(busyPct / n))
           .put("nodes", "in the bench's JVM").put("machine", Machine.describe()).encode());
+      nodes.close().await(); // before the cluster goes: no noise from nodes losing their primary
     } finally {
       nodes.close().await();
       client.close().await();
