@@ -54,6 +54,8 @@ public final class ReplicaHost {
   private final CommitWaiters waiters = new CommitWaiters();
   private final Runnable onChange;
   private final Journal journal;
+  private final Consumer<Runnable> flushLater;
+  private boolean flushPending;
 
   /**
    * @param commitTimeoutMs how long a client waits before it is told to resend the same id
@@ -65,6 +67,19 @@ public final class ReplicaHost {
 
   /** A host whose book changes are made durable by {@code journal} before any effect leaves. */
   public ReplicaHost(Replica core, Transport transport, LongSupplier clock, long commitTimeoutMs, Runnable onChange, Journal journal) {
+    this(core, transport, clock, commitTimeoutMs, onChange, journal, Runnable::run);
+  }
+
+  /**
+   * As above, with group commit for clients' orders: a submission that must wait for its commit
+   * only asks {@code flushLater} to run the flush (journal, then effects) once, later on the same
+   * thread (the Vert.x shell: at the end of the event-loop turn), so every order submitted in one
+   * turn shares one journal write and one fsync. Any other input flushes at once, whatever is
+   * pending with it. {@code Runnable::run} flushes every submission at once.
+   */
+  public ReplicaHost(Replica core, Transport transport, LongSupplier clock, long commitTimeoutMs, Runnable onChange, Journal journal,
+      Consumer<Runnable> flushLater) {
+    this.flushLater = flushLater;
     this.journal = journal;
     this.core = core;
     this.transport = transport;
@@ -86,19 +101,34 @@ public final class ReplicaHost {
     return waiters.size();
   }
 
-  /** Orders {@code op}; {@code waiter} hears once: committed, not primary, or timed out. */
+  /**
+   * Orders {@code op}; {@code waiter} hears once: committed, not primary, or timed out. An order
+   * that must wait for its commit is parked, and its journal write and effects are left to the
+   * flush ({@link #flushSoon}); nothing it caused leaves before its journal write, and the waiter
+   * hears "committed" only from a later {@link Effect.Committed}.
+   */
   public Submission submit(Op op, Waiter waiter) {
     long now = now();
     Submission s = core.submit(op, now);
-    run(); // journaled before the waiter can hear "committed"
-    if (s instanceof Submission.NotPrimary np) {
-      waiter.notPrimary(np.view());
-    } else if (s instanceof Submission.Accepted a && a.committed()) {
-      waiter.committed(a.viewnum());
+    if (s instanceof Submission.Accepted a && !a.committed()) {
+      waiters.park(a.receipt().seq(), waiter, now + commitTimeoutMs);
+      flushSoon();
     } else {
-      waiters.park(((Submission.Accepted) s).receipt().seq(), waiter, now + commitTimeoutMs);
+      run(); // journaled before the waiter can hear "committed"
+      if (s instanceof Submission.NotPrimary np) waiter.notPrimary(np.view());
+      else waiter.committed(((Submission.Accepted) s).viewnum());
     }
     return s;
+  }
+
+  /** Asks for one flush of everything submitted until it runs (group commit); a flush already asked for covers this. */
+  private void flushSoon() {
+    if (flushPending) return;
+    flushPending = true;
+    flushLater.accept(() -> {
+      flushPending = false;
+      run();
+    });
   }
 
   public PeerReply onForward(Forward forward) {

@@ -95,8 +95,10 @@ public final class ReplicaVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(8));
     metrics = new ReplicaMetrics(ProcessMetrics.registry(), () -> host.core(), clock);
     PeerLink peers = new PeerLink(client, config.peerTimeoutMs(), config.auth());
+    // Durable books: the orders submitted in one event-loop turn share one fsync (group commit).
+    java.util.function.Consumer<Runnable> flushLater = bookLog == null ? Runnable::run : flush -> vertx.runOnContext(v -> flush.run());
     host = new ReplicaHost(core, metrics.counting(new HttpTransport(peers, clock)), clock,
-        config.commitTimeoutMs(), this::changed, journal);
+        config.commitTimeoutMs(), this::changed, journal, flushLater);
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", REPLICATION_BODY_LIMIT_BYTES, config.auth());
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only

@@ -37,11 +37,15 @@ class DurableJournalTest {
   };
 
   ReplicaHost durableHost(BookLog log, Replica core) {
+    return durableHost(log, core, Runnable::run);
+  }
+
+  ReplicaHost durableHost(BookLog log, Replica core, Consumer<Runnable> flushLater) {
     DurableJournal disk = new DurableJournal(log, core::book, e -> { throw new AssertionError(e); });
     return new ReplicaHost(core, NOWHERE, () -> now, 1_000, () -> {}, changes -> {
       disk.persist(changes);
       if (!changes.isEmpty()) order.add("synced " + log.syncedSeq());
-    });
+    }, flushLater);
   }
 
   ReplicaHost.Waiter recording(String name) {
@@ -80,6 +84,56 @@ class DurableJournalTest {
       Replica restarted = new Replica("p", "p2", 50, recovered);
       assertThat(restarted.hasState()).as("a new incarnation holding the recovered book, to be merged").isTrue();
       assertThat(restarted.book().pending()).hasSize(4);
+    }
+  }
+
+  /**
+   * Group commit: the orders a primary with a backup takes in one event-loop turn share one
+   * fsync, and nothing leaves (no forward, no acknowledgement) before it.
+   */
+  @Test
+  void ordersSubmittedInOneTurnShareOneFsyncBeforeTheirForward() throws Exception {
+    try (BookLog log = BookLog.open(dir)) {
+      Replica core = new Replica("p", "p1", 50, log.recover());
+      List<Runnable> endOfTurn = new ArrayList<>();
+      List<Forward> forwards = new ArrayList<>();
+      List<Consumer<PeerReply>> replies = new ArrayList<>();
+      ReplicaHost.Transport toBackup = new ReplicaHost.Transport() {
+        public void forward(String to, Forward f, Consumer<PeerReply> reply) {
+          order.add("forward " + f.ops().size());
+          forwards.add(f);
+          replies.add(reply);
+        }
+
+        public void transfer(String to, Transfer t, Consumer<PeerReply> reply) {
+          reply.accept(new PeerReply(PeerReply.Status.OK, t.attempt(), t.snapshot().lastSeq(), t.view()));
+        }
+
+        public void handover(String to, Handover h, Consumer<Handover.Reply> reply) {}
+      };
+      DurableJournal disk = new DurableJournal(log, core::book, e -> { throw new AssertionError(e); });
+      ReplicaHost host = new ReplicaHost(core, toBackup, () -> now, 1_000, () -> {}, changes -> {
+        disk.persist(changes);
+        if (!changes.isEmpty()) order.add("synced " + log.syncedSeq());
+      }, endOfTurn::add);
+      host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, true), 600), now);
+      View withBackup = new View(2, "p", "b", "http://p", "http://b", "p1", "b1", false);
+      host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(withBackup, false), 600), now);
+      order.clear();
+
+      for (int i = 0; i < 5; i++) host.submit(new Op.Press("r" + i, new CabCall("e1", i % 4)), recording("r" + i));
+      assertThat(order).as("nothing written, sent or acknowledged within the turn").isEmpty();
+      assertThat(endOfTurn).as("one flush asked for, for all five").hasSize(1);
+
+      endOfTurn.remove(0).run();
+      assertThat(order.get(0)).as("one fsync covering all five, before anything leaves").isEqualTo("synced " + (OrderBook.SEQ_BLOCK + 5));
+      assertThat(order.stream().filter(e -> e.startsWith("synced"))).hasSize(1);
+      assertThat(order).noneMatch(e -> e.startsWith("ack"));
+      for (int i = 0; i < forwards.size(); i++) { // the backup holds each batch (later batches may follow)
+        Forward f = forwards.get(i);
+        replies.get(i).accept(new PeerReply(PeerReply.Status.OK, f.attempt(), f.ops().get(f.ops().size() - 1).seq(), withBackup));
+      }
+      assertThat(order).as("acknowledged once the backup holds them").contains("ack r0", "ack r4");
     }
   }
 }
