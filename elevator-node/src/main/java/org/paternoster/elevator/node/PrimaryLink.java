@@ -49,6 +49,8 @@ final class PrimaryLink {
   private long lastMessageAt;
   private int failures;
   private boolean connecting;
+  /** Numbers each connection attempt; an attempt abandoned at its deadline is no longer this one. */
+  private long attempt;
   private boolean closed;
   private long reportTimer = -1;
 
@@ -103,9 +105,24 @@ final class PrimaryLink {
     socket.writeTextMessage(seal.seal(report.get().encode())).onFailure(e -> log.debug("report not sent: {}", e.getMessage()));
   }
 
+  /**
+   * One attempt: ask the view service for the primary, then open the link. Each step has its own
+   * (idle) timeout, and the whole attempt a deadline besides ({@link #attemptDeadlineMs}): an
+   * answer that trickles in forever resets an idle timeout at every byte, so an attempt still
+   * unfinished at its deadline is abandoned (a link it opens late is closed) and the next begins.
+   */
   private void connect() {
     if (closed || connecting || ws != null) return;
     connecting = true;
+    long thisAttempt = ++attempt;
+    long deadline = vertx.setTimer(attemptDeadlineMs(), t -> {
+      if (connecting && attempt == thisAttempt) {
+        log.warn("linking to the primary did not finish within {} ms: trying again", attemptDeadlineMs());
+        connecting = false;
+        attempt++;
+        retry("attempt abandoned");
+      }
+    });
     String target = redirectTo;
     redirectTo = null;
     (target != null ? io.vertx.core.Future.succeededFuture(target)
@@ -122,6 +139,11 @@ final class PrimaryLink {
           return client.connect(options);
         })
         .onComplete(ar -> {
+          vertx.cancelTimer(deadline);
+          if (attempt != thisAttempt) { // abandoned at its deadline: a later attempt owns the link now
+            if (ar.succeeded()) ar.result().close();
+            return;
+          }
           connecting = false;
           if (ar.failed()) {
             retry(ar.cause().getMessage());
@@ -129,6 +151,11 @@ final class PrimaryLink {
           }
           opened(ar.result());
         });
+  }
+
+  /** Longer than both steps' own timeouts together, so it only ends an attempt they cannot end. */
+  long attemptDeadlineMs() {
+    return 4 * quietMs + 2_000;
   }
 
   private void opened(WebSocket socket) {
