@@ -61,17 +61,12 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     }
   }
 
-  static final double TAU_S = 300;
-
   private final boolean useLoad;
   private final Params p;
   private Building building;
   private RouteModel model;
   private int floors;
-  // demand (exponentially weighted counts, decayed to `demandAt`)
-  private double[][] calls; // [floor][0 up, 1 down]
-  private double lobbyBoardings;
-  private double demandAt;
+  private Demand demand;
   // per car
   private double[] openedAt;
   private boolean[] held;
@@ -105,7 +100,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     building = g.building();
     floors = building.floors();
     model = new RouteModel(building, g.kinematics());
-    calls = new double[floors][2];
+    demand = new Demand(floors);
     int n = building.cars();
     openedAt = new double[n];
     held = new boolean[n];
@@ -128,8 +123,8 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   @Override
   public List<Decision> hallCallRegistered(HallCall call, GroupView g) {
     init(g);
-    decayTo(g.now());
-    if (!(call.floor() == 0 && call.direction() == Direction.UP)) calls[call.floor()][Directions.index(call.direction())] += 1;
+    demand.decayTo(g.now());
+    demand.called(call);
     prepare(g);
     clearGiven();
     Candidates candidates = Candidates.of(g, CANDIDATES);
@@ -143,7 +138,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   @Override
   public List<Decision> tick(GroupView g) {
     init(g);
-    decayTo(g.now());
+    demand.decayTo(g.now());
     prepare(g);
     clearGiven();
     Candidates candidates = Candidates.of(g, CANDIDATES);
@@ -167,8 +162,8 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     } else if (car.state() == CarState.CLOSING) {
       held[c] = false;
       if (car.floor() == 0 && car.direction() == MotorDirection.UP) {
-        decayTo(g.now());
-        lobbyBoardings += useLoad ? car.load() : fromCabStops(car);
+        demand.decayTo(g.now());
+        demand.boardedAtLobby(car, useLoad);
       }
     }
     List<Decision> out = new ArrayList<>();
@@ -179,42 +174,16 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   @Override
   public List<Decision> carIdle(int c, GroupView g) {
     init(g);
-    decayTo(g.now());
+    demand.decayTo(g.now());
     CarView car = g.cars().get(c);
     int target = parkFloor(c, g);
     if (target < 0 || target == car.floor()) return List.of();
     return List.of(new Decision.Park(c, target));
   }
 
-  // ---- demand
-
-  private void decayTo(double now) {
-    if (now <= demandAt) return;
-    double f = StrictMath.exp(-(now - demandAt) / TAU_S);
-    for (double[] fc : calls) {
-      fc[0] *= f;
-      fc[1] *= f;
-    }
-    lobbyBoardings *= f;
-    demandAt = now;
-  }
-
-  /** People boarding at the lobby, from the distinct cab stops S of N floors: P = ln(1 − S/N) / ln(1 − 1/N). */
-  private double fromCabStops(CarView car) {
-    int s = 0;
-    for (int f = 1; f < floors; f++) if (car.cabStop(f)) s++;
-    int n = floors - 1;
-    if (s == 0) return 0;
-    if (s >= n) return car.capacity();
-    return Math.min(car.capacity(), StrictMath.log(1.0 - (double) s / n) / StrictMath.log(1.0 - 1.0 / n));
-  }
-
-  /** The lobby's share of observed demand (people boarding up at the lobby vs. hall calls elsewhere). */
+  /** The lobby's share of observed demand ({@link Demand#lobbyShare}). */
   double lobbyShare() {
-    double other = 0;
-    for (int f = 0; f < floors; f++) other += calls[f][0] + calls[f][1];
-    double total = lobbyBoardings + other;
-    return total < 3 ? 0 : lobbyBoardings / total;
+    return demand.lobbyShare();
   }
 
   private boolean upPeak() {
@@ -233,7 +202,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     for (PendingCall pc : g.pendingCalls()) {
       int f = pc.call().floor();
       double lit = now - pc.registeredAt();
-      double rate = f == 0 && pc.call().direction() == Direction.UP ? lobbyBoardings / TAU_S : calls[f][Directions.index(pc.call().direction())] / TAU_S;
+      double rate = demand.rate(pc.call());
       double n = Math.min(building.capacity(), 1 + rate * lit);
       if (pc.call().direction() == Direction.UP) {
         boardUp[f] = n;
@@ -393,7 +362,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     for (int cand = 0; cand < floors; cand++) {
       double cover = 0;
       for (int f = 0; f < floors; f++) {
-        double wgt = calls[f][0] + calls[f][1] + (f == 0 ? lobbyBoardings : 0);
+        double wgt = demand.weight(f);
         cover += wgt * Math.min(dist[f], Math.abs(f - cand));
       }
       if (cover < bestCover - 1e-9 || (Math.abs(cover - bestCover) <= 1e-9 && Math.abs(cand - here) < Math.abs(best - here))) {

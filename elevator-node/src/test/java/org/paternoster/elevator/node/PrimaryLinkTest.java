@@ -43,28 +43,18 @@ class PrimaryLinkTest {
     });
     a.set(staleA);
     b.set(staleB);
-    String primary = listen(vertx, ws -> ws.writeTextMessage(new JsonObject().put("type", "assignment").put("viewnum", 7)
-        .put("hall", new io.vertx.core.json.JsonArray()).put("cab", new io.vertx.core.json.JsonArray()).encode()));
+    String primary = listen(vertx, ws -> ws.writeTextMessage(assignment(7)));
     AtomicInteger viewRequests = new AtomicInteger();
     HttpServer viewService = vertx.createHttpServer().requestHandler(req -> {
       // the view service's first answer is as stale as the replicas; after that it names the primary
       String address = viewRequests.incrementAndGet() == 1 ? staleA : primary;
-      req.response().putHeader("content-type", "application/json").end(new JsonObject().put("viewnum", 7)
-          .put("primary", "r3").put("primaryAddress", address).put("acked", true).encode());
+      req.response().putHeader("content-type", "application/json").end(view(7, address));
     }).listen(0, "127.0.0.1").await();
 
-    Promise<Push> pushed = Promise.promise();
-    PrimaryLink link = new PrimaryLink(vertx, "127.0.0.1",
-        new ViewServiceClient(WebClient.create(vertx), () -> "http://127.0.0.1:" + viewService.actualPort(), 500),
-        () -> new JsonObject().put("type", "report").put("id", "e1"), pushed::tryComplete, up -> {},
-        () -> System.nanoTime() / 1_000_000, 100, 1_000, org.paternoster.security.ClusterAuth.open());
-    vertx.runOnContext(v -> link.start());
-
-    Push push = pushed.future().await(15, TimeUnit.SECONDS);
+    Push push = link(vertx, viewService).await(15, TimeUnit.SECONDS);
     assertThat(push.viewnum()).isEqualTo(7);
     assertThat(viewRequests.get()).as("asked the view service again after the bounce").isGreaterThanOrEqualTo(2);
     assertThat(staleConnections.get()).as("one redirect followed, then the view service decides").isLessThanOrEqualTo(2);
-    vertx.runOnContext(v -> link.close());
   }
 
   /**
@@ -135,7 +125,7 @@ class PrimaryLinkTest {
   }
 
   private static String view(long viewnum, String primaryAddress) {
-    return new JsonObject().put("viewnum", viewnum).put("primary", "r1").put("primaryAddress", primaryAddress).put("acked", true).encode();
+    return new JsonObject().put("viewnum", viewnum).put("primary", "r3").put("primaryAddress", primaryAddress).put("acked", true).encode();
   }
 
   private static String assignment(long viewnum) {
