@@ -18,6 +18,7 @@ import org.paternoster.http.BadRequest;
 import org.paternoster.http.Fields;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.http.ServerLimits;
 import org.paternoster.metrics.ProcessMetrics;
 import org.paternoster.security.ClusterAuth;
 
@@ -107,7 +108,7 @@ final class ViewServiceApi {
     if (servers == null) {
       Set<String> fresh = new HashSet<>();
       pingers.put(connection, fresh);
-      connection.closeHandler(v -> {
+      ServerLimits.onClose(connection, () -> { // never connection.closeHandler: the count of open connections owns it
         pingers.remove(connection);
         long now = clock.getAsLong();
         authority.service().ifPresent(s -> fresh.forEach(id -> s.disconnected(id, now)));

@@ -28,6 +28,7 @@ public final class ViewServiceVerticle extends VerticleBase {
   private ViewAuthority authority;
   private ClusterAuth auth = ClusterAuth.open();
   private volatile HttpServer server;
+  private final ServerLimits limits = ServerLimits.counting();
   private long tickTimer = -1;
 
   /** A view service that rebuilds after a total loss. */
@@ -58,7 +59,7 @@ public final class ViewServiceVerticle extends VerticleBase {
       decides.tick(now);
       waits.tick(now);
     });
-    return ServerLimits.server(vertx)
+    return limits.create(vertx)
         .requestHandler(ViewServiceApi.router(vertx, decides, clock, auth, waits))
         .listen(port, host)
         .onSuccess(s -> server = s);
@@ -96,6 +97,11 @@ public final class ViewServiceVerticle extends VerticleBase {
   public ViewServiceVerticle authenticating(ClusterAuth auth) {
     this.auth = auth;
     return this;
+  }
+
+  /** Connections open to this view service now (each closed one must leave the count, or the server fills up). */
+  int openConnections() {
+    return limits.openConnections();
   }
 
   /** The bound port once started (useful with port 0). */

@@ -190,6 +190,33 @@ class ViewServiceHttpTest {
         });
   }
 
+  /**
+   * Found reading the code: the crash hint set the connection's one close handler and so took the
+   * place of the server's count of open connections, and every ping connection ever closed stayed
+   * counted until the view service refused all connections (4,096 reconnects: restarts, timed-out
+   * pings). Each closed connection must leave the count, and still be a crash hint.
+   */
+  @Test
+  void aPingConnectionThatClosesLeavesTheCountOfOpenConnectionsAndIsStillACrashHint(Vertx vertx) {
+    ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", 0, PingTiming.DEFAULT, ViewStore.inMemory(), new MonotonicClock());
+    vertx.deployVerticle(verticle).await();
+    String url = "http://127.0.0.1:" + verticle.actualPort();
+    WebClient[] own = {WebClient.create(vertx), WebClient.create(vertx)};
+    ViewServiceClient a = new ViewServiceClient(own[0], url);
+    ViewServiceClient b = new ViewServiceClient(own[1], url);
+    appointAThenB(a, b);
+    int open = verticle.openConnections();
+    assertThat(open).as("a's and b's connections").isGreaterThanOrEqualTo(2);
+    own[0].close(); // a's process is gone
+    await().atMost(Duration.ofSeconds(5)).until(() -> verticle.openConnections() < open);
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(PingTiming.DEFAULT.intervalMs()))
+        .until(() -> b.ping("b", 2, "http://b").await().view().viewnum() == 3);
+    assertThat(b.views().await().getJsonObject(2).getLong("failoverMs")).as("dead by the crash hint, not the warm-up's silence")
+        .isLessThan(PingTiming.DEFAULT.maxDeadMs());
+    own[1].close();
+    await().atMost(Duration.ofSeconds(5)).until(() -> verticle.openConnections() == 0);
+  }
+
   /** A client whose primary stopped answering waits for the next view and gets it when it is announced. */
   @Test
   void aLongPollIsAnsweredWithTheNextViewWhenItIsAnnounced() {
