@@ -49,6 +49,11 @@ public final class DurableViewService {
     core.disconnected(server, now);
   }
 
+  /** After a crash hint, {@code server}'s own address refused a connection: its process is gone (reveals nothing). */
+  public void refused(String server, long now) {
+    core.refused(server, now);
+  }
+
   /** The latest lease holder ({@code server/incarnation}) or null. */
   public String leaseHolder() {
     return core.leaseHolder();

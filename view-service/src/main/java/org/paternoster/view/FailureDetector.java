@@ -9,6 +9,10 @@ package org.paternoster.view;
  *   <li>its connection to the view service closed and it has not pinged for
  *       {@link PingTiming#closeGraceMs()} since: the kernel of a crashed (kill -9) process closes its
  *       sockets at once, while a live process that drops a connection pings again on a new one; or</li>
+ *   <li>its connection closed, it has not pinged since, and a connection attempt to its own address
+ *       made after that close was refused: nothing listens there, so its process is gone (a live
+ *       server that timed out a ping and reconnects still accepts connections). A machine that is
+ *       unplugged or cut off refuses nothing, it is silent, and the two rules above apply; or</li>
  *   <li>it has been silent for its threshold: {@link PingTiming#deadAfterMs()} for a server that pings
  *       regularly, up to {@link PingTiming#maxDeadMs()} for one whose recent gaps between pings were long
  *       ({@link PingTiming#GAP_FACTOR} times the longest gap of the last 30-60 s), and the longest during
@@ -50,6 +54,7 @@ final class FailureDetector {
     server.deafAtLastPing = deafMs;
     server.warmUntil = now + timing.warmupMs();
     server.closedAt = -1;
+    server.refusedAt = -1;
     server.gapMax = 0;
     server.gapMaxBefore = 0;
     server.gapBucketStart = now;
@@ -67,6 +72,7 @@ final class FailureDetector {
     server.lastPing = now;
     server.deafAtLastPing = deafMs;
     server.closedAt = -1;
+    server.refusedAt = -1;
   }
 
   /** The connection {@code server} pinged on closed at {@code now}. */
@@ -75,7 +81,16 @@ final class FailureDetector {
     server.deafAtClose = deafMs;
   }
 
+  /**
+   * A connection attempt to {@code server}'s address, made after its connection closed, was refused
+   * at {@code now}. Counts only while that close stands (no ping since): then the server is dead.
+   */
+  void refused(ServerRecord server, long now) {
+    if (server.closedAt >= 0 && now >= server.closedAt) server.refusedAt = now;
+  }
+
   boolean dead(ServerRecord server, long now) {
+    if (server.closedAt >= 0 && server.refusedAt >= server.closedAt) return true;
     if (server.closedAt >= 0 && listened(server.closedAt, server.deafAtClose, now) >= timing.closeGraceMs()) return true;
     return silenceMs(server, now) >= thresholdMs(server, now);
   }

@@ -25,6 +25,8 @@ final class ServerRecord {
   /** When the connection it pinged on closed, -1 if it pinged since. */
   long closedAt = -1;
   long deafAtClose;
+  /** When a connection attempt to its address was refused after that close (nothing listens: its process is gone), -1 if not. */
+  long refusedAt = -1;
   long gapMax;
   long gapMaxBefore;
   long gapBucketStart;

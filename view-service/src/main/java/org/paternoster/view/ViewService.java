@@ -128,6 +128,17 @@ public final class ViewService {
     if (record != null) detector.closed(record, now);
   }
 
+  /**
+   * After {@code server}'s connection closed, a connection attempt to its address was refused at
+   * {@code now}: its process is gone, and it is dead at once unless it pinged since the close
+   * ({@link FailureDetector}). The next {@link #tick} acts on it. Unknown servers are ignored.
+   */
+  public void refused(String server, long now) {
+    detector.observe(now);
+    ServerRecord record = servers.get(server);
+    if (record != null) detector.refused(record, now);
+  }
+
   /** Re-evaluates the rules at {@code now}: detects dead servers and forgets long-gone idle ones. */
   public void tick(long now) {
     detector.observe(now);

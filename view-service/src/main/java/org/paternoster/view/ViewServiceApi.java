@@ -7,11 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.http.BadRequest;
@@ -33,12 +31,14 @@ final class ViewServiceApi {
 
   private final ViewAuthority authority;
   private final LongSupplier clock;
-  /** Which servers pinged on each open connection: its close is their crash hint. */
-  private final Map<HttpConnection, Set<String>> pingers = new HashMap<>();
+  /** Which servers pinged on each open connection, with the address each gave: its close is their crash hint. */
+  private final Map<HttpConnection, Map<String, String>> pingers = new HashMap<>();
+  private final CrashProbe probe;
 
   private final ViewWaits waits;
 
-  private ViewServiceApi(ViewAuthority authority, LongSupplier clock, ViewWaits waits) {
+  private ViewServiceApi(Vertx vertx, ViewAuthority authority, LongSupplier clock, ViewWaits waits) {
+    this.probe = new CrashProbe(vertx);
     this.authority = authority;
     this.clock = clock;
     this.waits = waits;
@@ -49,7 +49,7 @@ final class ViewServiceApi {
    * {@code waits}: the long polls of {@code GET /view}, ticked by the caller.
    */
   static Router router(Vertx vertx, ViewAuthority authority, LongSupplier clock, ClusterAuth auth, ViewWaits waits) {
-    ViewServiceApi api = new ViewServiceApi(authority, clock, waits);
+    ViewServiceApi api = new ViewServiceApi(vertx, authority, clock, waits);
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES, auth);
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
@@ -79,7 +79,7 @@ final class ViewServiceApi {
       notLeader(ctx);
       return;
     }
-    watchConnection(ctx.request().connection(), server);
+    watchConnection(ctx.request().connection(), server, address);
     PingAnswer answer;
     try {
       answer = service.get().ping(server, viewnum, latest, address, incarnation, clock.getAsLong());
@@ -101,21 +101,27 @@ final class ViewServiceApi {
   /**
    * The kernel of a crashed server closes its connection at once; a live one pings again on a new
    * connection. So a close is a hint, not a verdict ({@link FailureDetector}), passed to whichever
-   * service decides when it happens.
+   * service decides when it happens; then the server's own address is asked whether anything still
+   * listens there ({@link CrashProbe}), and a refusal is passed on as well.
    */
-  private void watchConnection(HttpConnection connection, String server) {
-    Set<String> servers = pingers.get(connection);
+  private void watchConnection(HttpConnection connection, String server, String address) {
+    Map<String, String> servers = pingers.get(connection);
     if (servers == null) {
-      Set<String> fresh = new HashSet<>();
+      Map<String, String> fresh = new HashMap<>();
       pingers.put(connection, fresh);
       ServerLimits.onClose(connection, () -> { // never connection.closeHandler: the count of open connections owns it
         pingers.remove(connection);
         long now = clock.getAsLong();
-        authority.service().ifPresent(s -> fresh.forEach(id -> s.disconnected(id, now)));
+        authority.service().ifPresent(s -> fresh.keySet().forEach(id -> s.disconnected(id, now)));
+        fresh.forEach((id, at) -> {
+          if (at != null) probe.refuses(at).onSuccess(refused -> {
+            if (refused) authority.service().ifPresent(s -> s.refused(id, clock.getAsLong()));
+          });
+        });
       });
       servers = fresh;
     }
-    servers.add(server);
+    if (address != null || !servers.containsKey(server)) servers.put(server, address);
   }
 
   /**

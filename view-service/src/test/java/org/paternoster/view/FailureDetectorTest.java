@@ -101,6 +101,34 @@ class FailureDetectorTest {
   }
 
   @Test
+  void aClosedConnectionWhoseAddressRefusesIsACrashAtTheNextTickButTheLeaseStillWaits() {
+    warmCluster();
+    ping("a", 2); // a's latest lease, granted now
+    long granted = now;
+    vs.disconnected("a", now);
+    vs.refused("a", now + 1); // a's kernel refused a connection to its port: its process is gone
+    runUntil(now + 1 + TIMING.tickMs(), "c");
+    assertThat(vs.view()).extracting(View::viewnum, View::primary, View::backup).containsExactly(3L, "b", "c");
+    assertThat(vs.lastChange().failoverMs()).isLessThan(TIMING.closeGraceMs());
+    assertThat(ping("b", 2).leaseMs()).as("invariant 2 rests on the lease, not on the probe").isZero();
+    runUntil(granted + TIMING.leaseGuardMs(), "c");
+    assertThat(ping("b", 3).leaseMs()).isEqualTo(TIMING.leaseMs());
+  }
+
+  @Test
+  void aRefusalCountsOnlyForTheCloseItFollowsAndNotPastALaterPing() {
+    warmCluster();
+    vs.refused("a", now); // no close: a probe's answer that came too late, or never asked for
+    runUntil(now + TIMING.closeGraceMs() + TIMING.tickMs(), "a", "b", "c");
+    assertThat(vs.view().viewnum()).as("a refusal without a close is nothing").isEqualTo(2);
+    vs.disconnected("a", now);
+    vs.refused("a", now);
+    ping("a", 2); // a pinged again (a live server that was restarting its listener): alive
+    runUntil(now + TIMING.closeGraceMs() + TIMING.tickMs(), "a", "b", "c");
+    assertThat(vs.view().viewnum()).isEqualTo(2);
+  }
+
+  @Test
   void aPauseOfTheViewServiceItselfIsNobodysSilence() {
     warmCluster();
     now += 10 * TIMING.maxDeadMs(); // the view service stalls: no ticks, no pings read

@@ -217,6 +217,33 @@ class ViewServiceHttpTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> verticle.openConnections() == 0);
   }
 
+  /**
+   * The crash probe through real sockets: a's connection closes and a's own port refuses a
+   * connection (its process is gone), so a is dead long before the crash hint's grace (here 1 s).
+   */
+  @Test
+  void aServerWhoseConnectionClosesAndWhosePortRefusesIsDeadBeforeTheGrace(Vertx vertx) {
+    PingTiming slow = new PingTiming(250, 8); // a grace of 1 s, far beyond the probe's round trip
+    String url = deploy(vertx, slow);
+    io.vertx.core.net.NetServer aListens = vertx.createNetServer().connectHandler(s -> {}).listen(0, "127.0.0.1").await();
+    String aAddress = "http://127.0.0.1:" + aListens.actualPort();
+    WebClient aConnection = WebClient.create(vertx);
+    ViewServiceClient a = new ViewServiceClient(aConnection, url);
+    ViewServiceClient b = new ViewServiceClient(web, url);
+    await().atMost(Duration.ofSeconds(10)).until(() -> "a".equals(a.ping("a", 0, aAddress).await().view().primary()));
+    a.ping("a", 1, aAddress).await();
+    b.ping("b", 0, "http://b").await();
+    a.ping("a", 2, aAddress).await();
+    b.ping("b", 2, "http://b").await();
+    assertThat(b.view().await().view()).extracting(View::viewnum, View::primary, View::backup).containsExactly(2L, "a", "b");
+    aListens.close().await(); // a's process is gone: its port refuses, its connection closes
+    aConnection.close();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> b.ping("b", 2, "http://b").await().view().viewnum() == 3);
+    assertThat(b.views().await().getJsonObject(2).getLong("failoverMs")).as("decided by the probe, not the %d ms grace", slow.closeGraceMs())
+        .isLessThan(slow.closeGraceMs());
+  }
+
   /** A client whose primary stopped answering waits for the next view and gets it when it is announced. */
   @Test
   void aLongPollIsAnsweredWithTheNextViewWhenItIsAnnounced() {

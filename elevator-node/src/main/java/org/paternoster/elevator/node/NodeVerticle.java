@@ -90,7 +90,8 @@ public final class NodeVerticle extends VerticleBase {
     car = new FsmRunner(driver, config.fsm(), clock, new CarListener());
     // Outgoing connections leave from our own address, so a partition can be cut per address pair.
     WebClient http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setLocalAddress(config.host()));
-    orders = new OrderClient(vertx, http, config.viewServiceUrl(), 500, 500, config.auth());
+    orders = new OrderClient(vertx, http, config.viewServiceUrl(), OrderClient.NODE_REQUEST_TIMEOUT_MS, OrderClient.NODE_MAX_BACKOFF_MS,
+        config.auth());
     link = new PrimaryLink(vertx, config.host(), new ViewServiceClient(http, config.viewServiceUrl(), 500, config.auth()), this::report,
         push -> {
           // The primary we are linked to is a primary the order client can use even when the

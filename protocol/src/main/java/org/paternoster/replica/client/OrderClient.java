@@ -44,6 +44,14 @@ public final class OrderClient {
    * times out is retried as before: the primary may be alive and holding it until it can commit.)
    */
   static final long NEWER_VIEW_WAIT_MS = 500;
+  /**
+   * How long an elevator node waits for one request before it asks the view service again: long
+   * enough that a new primary holding the order until it can commit answers it (a failover's first
+   * commit), instead of the node giving up and backing off just before that answer.
+   */
+  public static final long NODE_REQUEST_TIMEOUT_MS = 500;
+  /** The longest wait between an elevator node's retries. */
+  public static final long NODE_MAX_BACKOFF_MS = 500;
   /** How soon a primary that has not yet heard of its promotion is asked again (it pings every 25 ms). */
   static final long LAGGING_PRIMARY_RETRY_MS = 5;
   /** For how long after this client learned a view such quick retries are made (then the usual backoff). */

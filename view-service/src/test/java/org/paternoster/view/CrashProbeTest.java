@@ -1,0 +1,40 @@
+package org.paternoster.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.junit5.VertxExtension;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The probe after a crash hint: only a refused connection says "the process is gone". */
+@ExtendWith(VertxExtension.class)
+class CrashProbeTest {
+  @Test
+  void aPortNobodyListensOnRefusesAndAListeningOneDoesNot(Vertx vertx) {
+    NetServer server = vertx.createNetServer().connectHandler(socket -> {}).listen(0, "127.0.0.1").await();
+    int port = server.actualPort();
+    CrashProbe probe = new CrashProbe(vertx);
+    assertThat(probe.refuses("http://127.0.0.1:" + port).await()).as("a live server").isFalse();
+    server.close().await();
+    assertThat(probe.refuses("http://127.0.0.1:" + port).await()).as("its process gone").isTrue();
+  }
+
+  @Test
+  void anAddressItCannotReadSaysNothing(Vertx vertx) {
+    CrashProbe probe = new CrashProbe(vertx);
+    assertThat(probe.refuses("not a url at all").await()).isFalse();
+    assertThat(probe.refuses("http://no-port").await()).isFalse();
+  }
+
+  @Test
+  void onlyARefusalCountsNotATimeoutOrAnUnreachableHost() {
+    assertThat(CrashProbe.isRefusal(new RuntimeException(new ConnectException("Connection refused: /10.0.0.1:7101")))).isTrue();
+    assertThat(CrashProbe.isRefusal(new ConnectTimeoutException("connection timed out after 1000 ms: /10.0.0.1:7101"))).isFalse();
+    assertThat(CrashProbe.isRefusal(new NoRouteToHostException("No route to host"))).isFalse();
+  }
+}
