@@ -75,8 +75,12 @@ public final class SimCluster {
     if (net.isDown(id)) return;
     checker.beforeCrash(id);
     net.crash(id);
-    // Its kernel closes its connection to the view service: the failure detector's crash hint.
-    if (CRASH_HINTS) net.send(id, SimViewService.NODE, () -> viewService.disconnected(id));
+    // Its kernel closes its connection to the view service (the failure detector's crash hint), and
+    // refuses the view service's probe of its port (CrashProbe).
+    if (CRASH_HINTS) net.send(id, SimViewService.NODE, () -> {
+      viewService.disconnected(id);
+      viewService.refused(id);
+    });
   }
 
   /**
@@ -85,6 +89,15 @@ public final class SimCluster {
    */
   boolean reconnects() {
     return closes.nextInt(50) == 0 && CRASH_HINTS;
+  }
+
+  /**
+   * Whether such a false hint's probe is refused too, as if the live replica's listener were down
+   * for a moment: one in four. It is then promoted away at once while alive and leased, which only
+   * the lease keeps safe.
+   */
+  boolean refusesWhileAlive() {
+    return closes.nextInt(4) == 0;
   }
 
   public void killViewService() {

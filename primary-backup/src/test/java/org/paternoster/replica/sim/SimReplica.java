@@ -56,7 +56,13 @@ final class SimReplica implements ReplicaHost.Transport {
     long reported = host.core().reportedViewnum();
     long latest = host.core().view().viewnum();
     String incarnation = host.core().incarnation();
-    if (cluster.reconnects()) net.send(id, SimViewService.NODE, () -> cluster.viewService.disconnected(id));
+    if (cluster.reconnects()) {
+      boolean refused = cluster.refusesWhileAlive();
+      net.send(id, SimViewService.NODE, () -> {
+        cluster.viewService.disconnected(id);
+        if (refused) cluster.viewService.refused(id);
+      });
+    }
     net.call(id, SimViewService.NODE, null,
         q -> cluster.viewService.ping(id, reported, latest, id, incarnation),
         (PingAnswer answer) -> host.onPingAnswer(answer, sentAt));

@@ -93,6 +93,11 @@ final class SimViewService {
     return service.ping(server, viewnum, latest, address, incarnation, now());
   }
 
+  /** After such a close, a connection attempt to {@code server}'s port was refused (CrashProbe). */
+  void refused(String server) {
+    if (service != null) service.refused(server, now());
+  }
+
   /** The connection {@code server} pinged on closed (its crash, or its own timeout): the crash hint. */
   void disconnected(String server) {
     if (service != null) service.disconnected(server, now());
