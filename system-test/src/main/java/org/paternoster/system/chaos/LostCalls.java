@@ -18,6 +18,13 @@ import java.util.Set;
  * that passenger nothing until its lamp lights again). A stretch whose lamps all go off without a
  * service, or that is still lit at {@code end} unserved, is lost. A node that stops answering keeps
  * its last lamps (and its door counts as closed).
+ *
+ * <p>A lamp first seen lit in the first poll after a node was unreachable may have lit at any moment
+ * of that silence, back to the node's last observed change ({@link #STALE_POLL_MS}): a stopped
+ * process's panel shows what it showed when it stopped. If a served stretch of that call was lit
+ * during that time, with no press of it since, the lamp is that stretch's, re-opened (chaos seed
+ * 7187: e2 lit hall:2:down at the moment it was SIGSTOPped, before any poll saw it; the call was
+ * served while it was stopped, and e2 showed the old lamp for 52 ms after waking).
  */
 public final class LostCalls implements HistoryProperty {
   /**
@@ -25,6 +32,8 @@ public final class LostCalls implements HistoryProperty {
    * by a poll in between. A door that closed less than this before the recorded press serves it.
    */
   static final long PRESS_SLACK_MS = 250;
+  /** Events of a node at most this long after it is reachable again belong to that first poll. */
+  static final long STALE_POLL_MS = 5;
 
   private final long serviceSlackMs;
 
@@ -70,8 +79,17 @@ public final class LostCalls implements HistoryProperty {
     Map<String, Long> servedAt = new HashMap<>();     // call -> first service in the stretch
     Map<String, Long> firstOff = new HashMap<>();     // call -> first lamp off in the stretch
     Map<String, Long> demand = new HashMap<>();       // call -> latest press (or order posted directly)
+    Map<String, Long> heard = new HashMap<>();        // node -> its latest observed change
+    Map<String, Long> silentFrom = new HashMap<>();   // node -> its latest observed change before its current or last silence
+    Map<String, Long> backAt = new HashMap<>();       // node -> when it was last reachable again
     List<Verdict.Episode> out = new ArrayList<>();
     for (Event e : events) {
+      if (e instanceof Event.Reachable r) {
+        if (!r.up()) silentFrom.put(r.name(), heard.getOrDefault(r.name(), r.t()));
+        else if (silentFrom.containsKey(r.name())) backAt.put(r.name(), r.t());
+        continue;
+      }
+      if (e instanceof Event.Car c) heard.put(c.node(), c.t());
       String pressed = e instanceof Event.Press p ? p.call() : e instanceof Event.Ack a ? a.call() : null;
       if (pressed != null) {
         demand.put(pressed, e.t());
@@ -92,6 +110,20 @@ public final class LostCalls implements HistoryProperty {
       if (!(e instanceof Event.Light l)) continue;
       String call = l.call();
       Set<String> nodes = litOn.computeIfAbsent(call, k -> new HashSet<>());
+      Long back = backAt.get(l.node());
+      boolean firstPollBack = back != null && l.t() - back <= STALE_POLL_MS;
+      heard.put(l.node(), l.t());
+      if (l.on() && nodes.isEmpty() && firstPollBack) {
+        Verdict.Episode earlier = servedStretchLitSince(out, call, silentFrom.get(l.node()), demand.get(call));
+        if (earlier != null) { // the stopped panel's old lamp: that stretch again, already served
+          out.remove(earlier);
+          since.put(call, earlier.on());
+          servedAt.put(call, earlier.servedAt());
+          firstOff.remove(call);
+          nodes.add(l.node());
+          continue;
+        }
+      }
       if (l.on()) {
         if (!nodes.isEmpty() && servedAt.containsKey(call) && !nodes.contains(l.node())) {
           out.add(new Verdict.Episode(call, since.get(call), l.t(), true, servedAt.remove(call), "served"));
@@ -124,5 +156,20 @@ public final class LostCalls implements HistoryProperty {
         : new Verdict.Episode(call, on, null, false, null, "still lit at the end")));
     out.sort(java.util.Comparator.comparingLong(Verdict.Episode::on));
     return out;
+  }
+
+  /**
+   * The latest served stretch of {@code call} still lit at or after {@code silentFrom} (so a lamp a
+   * node showed then may be its), unless the call was pressed after it went dark; else null.
+   */
+  private static Verdict.Episode servedStretchLitSince(List<Verdict.Episode> out, String call, Long silentFrom, Long lastDemand) {
+    if (silentFrom == null) return null;
+    for (int i = out.size() - 1; i >= 0; i--) {
+      Verdict.Episode ep = out.get(i);
+      if (!ep.call().equals(call)) continue;
+      boolean pressedSince = lastDemand != null && ep.off() != null && lastDemand > ep.off();
+      return ep.served() && ep.off() != null && ep.off() >= silentFrom && !pressedSince ? ep : null;
+    }
+    return null;
   }
 }

@@ -241,6 +241,47 @@ class HistoryCheckerTest {
     assertThat(v.violations()).isEmpty();
   }
 
+  /** Chaos seed 7187, as recorded: the history up to e2's wake-up, for the two tests below. */
+  private String stoppedPanelThatWakesWithAnOldLamp() {
+    String c = Calls.hall(2, "down");
+    light(16_663, "e2", Calls.hall(2, "up"), false); // e2's last change any poll saw
+    h.add(new Event.Ack(16_953, "r2", 2, 29, c));
+    light(16_962, "e1", c, true);
+    light(16_967, "e3", c, true);
+    // e2 lit it too and was SIGSTOPped at 16,970, before a poll saw its lamp
+    car(17_658, "e3", 2, "doorOpen");
+    light(17_658, "e3", c, false);
+    light(17_700, "e1", c, false);
+    car(18_000, "e3", 2, "idle");
+    h.add(new Event.Reachable(18_032, "e2", false));
+    return c;
+  }
+
+  @Test
+  void aLampAStoppedPanelShowsWhenItWakesIsTheStretchServedWhileItSlept() {
+    String c = stoppedPanelThatWakesWithAnOldLamp();
+    h.add(new Event.Reachable(20_160, "e2", true));
+    light(20_160, "e2", c, true); // its first poll: the lamp it showed when it stopped
+    light(20_212, "e2", c, false); // the new primary's first push
+    Verdict v = check(30_000);
+    assertThat(v.lost()).isZero();
+    assertThat(v.violations()).isEmpty();
+  }
+
+  @Test
+  void aLampLitLaterOrAfterANewPressStillNeedsAServiceOfItsOwn() {
+    String c = stoppedPanelThatWakesWithAnOldLamp();
+    h.add(new Event.Reachable(20_160, "e2", true));
+    light(20_300, "e2", c, true); // not the first poll back: lit now
+    light(20_350, "e2", c, false);
+    assertThat(check(30_000).lost()).as("a lamp lit after the node was back").isEqualTo(1);
+    h.removeIf(e -> e instanceof Event.Light l && l.t() >= 20_300);
+    h.add(new Event.Press(19_000, "e1", c)); // pressed again after the stretch went dark
+    light(20_160, "e2", c, true);
+    light(20_212, "e2", c, false);
+    assertThat(check(30_000).lost()).as("a press since: the lamp may be the new one").isEqualTo(1);
+  }
+
   @Test
   void aLoggedDoorServesOnlyWhatAnObservedDoorWould() {
     String c = Calls.cab("e1", 0);
