@@ -50,8 +50,13 @@ public final class DurableViewService {
   }
 
   /** After a crash hint, {@code server}'s own address refused a connection: its process is gone (reveals nothing). */
-  public void refused(String server, long now) {
-    core.refused(server, now);
+  public void refused(String server, long closedAt) {
+    core.refused(server, closedAt);
+  }
+
+  /** After a crash hint, {@code server}'s own address accepted a connection: its process lives (reveals nothing). */
+  public void accepted(String server, long closedAt) {
+    core.accepted(server, closedAt);
   }
 
   /** The latest lease holder ({@code server/incarnation}) or null. */

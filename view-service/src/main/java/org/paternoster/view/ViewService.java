@@ -129,14 +129,23 @@ public final class ViewService {
   }
 
   /**
-   * After {@code server}'s connection closed, a connection attempt to its address was refused at
-   * {@code now}: its process is gone, and it is dead at once unless it pinged since the close
+   * The connection attempt to {@code server}'s address made for its connection's close at
+   * {@code closedAt} was refused: its process is gone, and it is dead at once unless it pinged since
    * ({@link FailureDetector}). The next {@link #tick} acts on it. Unknown servers are ignored.
    */
-  public void refused(String server, long now) {
-    detector.observe(now);
+  public void refused(String server, long closedAt) {
     ServerRecord record = servers.get(server);
-    if (record != null) detector.refused(record, now);
+    if (record != null) detector.refused(record, closedAt);
+  }
+
+  /**
+   * The connection attempt to {@code server}'s address made for its connection's close at
+   * {@code closedAt} was accepted: its process lives, so that close was no crash and only silence
+   * can make it dead ({@link FailureDetector}).
+   */
+  public void accepted(String server, long closedAt) {
+    ServerRecord record = servers.get(server);
+    if (record != null) detector.accepted(record, closedAt);
   }
 
   /** Re-evaluates the rules at {@code now}: detects dead servers and forgets long-gone idle ones. */

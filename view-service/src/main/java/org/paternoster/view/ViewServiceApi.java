@@ -39,6 +39,7 @@ final class ViewServiceApi {
 
   private ViewServiceApi(Vertx vertx, ViewAuthority authority, LongSupplier clock, ViewWaits waits) {
     this.probe = new CrashProbe(vertx);
+    probe.warmUp(vertx); // its outcome does not matter: only that the path ran
     this.authority = authority;
     this.clock = clock;
     this.waits = waits;
@@ -102,7 +103,7 @@ final class ViewServiceApi {
    * The kernel of a crashed server closes its connection at once; a live one pings again on a new
    * connection. So a close is a hint, not a verdict ({@link FailureDetector}), passed to whichever
    * service decides when it happens; then the server's own address is asked whether anything still
-   * listens there ({@link CrashProbe}), and a refusal is passed on as well.
+   * listens there ({@link CrashProbe}), and its answer is passed on as well.
    */
   private void watchConnection(HttpConnection connection, String server, String address) {
     Map<String, String> servers = pingers.get(connection);
@@ -114,9 +115,11 @@ final class ViewServiceApi {
         long now = clock.getAsLong();
         authority.service().ifPresent(s -> fresh.keySet().forEach(id -> s.disconnected(id, now)));
         fresh.forEach((id, at) -> {
-          if (at != null) probe.refuses(at).onSuccess(refused -> {
-            if (refused) authority.service().ifPresent(s -> s.refused(id, clock.getAsLong()));
-          });
+          if (at != null) probe.probe(at).onSuccess(answer -> authority.service().ifPresent(s -> {
+            // Dated by the close it answers: a later close waits for its own probe.
+            if (answer == CrashProbe.Answer.REFUSED) s.refused(id, now);
+            else if (answer == CrashProbe.Answer.ACCEPTED) s.accepted(id, now);
+          }));
         });
       });
       servers = fresh;

@@ -20,14 +20,21 @@ class CrashProbeTest {
     int port = server.actualPort();
     CrashProbe probe = new CrashProbe(vertx);
     assertThat(probe.refuses("http://127.0.0.1:" + port).await()).as("a live server").isFalse();
+    assertThat(probe.probe("http://127.0.0.1:" + port).await()).isEqualTo(CrashProbe.Answer.ACCEPTED);
     server.close().await();
+    assertThat(probe.probe("http://127.0.0.1:" + port).await()).isEqualTo(CrashProbe.Answer.REFUSED);
     assertThat(probe.refuses("http://127.0.0.1:" + port).await()).as("its process gone").isTrue();
+  }
+
+  @Test
+  void theWarmUpRunsTheRefusedPath(Vertx vertx) {
+    assertThat(new CrashProbe(vertx).warmUp(vertx).await()).isEqualTo(CrashProbe.WARM_UP_PROBES);
   }
 
   @Test
   void anAddressItCannotReadSaysNothing(Vertx vertx) {
     CrashProbe probe = new CrashProbe(vertx);
-    assertThat(probe.refuses("not a url at all").await()).isFalse();
+    assertThat(probe.probe("not a url at all").await()).isEqualTo(CrashProbe.Answer.UNKNOWN);
     assertThat(probe.refuses("http://no-port").await()).isFalse();
   }
 
