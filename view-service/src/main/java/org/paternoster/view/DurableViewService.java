@@ -54,11 +54,6 @@ public final class DurableViewService {
     core.refused(server, closedAt);
   }
 
-  /** After a crash hint, {@code server}'s own address accepted a connection: its process lives (reveals nothing). */
-  public void accepted(String server, long closedAt) {
-    core.accepted(server, closedAt);
-  }
-
   /** The latest lease holder ({@code server/incarnation}) or null. */
   public String leaseHolder() {
     return core.leaseHolder();

@@ -138,16 +138,6 @@ public final class ViewService {
     if (record != null) detector.refused(record, closedAt);
   }
 
-  /**
-   * The connection attempt to {@code server}'s address made for its connection's close at
-   * {@code closedAt} was accepted: its process lives, so that close was no crash and only silence
-   * can make it dead ({@link FailureDetector}).
-   */
-  public void accepted(String server, long closedAt) {
-    ServerRecord record = servers.get(server);
-    if (record != null) detector.accepted(record, closedAt);
-  }
-
   /** Re-evaluates the rules at {@code now}: detects dead servers and forgets long-gone idle ones. */
   public void tick(long now) {
     detector.observe(now);

@@ -26,6 +26,7 @@ import org.paternoster.security.ClusterAuth;
  * {@link DurableViewService}), otherwise the answer is 503.
  */
 final class ViewServiceApi {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ViewServiceApi.class);
   static final int BODY_LIMIT_BYTES = 4096;
   static final int ADDRESS_MAX_LENGTH = 256;
 
@@ -34,10 +35,12 @@ final class ViewServiceApi {
   /** Which servers pinged on each open connection, with the address each gave: its close is their crash hint. */
   private final Map<HttpConnection, Map<String, String>> pingers = new HashMap<>();
   private final CrashProbe probe;
+  private final Vertx vertx;
 
   private final ViewWaits waits;
 
   private ViewServiceApi(Vertx vertx, ViewAuthority authority, LongSupplier clock, ViewWaits waits) {
+    this.vertx = vertx;
     this.probe = new CrashProbe(vertx);
     probe.warmUp(vertx); // its outcome does not matter: only that the path ran
     this.authority = authority;
@@ -115,17 +118,32 @@ final class ViewServiceApi {
         long now = clock.getAsLong();
         authority.service().ifPresent(s -> fresh.keySet().forEach(id -> s.disconnected(id, now)));
         fresh.forEach((id, at) -> {
-          if (at != null) probe.probe(at).onSuccess(answer -> authority.service().ifPresent(s -> {
-            // Dated by the close it answers: a later close waits for its own probe.
-            if (answer == CrashProbe.Answer.REFUSED) s.refused(id, now);
-            else if (answer == CrashProbe.Answer.ACCEPTED) s.accepted(id, now);
-          }));
+          if (at != null) probeAfterClose(id, at, now, true);
         });
       });
       servers = fresh;
     }
     if (address != null || !servers.containsKey(server)) servers.put(server, address);
   }
+
+  /**
+   * Asks {@code address} whether anything listens, for {@code server}'s close at {@code closedAt};
+   * a refusal is passed on, dated by that close (a later close waits for its own probe). An accepted
+   * attempt is asked once more after {@link #REPROBE_MS}: a killed process's port was seen to
+   * accept for a moment after its connections closed.
+   */
+  private void probeAfterClose(String server, String address, long closedAt, boolean again) {
+    probe.probe(address).onSuccess(answer -> {
+      log.info("{}'s connection closed; its address {} {} a connection ({} ms later)", server, address,
+          answer == CrashProbe.Answer.REFUSED ? "refused" : answer == CrashProbe.Answer.ACCEPTED ? "accepted" : "did not answer",
+          clock.getAsLong() - closedAt);
+      if (answer == CrashProbe.Answer.REFUSED) authority.service().ifPresent(s -> s.refused(server, closedAt));
+      else if (answer == CrashProbe.Answer.ACCEPTED && again) vertx.setTimer(REPROBE_MS, t -> probeAfterClose(server, address, closedAt, false));
+    });
+  }
+
+  /** How long after an accepted probe the address is asked again. */
+  static final long REPROBE_MS = 20;
 
   /**
    * {@code GET /view}, or with {@code ?after=N&waitMs=M} (M ≤ {@link ViewWaits#MAX_WAIT_MS}) the first

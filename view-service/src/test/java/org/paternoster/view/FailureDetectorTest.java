@@ -116,31 +116,16 @@ class FailureDetectorTest {
   }
 
   @Test
-  void aClosedConnectionWhoseAddressAcceptsIsNoCrashOnlySilenceCounts() {
-    // Seen at start-up: a cold replica's first ping timed out, it closed that connection and took
-    // more than the grace to ping again; it was promoted away although alive and listening.
+  void aRefusalForAnEarlierCloseDoesNotCutALaterOnesGrace() {
     warmCluster();
-    long lastPing = now;
-    vs.disconnected("a", now);
-    vs.accepted("a", now); // its port accepted the view service's probe: its process lives
-    runUntil(lastPing + TIMING.closeGraceMs() + 2 * TIMING.tickMs(), "b", "c");
-    assertThat(vs.view().viewnum()).as("past the grace, alive").isEqualTo(2);
-    runUntil(lastPing + FLOOR + TIMING.tickMs(), "b", "c");
-    assertThat(vs.view().primary()).as("silent for the dead time").isEqualTo("b");
-  }
-
-  @Test
-  void anAcceptedProbeForgetsOnlyTheCloseItAnswered() {
-    warmCluster();
-    long lastPing = now;
-    vs.disconnected("a", now);
     long firstClose = now;
-    runUntil(now + TIMING.tickMs(), "b", "c");
-    vs.disconnected("a", now); // a second connection closes: its process died now
-    vs.accepted("a", firstClose); // the first close's probe, answered before the death
-    runUntil(now + TIMING.closeGraceMs() + TIMING.tickMs(), "b", "c");
-    assertThat(vs.view().primary()).as("the later close still counts").isEqualTo("b");
-    assertThat(now - lastPing).isLessThan(FLOOR);
+    vs.disconnected("a", now);
+    ping("a", 2); // alive after all: it pinged again
+    runUntil(now + TIMING.tickMs(), "a", "b", "c");
+    vs.disconnected("a", now); // another close
+    vs.refused("a", firstClose); // the first close's probe, answered late
+    runUntil(now + TIMING.tickMs(), "a", "b", "c");
+    assertThat(vs.view().viewnum()).as("a refusal dated before the close it would cut").isEqualTo(2);
   }
 
   @Test
