@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
  * capped by {@link JsonHttp#router}; work per request is done without blocking on the event loop.
  *
  * <p>A Vert.x connection has <em>one</em> close handler, and the count of open connections owns
- * it: code that must hear a connection close (the view service's crash hint, a backup watching its
- * primary) asks {@link #onClose}, never {@code connection.closeHandler}, which would silently take
+ * it: code that must hear a connection close (the view service's crash hint) asks {@link #onClose}, never {@code connection.closeHandler}, which would silently take
  * the count's place, so that every connection ever closed stayed counted as open until the server
  * refused everyone.
  */

@@ -11,9 +11,9 @@ import java.net.URI;
  * the view service closed. "Refused" (the peer's kernel answers the connection attempt with a
  * reset: no socket listens on that port) means the server's process is gone; the
  * {@link FailureDetector} then declares it dead without waiting out the crash hint's grace.
- * "Accepted" means its process lives (running, or stopped: a stopped process's kernel still
- * accepts), so the close was no crash and only silence can make it dead. Anything else (timed out,
- * no route: a machine that is unplugged or cut off) says nothing, and the grace applies.
+ * "Accepted" proves nothing (a killed process's port was seen to accept for a moment after its
+ * connections closed), nor does anything else (timed out, no route: a machine that is unplugged
+ * or cut off): the grace applies.
  */
 final class CrashProbe {
   static final int CONNECT_TIMEOUT_MS = 1_000;
@@ -40,11 +40,20 @@ final class CrashProbe {
 
   private Future<Integer> probeRepeatedly(String address, int left, int refused) {
     if (left == 0) return Future.succeededFuture(refused);
-    return refuses(address).compose(r -> probeRepeatedly(address, left - 1, refused + (r ? 1 : 0)));
+    return probe(address).compose(a -> probeRepeatedly(address, left - 1, refused + (a == Answer.REFUSED ? 1 : 0)));
   }
 
   /** What a connection attempt to a server's address said about its process. */
-  enum Answer { REFUSED, ACCEPTED, UNKNOWN }
+  enum Answer {
+    REFUSED("refused"), ACCEPTED("accepted"), UNKNOWN("did not answer");
+
+    /** For the log: "its address ... a connection". */
+    final String said;
+
+    Answer(String said) {
+      this.said = said;
+    }
+  }
 
   /** The outcome of one connection attempt to {@code address} (an http URL); UNKNOWN for an address it cannot read. */
   Future<Answer> probe(String address) {
@@ -62,11 +71,6 @@ final class CrashProbe {
       }
       return Future.succeededFuture(isRefusal(ar.cause()) ? Answer.REFUSED : Answer.UNKNOWN);
     });
-  }
-
-  /** Whether a connection attempt to {@code address} was refused. */
-  Future<Boolean> refuses(String address) {
-    return probe(address).map(a -> a == Answer.REFUSED);
   }
 
   /** A connection attempt answered with a reset: nothing listens (not a timeout, not an unreachable host). */

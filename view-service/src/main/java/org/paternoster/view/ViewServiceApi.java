@@ -116,8 +116,8 @@ final class ViewServiceApi {
       ServerLimits.onClose(connection, () -> { // never connection.closeHandler: the count of open connections owns it
         pingers.remove(connection);
         long now = clock.getAsLong();
-        authority.service().ifPresent(s -> fresh.keySet().forEach(id -> s.disconnected(id, now)));
         fresh.forEach((id, at) -> {
+          authority.service().ifPresent(s -> s.disconnected(id, now));
           if (at != null) probeAfterClose(id, at, now, true);
         });
       });
@@ -134,8 +134,7 @@ final class ViewServiceApi {
    */
   private void probeAfterClose(String server, String address, long closedAt, boolean again) {
     probe.probe(address).onSuccess(answer -> {
-      log.info("{}'s connection closed; its address {} {} a connection ({} ms later)", server, address,
-          answer == CrashProbe.Answer.REFUSED ? "refused" : answer == CrashProbe.Answer.ACCEPTED ? "accepted" : "did not answer",
+      log.info("{}'s connection closed; its address {} {} a connection ({} ms later)", server, address, answer.said,
           clock.getAsLong() - closedAt);
       if (answer == CrashProbe.Answer.REFUSED) authority.service().ifPresent(s -> s.refused(server, closedAt));
       else if (answer == CrashProbe.Answer.ACCEPTED && again) vertx.setTimer(REPROBE_MS, t -> probeAfterClose(server, address, closedAt, false));
