@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.paternoster.security.ClusterSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +23,23 @@ public final class Discovery implements AutoCloseable {
   static final String ROLE = "role";
   static final String ID = "id";
   static final String URL = "url";
+  static final String MAC = "mac";
+  private static final String SIGNED_AS = "paternoster-discovery-v1";
   private static final Logger log = LoggerFactory.getLogger(Discovery.class);
 
   private final HazelcastInstance hazelcast;
   private final Peer self;
+  private final Optional<ClusterSecret> secret;
+  /** The strangers already logged, so each is logged once. */
+  private final java.util.Set<UUID> ignored = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private Discovery(HazelcastInstance hazelcast, Peer self) {
+  private Discovery(HazelcastInstance hazelcast, Peer self, Optional<ClusterSecret> secret) {
     this.hazelcast = hazelcast;
     this.self = self;
+    this.secret = secret;
   }
 
-  /** Joins the default "paternoster" cluster through {@code members} (empty: 127.0.0.1). Blocks, see below. */
+  /** Joins the default "paternoster" cluster through {@code members} (empty: 127.0.0.1), without a secret. Blocks, see below. */
   public static Discovery start(String role, String id, String httpUrl, List<String> members) {
     return start(new Peer(role, id, httpUrl), DiscoverySettings.defaults(members));
   }
@@ -49,7 +56,12 @@ public final class Discovery implements AutoCloseable {
     HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.liteMember(self, settings));
     log.info("discovery: joined cluster '{}' as {} {} ({} members)", settings.clusterName(), self.role(), self.id(),
         hazelcast.getCluster().getMembers().size());
-    return new Discovery(hazelcast, self);
+    return new Discovery(hazelcast, self, settings.secret());
+  }
+
+  /** The port this process's discovery member listens on. */
+  int port() {
+    return hazelcast.getCluster().getLocalMember().getAddress().getPort();
   }
 
   public Peer self() {
@@ -95,10 +107,30 @@ public final class Discovery implements AutoCloseable {
     if (hazelcast.getLifecycleService().isRunning()) hazelcast.shutdown();
   }
 
-  private static Optional<Peer> peerOf(Member member) {
+  /**
+   * The process {@code member} announces; with a secret, only when its announcement is signed with
+   * it (a stranger that joins the discovery cluster is not listed, so it is never asked; it could
+   * not answer for a member anyway, every answer being checked).
+   */
+  private Optional<Peer> peerOf(Member member) {
     String role = member.getAttribute(ROLE);
     String id = member.getAttribute(ID);
     String url = member.getAttribute(URL);
-    return role == null || id == null || url == null ? Optional.empty() : Optional.of(new Peer(role, id, url));
+    if (role == null || id == null || url == null) return Optional.empty();
+    Peer peer = new Peer(role, id, url);
+    if (secret.isPresent() && !secret.get().verify(SIGNED_AS, signed(peer), member.getAttribute(MAC))) {
+      if (ignored.add(member.getUuid())) log.warn("discovery: ignoring an announcement not signed with the cluster secret: {} {} at {} ({})", role, id, url, member.getAddress());
+      return Optional.empty();
+    }
+    return Optional.of(peer);
+  }
+
+  /** The signature {@code peer}'s announcement carries in a cluster with {@code secret}. */
+  static String signature(ClusterSecret secret, Peer peer) {
+    return secret.sign(SIGNED_AS, signed(peer));
+  }
+
+  private static String signed(Peer peer) {
+    return peer.role() + "\n" + peer.id() + "\n" + peer.url();
   }
 }

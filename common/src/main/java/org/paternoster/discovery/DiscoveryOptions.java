@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.paternoster.security.ClusterSecret;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -55,9 +56,20 @@ public final class DiscoveryOptions {
     return new DiscoverySettings(clusterName, members(), DiscoverySettings.DEFAULT_PORT, 100, networkInterface, multicast);
   }
 
-  /** Starts discovery announcing this process, or empty with {@code --discovery none}. Blocks for the join. */
-  public Optional<Discovery> start(String role, String id, String url) {
-    return enabled() ? Optional.of(Discovery.start(role, id, url, settings())) : Optional.empty();
+  /** {@link IllegalArgumentException} (a usage error) when these flags ask for a LAN interface or multicast and there is no secret. */
+  public void check(Optional<ClusterSecret> secret) {
+    settings().withSecret(secret);
+  }
+
+  /**
+   * Starts discovery announcing this process in a cluster with {@code secret} (or none), or empty
+   * with {@code --discovery none}. Blocks for the join. {@link IllegalArgumentException} (a usage
+   * error) for a LAN interface or multicast without a secret.
+   */
+  public Optional<Discovery> start(String role, String id, String url, Optional<ClusterSecret> secret) {
+    if (!enabled()) return Optional.empty();
+    DiscoverySettings settings = settings().withSecret(secret);
+    return Optional.of(Discovery.start(role, id, url, settings));
   }
 
   static final class ModeConverter implements ITypeConverter<Mode> {

@@ -10,6 +10,8 @@ import java.util.UUID;
  * The Hazelcast configuration for discovery only: a lite member (holds no data), TCP-IP join
  * (multicast only when asked for, never auto-detection), no phone-home, slf4j logging, short join and failure-detection
  * times so processes find each other in about a second and notice a killed one within seconds.
+ * It listens on {@link DiscoverySettings#boundInterface()} only, when that is set (always without a
+ * cluster secret: loopback), and announces the process's identity signed with the secret.
  */
 final class HazelcastConfigs {
   private HazelcastConfigs() {}
@@ -23,6 +25,7 @@ final class HazelcastConfigs {
         .setAttribute(Discovery.ROLE, self.role())
         .setAttribute(Discovery.ID, self.id())
         .setAttribute(Discovery.URL, self.url());
+    settings.secret().ifPresent(secret -> config.getMemberAttributeConfig().setAttribute(Discovery.MAC, Discovery.signature(secret, self)));
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(settings.portCount());
@@ -30,7 +33,12 @@ final class HazelcastConfigs {
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(settings.multicast());
     join.getTcpIpConfig().setEnabled(!settings.multicast()).setMembers(settings.members()).setConnectionTimeoutSeconds(1);
-    if (settings.networkInterface() != null) network.getInterfaces().setEnabled(true).addInterface(settings.networkInterface());
+    String bound = settings.boundInterface();
+    if (bound != null) {
+      // Only there: by default Hazelcast listens on every interface and only announces this one.
+      network.getInterfaces().setEnabled(true).addInterface(bound);
+      config.setProperty(ClusterProperty.SOCKET_BIND_ANY.getName(), "false");
+    }
 
     config.setProperty(ClusterProperty.LOGGING_TYPE.getName(), "slf4j");
     config.setProperty(ClusterProperty.PHONE_HOME_ENABLED.getName(), "false");

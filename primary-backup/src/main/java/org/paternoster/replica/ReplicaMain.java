@@ -71,6 +71,7 @@ public final class ReplicaMain implements Callable<Integer> {
     org.paternoster.security.ClusterAuth auth;
     try {
       auth = clusterSecret.authFor(host);
+      discovery.check(clusterSecret.secret());
       advertised = advertise == null ? null : org.paternoster.http.AdvertisedUrl.parse(advertise);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
@@ -79,7 +80,7 @@ public final class ReplicaMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), "--dispatcher must be one of " + org.paternoster.assign.Assigners.DISPATCHERS + ", got " + dispatcher);
     }
     String address = advertised != null ? advertised : "http://" + host + ":" + port;
-    Discovery found = discovery.start("replica", id, address).orElse(null);
+    Discovery found = discovery.start("replica", id, address, clusterSecret.secret()).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDispatcher(dispatcher).withDataDir(dataDir)
         .withAdvertise(advertised).withAuth(auth);

@@ -131,6 +131,7 @@ public final class ViewServiceMain implements Callable<Integer> {
     ClusterAuth auth;
     try {
       auth = clusterSecret.authFor(host);
+      discovery.check(clusterSecret.secret());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -154,7 +155,7 @@ public final class ViewServiceMain implements Callable<Integer> {
         // A view change waits for this; too short a bound and a slow fsync on a busy machine turns
         // into a timeout, a closed connection and a rebuilt leader (seen with 25 ms pings).
         ViewGroup viewGroup = ViewGroup.start(listed, dir, electionTimeoutMs, Math.max(1_000, 4 * timing.deadAfterMs()),
-            clusterSecret.secret());
+            clusterSecret.secret(), host, vertx);
         group = viewGroup;
         ViewServiceVerticle verticle = new ViewServiceVerticle(host, port, timing,
             new GroupAuthority(viewGroup, timing, policy), new MonotonicClock()).authenticating(auth);
@@ -216,7 +217,7 @@ public final class ViewServiceMain implements Callable<Integer> {
   /** The HTTP API works without discovery (--view-service URL), so a failed join is logged, not fatal. */
   private Optional<Discovery> announce(String url) {
     try {
-      return discovery.start(ViewServiceLocator.ROLE, "view-service", url);
+      return discovery.start(ViewServiceLocator.ROLE, "view-service", url, clusterSecret.secret());
     } catch (RuntimeException e) {
       log.error("discovery failed to start; clients need --view-service {}", url, e);
       return Optional.empty();

@@ -113,18 +113,19 @@ public final class DashboardMain implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    Optional<Discovery> found = startDiscovery();
-    ViewServiceLocator locator = ViewServiceLocator.of(viewService, found.orElse(null));
-    Path killScript = killScript();
-    if (control && !Files.isExecutable(killScript)) log.warn("no executable {}: the kill-primary button will fail", killScript);
     ClusterAuth auth;
     String token;
     try {
       auth = clusterSecret.authFor(host);
+      discovery.check(clusterSecret.secret());
       token = control ? controlToken() : null;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
+    Optional<Discovery> found = startDiscovery();
+    ViewServiceLocator locator = ViewServiceLocator.of(viewService, found.orElse(null));
+    Path killScript = killScript();
+    if (control && !Files.isExecutable(killScript)) log.warn("no executable {}: the kill-primary button will fail", killScript);
     DashboardConfig config = new DashboardConfig(host, port, locator, control, floors, pollMs,
         Math.max(1_000, 2 * pollMs), 1_000, killScript, token, auth);
     Vertx vertx = org.paternoster.metrics.ProcessMetrics.vertx();
@@ -167,7 +168,7 @@ public final class DashboardMain implements Callable<Integer> {
   private Optional<Discovery> startDiscovery() {
     String url = "http://" + host + ":" + port;
     try {
-      return discovery.start("dashboard", "dashboard-" + port, url);
+      return discovery.start("dashboard", "dashboard-" + port, url, clusterSecret.secret());
     } catch (RuntimeException e) {
       if (viewService == null) throw e;
       log.error("discovery failed to start; using --view-service {}", viewService, e);

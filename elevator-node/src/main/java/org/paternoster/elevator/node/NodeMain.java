@@ -57,12 +57,13 @@ public final class NodeMain implements Callable<Integer> {
     ClusterAuth auth;
     try {
       auth = clusterSecret.authFor(host);
+      discovery.check(clusterSecret.secret());
       advertised = advertise == null ? null : org.paternoster.http.AdvertisedUrl.parse(advertise);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, e.getMessage());
     }
     String address = advertised != null ? advertised : "http://" + host + ":" + port;
-    Discovery found = discovery.start("elevator", id, address).orElse(null);
+    Discovery found = discovery.start("elevator", id, address, clusterSecret.secret()).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     Path data = dataDir == null ? null : dataDir.resolve(id);
     NodeConfig config = car.hardware != null

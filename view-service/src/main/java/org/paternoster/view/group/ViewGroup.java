@@ -1,5 +1,6 @@
 package org.paternoster.view.group;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import org.apache.ratis.util.TimeDuration;
  * {@code requestTimeoutMs}); call them from a worker thread, never an event loop.
  */
 public final class ViewGroup implements AutoCloseable {
-  private static final RaftGroupId GROUP_ID =
+  static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("paternoster-view-service".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
   private final GroupMembers members;
@@ -43,9 +44,11 @@ public final class ViewGroup implements AutoCloseable {
   private final RaftClient client;
   private final ViewLog log;
   private final RaftPeerId self;
+  private final ConsensusTunnel tunnel; // null without a cluster secret
 
-  private ViewGroup(GroupMembers members, RaftServer server, RaftClient client, ViewLog log) {
+  private ViewGroup(GroupMembers members, RaftServer server, RaftClient client, ViewLog log, ConsensusTunnel tunnel) {
     this.members = members;
+    this.tunnel = tunnel;
     this.server = server;
     this.client = client;
     this.log = log;
@@ -53,28 +56,53 @@ public final class ViewGroup implements AutoCloseable {
   }
 
   /**
-   * Starts this member, keeping its log under {@code dataDir} (recovered when present).
+   * Starts this member without a cluster secret, its consensus engine listening on its listed
+   * host (which must then be a loopback address, {@code BindPolicy}), keeping its log under
+   * {@code dataDir} (recovered when present).
    *
    * @param electionTimeoutMs Ratis's minimum election timeout; the maximum is twice that
    * @param requestTimeoutMs how long a read or write may wait for the group
    */
   public static ViewGroup start(GroupMembers members, Path dataDir, long electionTimeoutMs, long requestTimeoutMs) throws IOException {
-    return start(members, dataDir, electionTimeoutMs, requestTimeoutMs, Optional.empty());
+    return start(members, dataDir, electionTimeoutMs, requestTimeoutMs, Optional.empty(), members.self().host(), (Vertx) null);
   }
 
-  /** As above; with {@code secret}, every write to the view log is sealed with it and checked by every member ({@link ViewLog}). */
+  /**
+   * As above, the consensus port on {@code bindHost}. Without a secret the consensus engine
+   * listens there itself. With one, every write to the view log is sealed with it and checked by
+   * every member ({@link ViewLog}), and the engine listens on loopback only, reached from the
+   * other members through sealed tunnels on {@code vertx} ({@link ConsensusTunnel}).
+   */
   public static ViewGroup start(GroupMembers members, Path dataDir, long electionTimeoutMs, long requestTimeoutMs,
-      Optional<ClusterSecret> secret) throws IOException {
-    List<RaftPeer> peers = members.members().stream()
-        .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.consensusAddress()).build())
-        .toList();
-    RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers);
+      Optional<ClusterSecret> secret, String bindHost, Vertx vertx) throws IOException {
+    ConsensusTunnel tunnel = secret.map(s -> ConsensusTunnel.open(vertx, s, members)).orElse(null);
+    try {
+      return startThrough(tunnel, members, dataDir, electionTimeoutMs, requestTimeoutMs, secret, bindHost);
+    } catch (IOException | RuntimeException e) {
+      if (tunnel != null) tunnel.close();
+      throw e;
+    }
+  }
+
+  private static ViewGroup startThrough(ConsensusTunnel tunnel, GroupMembers members, Path dataDir, long electionTimeoutMs,
+      long requestTimeoutMs, Optional<ClusterSecret> secret, String bindHost) throws IOException {
+    GroupMembers.Member me = members.self();
+    // Through the tunnel, the engine listens on a loopback port of the system's choice and
+    // dials every other member at its local relay; directly, everyone at the listed address.
+    // The address given here for this member itself is never dialled by its own engine.
+    java.util.function.Function<GroupMembers.Member, String> address = tunnel == null
+        ? GroupMembers.Member::consensusAddress
+        : m -> m.equals(me) ? "127.0.0.1:0" : tunnel.relayAddress(m.id());
+    RaftGroup group = RaftGroup.valueOf(GROUP_ID, members.members().stream()
+        .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(address.apply(m)).build())
+        .toList());
     RaftProperties props = new RaftProperties();
     // Netty, not gRPC: a gRPC channel to a member that was down stays in its reconnect backoff
     // (up to minutes) and fails vote requests fast meanwhile, so an election after a member came
     // back could take 12 s; Ratis's Netty client drops a failed connection and dials afresh.
     RaftConfigKeys.Rpc.setType(props, SupportedRpcType.NETTY);
-    NettyConfigKeys.Server.setPort(props, members.self().consensusPort());
+    NettyConfigKeys.Server.setHost(props, tunnel == null ? bindHost : "127.0.0.1");
+    NettyConfigKeys.Server.setPort(props, tunnel == null ? me.consensusPort() : 0);
     RaftServerConfigKeys.setStorageDir(props, List.of(dataDir.toFile()));
     // A read through a member is a ReadIndex: the leader confirms with a majority that it still
     // leads, after the read began (no leader lease: no clock assumption inside the group).
@@ -85,19 +113,32 @@ public final class ViewGroup implements AutoCloseable {
     RaftClientConfigKeys.Rpc.setRequestTimeout(props, TimeDuration.valueOf(requestTimeoutMs, TimeUnit.MILLISECONDS));
     ViewLog log = new ViewLog(secret);
     RaftServer server = RaftServer.newBuilder()
-        .setServerId(RaftPeerId.valueOf(members.self().id()))
+        .setServerId(RaftPeerId.valueOf(me.id()))
         .setGroup(group)
         .setStateMachine(log)
         .setProperties(props)
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     server.start();
+    RaftGroup clientGroup = group;
+    if (tunnel != null) {
+      int enginePort = server.getServerRpc().getInetSocketAddress().getPort();
+      try {
+        tunnel.admit(bindHost, me.consensusPort(), enginePort);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+      clientGroup = RaftGroup.valueOf(GROUP_ID, group.getPeers().stream()
+          .map(p -> p.getId().toString().equals(me.id()) ? RaftPeer.newBuilder(p).setAddress("127.0.0.1:" + enginePort).build() : p)
+          .toList());
+    }
     RaftClient client = RaftClient.newBuilder()
         .setProperties(props)
-        .setRaftGroup(group)
+        .setRaftGroup(clientGroup)
         .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(20, TimeUnit.MILLISECONDS)))
         .build();
-    return new ViewGroup(members, server, client, log);
+    return new ViewGroup(members, server, client, log, tunnel);
   }
 
   public GroupMembers members() {
@@ -162,7 +203,11 @@ public final class ViewGroup implements AutoCloseable {
     try {
       client.close();
     } finally {
-      server.close();
+      try {
+        server.close();
+      } finally {
+        if (tunnel != null) tunnel.close();
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.discovery.ViewServiceLocator;
+import org.paternoster.security.ClusterSecret;
+import org.paternoster.testing.NetworkReach;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.PingAnswer;
 import org.paternoster.view.PingTiming;
@@ -77,22 +80,27 @@ class ViewGroupTest {
 
     void start() throws IOException {
       GroupMembers parsed = GroupMembers.parse(list, "127.0.0.1", port, null);
-      group = ViewGroup.start(parsed, data.resolve("m" + port), 150, 500);
       vertx = Vertx.vertx();
+      group = ViewGroup.start(parsed, data.resolve("m" + port), 150, 500, secret(), "127.0.0.1", vertx);
       ViewServiceVerticle verticle = new ViewServiceVerticle("127.0.0.1", port, TIMING,
           new GroupAuthority(group, TIMING, TotalLossPolicy.REBUILD), new MonotonicClock());
       vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
     }
 
     void stop() throws IOException {
-      vertx.close().await();
       group.close();
+      vertx.close().await();
       group = null;
     }
 
     boolean running() {
       return group != null;
     }
+  }
+
+  /** The cluster secret the members share: none here (consensus directly on loopback), one in {@link SealedViewGroupTest}. */
+  Optional<ClusterSecret> secret() {
+    return Optional.empty();
   }
 
   @BeforeEach
@@ -217,5 +225,41 @@ class ViewGroupTest {
     // The old leader's machine comes back: it rejoins from its disk and catches up.
     old.start();
     await().atMost(BOUND).until(() -> get(old, "/view"), v -> v != null && v.getLong("viewnum") >= promoted.viewnum());
+  }
+
+  @Test
+  void theConsensusPortCannotBeReachedFromTheNetwork() {
+    awaitView(v -> v.primary() != null);
+    java.net.InetAddress outside = NetworkReach.ownNetworkAddress().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no network address besides loopback");
+    for (Member m : members) {
+      assertThat(NetworkReach.accepts(java.net.InetAddress.getLoopbackAddress(), m.consensusPort)).isTrue();
+      assertThat(NetworkReach.accepts(outside, m.consensusPort)).as("member %s's consensus port through %s", m.url(), outside).isFalse();
+    }
+  }
+
+  /** A Ratis client that does not hold the secret, asking every member's consensus port which groups it serves. */
+  @Test
+  void aRaftClientWithoutTheSecretIsAnsweredOnlyInAClusterWithoutOne() throws IOException {
+    awaitView(v -> v.primary() != null);
+    long term = leader().group.leadingTerm();
+    org.apache.ratis.conf.RaftProperties props = new org.apache.ratis.conf.RaftProperties();
+    org.apache.ratis.RaftConfigKeys.Rpc.setType(props, org.apache.ratis.rpc.SupportedRpcType.NETTY);
+    org.apache.ratis.client.RaftClientConfigKeys.Rpc.setRequestTimeout(props,
+        org.apache.ratis.util.TimeDuration.valueOf(500, TimeUnit.MILLISECONDS));
+    GroupMembers listed = GroupMembers.parse(list, "127.0.0.1", members.get(0).port, null);
+    org.apache.ratis.protocol.RaftGroup atThePorts = org.apache.ratis.protocol.RaftGroup.valueOf(ViewGroup.GROUP_ID, listed.members().stream()
+        .map(m -> org.apache.ratis.protocol.RaftPeer.newBuilder().setId(m.id()).setAddress(m.consensusAddress()).build())
+        .toList());
+    try (org.apache.ratis.client.RaftClient outsider = org.apache.ratis.client.RaftClient.newBuilder().setProperties(props)
+        .setRaftGroup(atThePorts).setRetryPolicy(org.apache.ratis.retry.RetryPolicies.noRetry()).build()) {
+      for (org.apache.ratis.protocol.RaftPeer port : atThePorts.getPeers()) {
+        var asked = org.assertj.core.api.Assertions.catchThrowable(
+            () -> assertThat(outsider.getGroupManagementApi(port.getId()).list().getGroupIds()).contains(ViewGroup.GROUP_ID));
+        if (secret().isEmpty()) assertThat(asked).as("answered through %s", port.getAddress()).isNull();
+        else assertThat(asked).as("answered through %s", port.getAddress()).isInstanceOf(IOException.class);
+      }
+    }
+    assertThat(leader().group.leadingTerm()).isEqualTo(term);
   }
 }
