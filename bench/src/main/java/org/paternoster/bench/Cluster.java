@@ -24,6 +24,7 @@ final class Cluster implements AutoCloseable {
   private final List<ChildProcess> all = new ArrayList<>();
   final String viewService;
   private final String memberList; // --members of a replicated view service, null for one process
+  private final String secret; // the cluster secret every process gets, or null
 
   Cluster(Path root, Path logs, int basePort, Timing timing) {
     this.root = root;
@@ -32,6 +33,7 @@ final class Cluster implements AutoCloseable {
     this.timing = timing;
     this.viewService = "http://127.0.0.1:" + basePort;
     this.memberList = null;
+    this.secret = null;
     all.add(start("view-service", "view-service.sh", args(List.of("--port", "" + basePort, "--discovery", "none"), timing.viewServiceArgs())));
   }
 
@@ -41,6 +43,12 @@ final class Cluster implements AutoCloseable {
    * get every member's URL. Members are named {@code m0, m1, ...} for {@link #kill9} and {@link #startMember}.
    */
   Cluster(Path root, Path logs, int basePort, Timing timing, int members) {
+    this(root, logs, basePort, timing, members, null);
+  }
+
+  /** As above, every process given {@code secret} (null: none), as on lab machines: members then reach each other through sealed tunnels. */
+  Cluster(Path root, Path logs, int basePort, Timing timing, int members, String secret) {
+    this.secret = secret;
     this.root = root;
     this.logs = logs;
     this.basePort = basePort;
@@ -124,7 +132,9 @@ final class Cluster implements AutoCloseable {
   private ChildProcess start(String name, String script, String... args) {
     List<String> cmd = new ArrayList<>(List.of(root.resolve("scripts").resolve(script).toString()));
     cmd.addAll(List.of(args));
-    return ChildProcess.command(cmd).log(logs.resolve(name + ".log")).start(name);
+    ChildProcess.Launch process = ChildProcess.command(cmd).log(logs.resolve(name + ".log"));
+    if (secret != null) process = process.env(org.paternoster.security.ClusterSecret.ENV, secret);
+    return process.start(name);
   }
 
   /** Stops every process (SIGTERM, SIGKILL if one is still there after 5 s). */

@@ -17,6 +17,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.util.Optional;
+import org.paternoster.security.ClusterAuth;
+import org.paternoster.security.ClusterSecret;
 
 /**
  * View-service leader failover (issue 12), real processes: three view-service members, three
@@ -34,6 +37,8 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
   @Mixin Timing timing;
   @Option(names = "--clients", defaultValue = "4") int clients;
   @Option(names = "--seed", defaultValue = "1") long seed;
+  @Option(names = "--sealed", description = "Give every process a cluster secret for the run, as on lab machines (members then talk through sealed tunnels).")
+  boolean sealed;
 
   @Override
   public Integer call() throws Exception {
@@ -42,10 +47,12 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
     WebClient http = WebClient.create(vertx);
     Random random = new Random(seed);
     CommitLoad load = null;
-    try (Cluster cluster = new Cluster(root, logs, 7850, timing, 3)) {
+    String secret = sealed ? ClusterSecret.randomText() : null;
+    try (Cluster cluster = new Cluster(root, logs, 7850, timing, 3, secret)) {
       for (int i = 1; i <= 3; i++) cluster.startReplica(i);
       awaitSettled(cluster, http);
-      OrderClient client = new OrderClient(vertx, http, ViewServiceLocator.fixed(cluster.viewService), timing.clientTimeoutMs());
+      OrderClient client = new OrderClient(vertx, http, ViewServiceLocator.fixed(cluster.viewService), timing.clientTimeoutMs(), 50,
+          ClusterAuth.of(Optional.ofNullable(secret).map(ClusterSecret::of)));
       load = new CommitLoad(vertx, client, clients, "v");
       List<Long> leaderTimes = new ArrayList<>();
       List<Long> failoverTimes = new ArrayList<>();
@@ -71,7 +78,7 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
         awaitSettled(cluster, http);
       }
       System.out.println(timing.describe(new JsonObject()).put("bench", "vs-failover").put("summary", true).put("rounds", rounds)
-          .put("clients", clients)
+          .put("clients", clients).put("sealed", sealed)
           .put("leader", stats(leaderTimes)).put("failover", stats(failoverTimes)).put("machine", Machine.describe()).encode());
       return 0;
     } finally {

@@ -88,7 +88,8 @@ final class ConsensusTunnel implements AutoCloseable {
         return;
       }
       new SealedPipe(vertx, remote, new TunnelSeal(secret, TunnelSeal.Role.SERVER),
-          () -> client.connect(ratisPort, "127.0.0.1"), "from " + remote.remoteAddress(), pendingAtGate::decrementAndGet).start();
+          () -> client.connect(ratisPort, "127.0.0.1"), "from " + remote.remoteAddress(), pendingAtGate::decrementAndGet, () -> { })
+          .start();
     });
     servers.add(gate);
     try {
@@ -98,17 +99,28 @@ final class ConsensusTunnel implements AutoCloseable {
     }
   }
 
+  /** Tunnels {@code local} (a connection of the local Ratis, held paused until the tunnel verifies) to member {@code to}. */
   private void relay(NetSocket local, GroupMembers.Member to) {
     local.pause();
+    NetSocket[] remote = new NetSocket[1];
+    boolean[] localClosed = new boolean[1];
+    // Until the pipe takes the local side over: Ratis giving up on this connection ends the tunnel too.
+    local.closeHandler(v -> {
+      localClosed[0] = true;
+      if (remote[0] != null) remote[0].close();
+    });
     client.connect(to.consensusPort(), to.host()).onComplete(ar -> {
       if (ar.failed()) {
         local.close();
         return;
       }
-      NetSocket remote = ar.result();
-      local.closeHandler(v -> remote.close());
-      new SealedPipe(vertx, remote, new TunnelSeal(secret, TunnelSeal.Role.CLIENT),
-          () -> Future.succeededFuture(local), "to " + to.consensusAddress(), () -> { }).start();
+      remote[0] = ar.result();
+      if (localClosed[0]) {
+        remote[0].close();
+        return;
+      }
+      new SealedPipe(vertx, remote[0], new TunnelSeal(secret, TunnelSeal.Role.CLIENT),
+          () -> Future.succeededFuture(local), "to " + to.consensusAddress(), () -> { }, local::close).start();
     });
   }
 

@@ -27,6 +27,7 @@ final class SealedPipe {
   private final Supplier<Future<NetSocket>> plainSide;
   private final String what;
   private final Runnable onHandshakeEnd;
+  private final Runnable onClose;
   private final Buffer held = Buffer.buffer();
   private NetSocket plain;
   private boolean askedForPlain;
@@ -38,15 +39,19 @@ final class SealedPipe {
    * @param plainSide gives the plain connection once the handshake verified (the local engine's
    *     connection, paused until then, or a new connection to it)
    * @param onHandshakeEnd run once, when the handshake verified or the pipe closed before that
+   * @param onClose run once when the pipe closes, whenever that is: a plain connection that exists
+   *     before the handshake (the relay's) must be closed by it, or the local engine would wait
+   *     forever on a connection nobody reads (seen: a member whose handshake was cut by a restart)
    */
   SealedPipe(Vertx vertx, NetSocket sealed, TunnelSeal seal, Supplier<Future<NetSocket>> plainSide, String what,
-      Runnable onHandshakeEnd) {
+      Runnable onHandshakeEnd, Runnable onClose) {
     this.vertx = vertx;
     this.sealed = sealed;
     this.seal = seal;
     this.plainSide = plainSide;
     this.what = what;
     this.onHandshakeEnd = onHandshakeEnd;
+    this.onClose = onClose;
   }
 
   void start() {
@@ -133,5 +138,6 @@ final class SealedPipe {
     }
     sealed.close();
     if (plain != null) plain.close();
+    onClose.run();
   }
 }

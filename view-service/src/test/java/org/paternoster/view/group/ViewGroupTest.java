@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,10 +128,9 @@ class ViewGroupTest {
     clientVertx.close().await();
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  /** Below the ephemeral range, so the members' own outgoing connections and relays cannot take it first. */
+  static int freePort() {
+    return org.paternoster.testing.FreePorts.pick();
   }
 
   /** One ping as {@code server}, adopting the view it names (a trivial replica); null when it failed. */
