@@ -123,6 +123,8 @@ public final class ViewGroup implements AutoCloseable {
     RaftGroup clientGroup = group;
     if (tunnel != null) {
       int enginePort = server.getServerRpc().getInetSocketAddress().getPort();
+      tunnel.whenRelayLost(id -> server.getServerRpc().handleException(RaftPeerId.valueOf(id),
+          new IOException("the consensus tunnel to " + id + " closed"), true));
       try {
         tunnel.admit(bindHost, me.consensusPort(), enginePort);
       } catch (RuntimeException e) {
