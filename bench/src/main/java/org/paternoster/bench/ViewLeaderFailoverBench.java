@@ -60,8 +60,8 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
         Thread.sleep(1000 + random.nextInt(1000));
         // The leader's own view: a follower's applied copy may lag, and a round that kills the
         // primary of an older view measures nothing (seen: a "failover" of 19 ms).
-        String leaderUrl = cluster.view(http).getString("leader");
-        JsonObject view = http.getAbs(leaderUrl + "/view").timeout(1000).send().await().bodyAsJsonObject();
+        JsonObject view = leadersView(cluster, http);
+        String leaderUrl = view.getString("leader");
         int leader = memberIndex(cluster, leaderUrl);
         String primary = view.getString("primary");
         load.watch(view.getLong("viewnum"));
@@ -87,6 +87,22 @@ public final class ViewLeaderFailoverBench implements Callable<Integer> {
       if (load != null) load.stop();
       vertx.close().await();
     }
+  }
+
+  /** The view as the leader has it, once a member names a leader that answers (leadership may move while the cluster settles). */
+  private static JsonObject leadersView(Cluster cluster, WebClient http) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      try {
+        String leader = cluster.view(http).getString("leader");
+        if (leader != null) {
+          JsonObject view = http.getAbs(leader + "/view").timeout(1000).send().await().bodyAsJsonObject();
+          if (leader.equals(view.getString("leader"))) return view;
+        }
+      } catch (Exception e) { // a member restarting or electing
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("no member leads");
   }
 
   private static JsonObject stats(List<Long> times) {

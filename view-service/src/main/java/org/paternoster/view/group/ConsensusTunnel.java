@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consensus port of a member of a cluster with a secret (issue 14). Ratis's Netty transport
- * (3.1.3) authenticates nothing, so this member's Ratis server listens on loopback only and every
+ * (3.2.1) authenticates nothing, so this member's Ratis server listens on loopback only and every
  * byte between members' Ratis servers passes through tunnels sealed with the cluster secret
  * ({@link TunnelSeal}, {@link SealedPipe}):
  * <ul>
@@ -76,9 +76,9 @@ final class ConsensusTunnel implements AutoCloseable {
   /**
    * Calls {@code lost} with a member's id (on a worker thread) each time a connection of the local
    * Ratis to that member's relay is closed because its tunnel failed or could not open. Ratis's
-   * Netty client keeps such a connection as its proxy to the member until a request on it fails,
-   * and that request is lost: dialling the member directly, a refused connection leaves no proxy
-   * behind. The caller resets the proxy here, so the next request dials afresh (measured in
+   * Netty client may keep such a connection as its proxy to the member until a request on it
+   * fails, and that request is lost: dialling the member directly, a refused connection leaves no
+   * proxy behind. The caller resets the proxy here, so the next request dials afresh (measured in
    * bench-vs-failover --sealed: without it, the first vote request to a member that had been down
    * failed and an election took one more round).
    */

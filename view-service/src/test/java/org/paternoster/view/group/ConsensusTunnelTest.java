@@ -19,10 +19,10 @@ import org.paternoster.testing.FreePorts;
 
 /**
  * A relay's connection from the local consensus engine must end whenever its tunnel cannot open:
- * Ratis's Netty client neither notices a connection that goes quiet nor gives up on one whose
- * requests time out, so a relay connection left open with nobody reading it cuts this member off
- * from that member for good (seen in bench-vs-failover: a member restarted while a handshake to it
- * was under way, and the group could not elect a leader again).
+ * left open with nobody reading it, every request on it waits out its timeout (with Ratis 3.1.3,
+ * whose Netty client never gave up on such a connection, it cut this member off from that member
+ * for good: seen in bench-vs-failover, a member restarted while a handshake to it was under way,
+ * and the group could not elect a leader again).
  */
 class ConsensusTunnelTest {
   final Vertx vertx = Vertx.vertx();
