@@ -41,16 +41,21 @@ public final class ViewGroup implements AutoCloseable {
 
   private final GroupMembers members;
   private final RaftServer server;
-  private final RaftClient client;
+  /** Renewed when Ratis closes its ordered window to this member for good (see {@link #renewIfClosed}). */
+  private volatile RaftClient client;
+  private boolean closing; // guarded by this
+  private final java.util.function.Supplier<RaftClient> newClient;
   private final ViewLog log;
   private final RaftPeerId self;
   private final ConsensusTunnel tunnel; // null without a cluster secret
 
-  private ViewGroup(GroupMembers members, RaftServer server, RaftClient client, ViewLog log, ConsensusTunnel tunnel) {
+  private ViewGroup(GroupMembers members, RaftServer server, java.util.function.Supplier<RaftClient> newClient, ViewLog log,
+      ConsensusTunnel tunnel) {
     this.members = members;
+    this.newClient = newClient;
     this.tunnel = tunnel;
     this.server = server;
-    this.client = client;
+    this.client = newClient.get();
     this.log = log;
     this.self = RaftPeerId.valueOf(members.self().id());
   }
@@ -135,12 +140,13 @@ public final class ViewGroup implements AutoCloseable {
           .map(p -> p.getId().toString().equals(me.id()) ? RaftPeer.newBuilder(p).setAddress("127.0.0.1:" + enginePort).build() : p)
           .toList());
     }
-    RaftClient client = RaftClient.newBuilder()
+    RaftGroup toGroup = clientGroup;
+    java.util.function.Supplier<RaftClient> newClient = () -> RaftClient.newBuilder()
         .setProperties(props)
-        .setRaftGroup(clientGroup)
+        .setRaftGroup(toGroup)
         .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(20, TimeUnit.MILLISECONDS)))
         .build();
-    return new ViewGroup(members, server, client, log, tunnel);
+    return new ViewGroup(members, server, newClient, log, tunnel);
   }
 
   public GroupMembers members() {
@@ -187,9 +193,40 @@ public final class ViewGroup implements AutoCloseable {
 
   /** {@link #readConfirmed()} without blocking: completes on a Ratis thread. */
   public java.util.concurrent.CompletableFuture<JsonObject> readConfirmedAsync() {
-    return client.async().sendReadOnly(ViewLog.read(), self).thenApply(reply -> {
+    RaftClient asked = client;
+    return asked.async().sendReadOnly(ViewLog.read(), self).handle((reply, failure) -> {
+      if (failure != null) {
+        renewIfClosed(asked, failure);
+        throw failure instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(failure);
+      }
       if (!reply.isSuccess()) throw new java.util.concurrent.CompletionException(new IOException("read failed: " + reply.getException()));
       return ViewLog.parse(reply.getMessage());
+    });
+  }
+
+  /**
+   * Replaces {@code failed} with a new client when {@code failure} says it is closed. Ratis's
+   * client (3.2.1) closes its ordered window to a server for good once a request there has used
+   * up its retries (a member alone, or without a majority for a while), and every later request
+   * fails at once with "is closed": this member could never confirm leadership again (seen in
+   * bench-vs-failover --sealed: a leader that could not decide views for 14 s, until it lost its
+   * term). Not after {@link #close()}, when every client is closed on purpose.
+   */
+  void renewIfClosed(RaftClient failed, Throwable failure) {
+    boolean closed = false;
+    for (Throwable t = failure; t != null && !closed; t = t.getCause()) closed = t instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+    if (!closed) return;
+    synchronized (this) {
+      if (closing || client != failed) return;
+      client = newClient.get();
+    }
+    org.slf4j.LoggerFactory.getLogger(ViewGroup.class).warn("renewed the consensus client: {}", failure.getMessage());
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        failed.close();
+      } catch (IOException e) {
+        // it was broken already
+      }
     });
   }
 
@@ -200,8 +237,16 @@ public final class ViewGroup implements AutoCloseable {
     return ViewLog.parse(reply.getMessage());
   }
 
+  /** The client reads and writes go through now (for tests). */
+  RaftClient client() {
+    return client;
+  }
+
   @Override
   public void close() throws IOException {
+    synchronized (this) {
+      closing = true;
+    }
     try {
       client.close();
     } finally {

@@ -260,4 +260,27 @@ class ViewGroupTest {
     }
     assertThat(leader().group.leadingTerm()).isEqualTo(term);
   }
+
+  /**
+   * Ratis 3.2.1's client closes its ordered window to a server for good once a request there has
+   * used up its retries (seen in bench-vs-failover --sealed: a leader whose reads all failed with
+   * "SlidingWindow$Client ... is closed" could not decide views for 14 s). When a read fails so,
+   * the member's client is replaced and reads go on; any other failure keeps the client.
+   */
+  @Test
+  void aClientWhoseWindowRatisClosedIsReplacedAndReadsGoOn() throws IOException {
+    awaitView(v -> v.primary() != null && v.backup() != null);
+    Member leading = await().atMost(BOUND).until(
+        () -> members.stream().filter(m -> m.group.leadingTerm() >= 0).findFirst().orElse(null), m -> m != null);
+    org.apache.ratis.client.RaftClient before = leading.group.client();
+    leading.group.renewIfClosed(before, new java.util.concurrent.CompletionException(new java.io.IOException("timed out")));
+    assertThat(leading.group.client()).as("another failure keeps the client").isSameAs(before);
+    leading.group.renewIfClosed(before, new java.util.concurrent.CompletionException(
+        new org.apache.ratis.protocol.exceptions.AlreadyClosedException("SlidingWindow$Client:client->self is closed.")));
+    assertThat(leading.group.client()).as("a closed window: a new client").isNotSameAs(before);
+    assertThat(leading.group.readConfirmed().getLong("version")).isNotNull();
+    org.apache.ratis.client.RaftClient renewed = leading.group.client();
+    leading.group.renewIfClosed(before, new org.apache.ratis.protocol.exceptions.AlreadyClosedException("late news of the old client"));
+    assertThat(leading.group.client()).as("only the client that failed is replaced").isSameAs(renewed);
+  }
 }
