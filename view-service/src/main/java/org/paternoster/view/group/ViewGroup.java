@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.paternoster.security.ClusterSecret;
@@ -15,6 +19,7 @@ import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.netty.NettyConfigKeys;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -36,6 +41,7 @@ import org.apache.ratis.util.TimeDuration;
  * {@code requestTimeoutMs}); call them from a worker thread, never an event loop.
  */
 public final class ViewGroup implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ViewGroup.class);
   static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("paternoster-view-service".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
@@ -44,12 +50,12 @@ public final class ViewGroup implements AutoCloseable {
   /** Renewed when Ratis closes its ordered window to this member for good (see {@link #renewIfClosed}). */
   private volatile RaftClient client;
   private boolean closing; // guarded by this
-  private final java.util.function.Supplier<RaftClient> newClient;
+  private final Supplier<RaftClient> newClient;
   private final ViewLog log;
   private final RaftPeerId self;
   private final ConsensusTunnel tunnel; // null without a cluster secret
 
-  private ViewGroup(GroupMembers members, RaftServer server, java.util.function.Supplier<RaftClient> newClient, ViewLog log,
+  private ViewGroup(GroupMembers members, RaftServer server, Supplier<RaftClient> newClient, ViewLog log,
       ConsensusTunnel tunnel) {
     this.members = members;
     this.newClient = newClient;
@@ -95,7 +101,7 @@ public final class ViewGroup implements AutoCloseable {
     // Through the tunnel, the engine listens on a loopback port of the system's choice and
     // dials every other member at its local relay; directly, everyone at the listed address.
     // The address given here for this member itself is never dialled by its own engine.
-    java.util.function.Function<GroupMembers.Member, String> address = tunnel == null
+    Function<GroupMembers.Member, String> address = tunnel == null
         ? GroupMembers.Member::consensusAddress
         : m -> m.equals(me) ? "127.0.0.1:0" : tunnel.relayAddress(m.id());
     RaftGroup group = RaftGroup.valueOf(GROUP_ID, members.members().stream()
@@ -147,7 +153,7 @@ public final class ViewGroup implements AutoCloseable {
           .toList());
     }
     RaftGroup toGroup = clientGroup;
-    java.util.function.Supplier<RaftClient> newClient = () -> RaftClient.newBuilder()
+    Supplier<RaftClient> newClient = () -> RaftClient.newBuilder()
         .setProperties(props)
         .setRaftGroup(toGroup)
         .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(20, TimeUnit.MILLISECONDS)))
@@ -192,20 +198,20 @@ public final class ViewGroup implements AutoCloseable {
   public JsonObject readConfirmed() throws IOException {
     try {
       return readConfirmedAsync().join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
   /** {@link #readConfirmed()} without blocking: completes on a Ratis thread. */
-  public java.util.concurrent.CompletableFuture<JsonObject> readConfirmedAsync() {
+  public CompletableFuture<JsonObject> readConfirmedAsync() {
     RaftClient asked = client;
     return asked.async().sendReadOnly(ViewLog.read(), self).handle((reply, failure) -> {
       if (failure != null) {
         renewIfClosed(asked, failure);
-        throw failure instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(failure);
+        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
       }
-      if (!reply.isSuccess()) throw new java.util.concurrent.CompletionException(new IOException("read failed: " + reply.getException()));
+      if (!reply.isSuccess()) throw new CompletionException(new IOException("read failed: " + reply.getException()));
       return ViewLog.parse(reply.getMessage());
     });
   }
@@ -220,14 +226,14 @@ public final class ViewGroup implements AutoCloseable {
    */
   void renewIfClosed(RaftClient failed, Throwable failure) {
     boolean closed = false;
-    for (Throwable t = failure; t != null && !closed; t = t.getCause()) closed = t instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+    for (Throwable t = failure; t != null && !closed; t = t.getCause()) closed = t instanceof AlreadyClosedException;
     if (!closed) return;
     synchronized (this) {
       if (closing || client != failed) return;
       client = newClient.get();
     }
-    org.slf4j.LoggerFactory.getLogger(ViewGroup.class).warn("renewed the consensus client: {}", failure.getMessage());
-    java.util.concurrent.CompletableFuture.runAsync(() -> {
+    LOG.warn("renewed the consensus client: {}", failure.getMessage());
+    CompletableFuture.runAsync(() -> {
       try {
         failed.close();
       } catch (IOException e) {
