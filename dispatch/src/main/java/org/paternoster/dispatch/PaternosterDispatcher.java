@@ -69,6 +69,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   private Demand demand;
   // per car
   private double[] openedAt;
+  private boolean[] doorsOpen; // as last told: a car whose report skips the opening and closing states (the course's) still counts
   private boolean[] held;
   // scratch
   /** Per car, the hall calls given to it in the decision being made (bits by floor). */
@@ -103,6 +104,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     demand = new Demand(floors);
     int n = building.cars();
     openedAt = new double[n];
+    doorsOpen = new boolean[n];
     held = new boolean[n];
     givenUp = new java.util.BitSet[n];
     givenDown = new java.util.BitSet[n];
@@ -156,10 +158,15 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   public List<Decision> carChanged(int c, GroupView g) {
     init(g);
     CarView car = g.cars().get(c);
-    if (car.state() == CarState.OPENING) {
+    CarState state = car.state();
+    boolean open = state == CarState.OPENING || state == CarState.OPEN;
+    if (state == CarState.OPENING || (open && !doorsOpen[c])) {
+      doorsOpen[c] = true;
       openedAt[c] = g.now();
       held[c] = false;
-    } else if (car.state() == CarState.CLOSING) {
+    } else if (state == CarState.CLOSING || (!open && doorsOpen[c])) {
+      // The simulator says CLOSING; a course car's report goes from door open straight to moving or idle.
+      doorsOpen[c] = false;
       held[c] = false;
       if (car.floor() == 0 && car.direction() == MotorDirection.UP) {
         demand.decayTo(g.now());

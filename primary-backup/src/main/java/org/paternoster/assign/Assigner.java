@@ -31,4 +31,13 @@ public interface Assigner {
   default boolean mayBlock() {
     return false;
   }
+
+  /**
+   * How long after an answer the primary should ask again although nothing changed, for an
+   * assigner whose answer depends on time (waits grow, a hold runs its course); 0: never (the
+   * answer depends on the inputs only).
+   */
+  default long reaskAfterMs() {
+    return 0;
+  }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Builds the primary's assigner from its command line. */
 public final class Assigners {
-  /** The course's reference assigner, the default. */
+  /** The course's reference assigner (the default until Paternoster's dispatcher could park and hold). */
   public static final String TIME_TO_IDLE = "time-to-idle";
 
   private Assigners() {}
@@ -18,8 +18,12 @@ public final class Assigners {
     return fromCommandLine(assignerCmd, ExternalAssigner.InputMode.ARGUMENT, ExternalAssigner.DEFAULT_TIMEOUT);
   }
 
-  /** The names {@code --dispatcher} accepts, the default first. */
-  public static final java.util.List<String> DISPATCHERS = java.util.List.of(TIME_TO_IDLE, GroupDispatchAssigner.NAME);
+  /**
+   * The names {@code --dispatcher} accepts, the default first: Paternoster's dispatcher, which
+   * waits less than time-to-idle in every scenario of the traffic benchmark as it runs live
+   * (docs/DISPATCH.md, "In the product").
+   */
+  public static final java.util.List<String> DISPATCHERS = java.util.List.of(GroupDispatchAssigner.NAME, TIME_TO_IDLE);
 
   /**
    * The primary's assigner: the dispatcher {@code name} ({@link #DISPATCHERS}; null for the

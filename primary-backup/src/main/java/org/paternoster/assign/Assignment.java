@@ -14,8 +14,13 @@ import org.paternoster.orders.HallCall;
  * Which hall calls each car should serve: car id → its hall calls. Every available car is a key
  * (possibly with no calls); no call is under two cars. Immutable and compared by value, so the
  * primary can push only when the assignment changes.
+ *
+ * <p>A dispatcher that parks and holds also advises cars ({@code standby}, only cars with advice
+ * other than {@link Standby#NONE} listed): where an idle car should wait, which car should keep
+ * its doors open. Advice never takes a call away or keeps one from being served. Assigners that
+ * give none leave it empty.
  */
-public record Assignment(Map<String, Set<HallCall>> calls) {
+public record Assignment(Map<String, Set<HallCall>> calls, Map<String, Standby> standby) {
   /** Floor, then up before down: the order in which hall calls are assigned and printed. */
   public static final Comparator<HallCall> CALL_ORDER =
       Comparator.comparingInt(HallCall::floor).thenComparing(HallCall::direction);
@@ -31,6 +36,19 @@ public record Assignment(Map<String, Set<HallCall>> calls) {
       copy.put(id, sorted(set));
     });
     calls = Collections.unmodifiableMap(copy);
+    TreeMap<String, Standby> advice = new TreeMap<>(standby);
+    advice.values().removeIf(Standby.NONE::equals);
+    standby = Collections.unmodifiableMap(advice);
+  }
+
+  /** Hall calls only: no advice. */
+  public Assignment(Map<String, Set<HallCall>> calls) {
+    this(calls, Map.of());
+  }
+
+  /** The advice for car {@code id}: {@link Standby#NONE} for a car with none. */
+  public Standby standbyOf(String id) {
+    return standby.getOrDefault(id, Standby.NONE);
   }
 
   /** An assignment where every car in {@code ids} serves nothing. */

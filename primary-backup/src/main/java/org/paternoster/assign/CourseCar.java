@@ -20,11 +20,13 @@ final class CourseCar implements CarView {
   private final double doorCycleS;
   private final Trip trip; // the assumed trip of a moving car, else null
   private final double now;
+  private final int parkFloor;
   /** The floors someone on board is going to, read once (routes are played many times a decision). */
   private final java.util.BitSet cabStops = new java.util.BitSet();
 
-  CourseCar(int index, ElevatorState state, int floors, int capacity, Kinematics k, double doorCycleS, double now) {
+  CourseCar(int index, ElevatorState state, int floors, int capacity, Kinematics k, double doorCycleS, double now, int parkFloor) {
     this.index = index;
+    this.parkFloor = parkFloor;
     this.s = state;
     this.capacity = capacity;
     this.k = k;
@@ -96,7 +98,7 @@ final class CourseCar implements CarView {
 
   @Override
   public int parkFloor() {
-    return -1;
+    return parkFloor;
   }
 
   @Override

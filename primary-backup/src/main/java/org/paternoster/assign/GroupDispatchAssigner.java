@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paternoster.dispatch.CarView;
@@ -51,6 +52,11 @@ public final class GroupDispatchAssigner implements Assigner {
   private List<String> cars = List.of();
   private final Map<HallCall, Double> firstSeen = new HashMap<>();
   private Assignment last = Assignment.none(List.of());
+  // per car of the fleet, by index in id order
+  private ElevatorState[] previous = new ElevatorState[0]; // its report at the last call: changes are the dispatcher's events
+  private int[] parked = new int[0]; // the floor it was told to park at, or Standby.NO_PARK
+  private boolean[] held = new boolean[0]; // told to keep its doors open
+  private final Map<HallCall, Integer> assignee = new LinkedHashMap<>(); // scratch: the call's car in the decision being made
 
   /**
    * @param clockMs monotonic milliseconds (waiting times and learned demand)
@@ -70,6 +76,12 @@ public final class GroupDispatchAssigner implements Assigner {
         TimeToIdleAssigner.DEFAULT_TRAVEL_MILLIS, TimeToIdleAssigner.DEFAULT_DOOR_MILLIS);
   }
 
+  /** Every second, as the dispatcher's own tick in the traffic simulator: waits grow, holds end. */
+  @Override
+  public long reaskAfterMs() {
+    return 1_000;
+  }
+
   @Override
   public Assignment assign(Building building, Set<HallCall> hallCalls, List<ElevatorState> elevators) {
     AssignmentProblem problem = new AssignmentProblem(building, hallCalls, elevators);
@@ -81,10 +93,13 @@ public final class GroupDispatchAssigner implements Assigner {
     double now = clockMs.getAsLong() / 1000.0;
     firstSeen.keySet().retainAll(hallCalls);
     List<HallCall> calls = new ArrayList<>(problem.callsInOrder());
-    for (HallCall c : calls) firstSeen.putIfAbsent(c, now);
+    List<HallCall> fresh = new ArrayList<>();
+    for (HallCall c : calls) {
+      if (firstSeen.putIfAbsent(c, now) == null) fresh.add(c);
+    }
     calls.sort(Comparator.comparingDouble((HallCall c) -> firstSeen.get(c)).thenComparing(Assignment.CALL_ORDER));
 
-    Map<HallCall, Integer> assignee = new LinkedHashMap<>();
+    assignee.clear();
     List<PendingCall> pending = new ArrayList<>();
     for (HallCall c : calls) {
       int car = last.assigneeOf(c).map(ids::indexOf).orElse(-1);
@@ -93,20 +108,62 @@ public final class GroupDispatchAssigner implements Assigner {
     }
     List<CourseCar> views = new ArrayList<>();
     for (int i = 0; i < available.size(); i++) {
-      views.add(new CourseCar(i, available.get(i), building.floors(), CAPACITY, kinematics, doorS, now));
+      views.add(new CourseCar(i, available.get(i), building.floors(), CAPACITY, kinematics, doorS, now, parked[i]));
     }
     GroupView group = new Group(now, model, kinematics, views, pending);
-    for (Decision d : dispatcher.tick(group)) {
-      if (d instanceof Decision.Assign a && assignee.containsKey(a.call()) && a.car() >= 0 && a.car() < ids.size()) {
-        assignee.put(a.call(), a.car());
+    // What the reports say happened since the last call, as the dispatcher's events: it learns
+    // demand from new calls and from cars leaving the lobby, and parks cars that went idle.
+    for (int i = 0; i < available.size(); i++) {
+      ElevatorState now_ = available.get(i);
+      ElevatorState before = previous[i];
+      if (before == null || before.behaviour() != now_.behaviour() || before.floor() != now_.floor()
+          || before.direction() != now_.direction()) {
+        apply(dispatcher.carChanged(i, group), now);
+        if (now_.behaviour() == Behaviour.IDLE && (before == null || before.behaviour() != Behaviour.IDLE)
+            && nothingToServe(i, now_, building.floors())) {
+          apply(dispatcher.carIdle(i, group), now);
+        }
       }
+      previous[i] = now_;
     }
+    for (HallCall c : fresh) apply(dispatcher.hallCallRegistered(c, group), now);
+    apply(dispatcher.tick(group), now);
+    for (int i = 0; i < available.size(); i++) {
+      ElevatorState s = available.get(i);
+      // Arrived where it was sent (or opened its doors there): parking done, as in the simulator.
+      if (parked[i] == s.floor() && s.behaviour() != Behaviour.MOVING) parked[i] = Standby.NO_PARK;
+      if (s.behaviour() != Behaviour.DOOR_OPEN) held[i] = false;
+    }
+
     Map<String, Set<HallCall>> result = new LinkedHashMap<>();
     ids.forEach(id -> result.put(id, new LinkedHashSet<>()));
     // A call the dispatcher left with no car (it always gives one; this keeps the contract total) goes to the first.
     assignee.forEach((call, car) -> result.get(ids.get(Math.max(0, car))).add(call));
-    last = new Assignment(result);
+    Map<String, Standby> standby = new TreeMap<>();
+    for (int i = 0; i < ids.size(); i++) standby.put(ids.get(i), new Standby(parked[i], held[i]));
+    last = new Assignment(result, standby);
     return last;
+  }
+
+  /** Applies the dispatcher's decisions: assignments (a car given a call stops parking), park floors, holds. */
+  private void apply(List<Decision> decisions, double now) {
+    for (Decision d : decisions) {
+      if (d instanceof Decision.Assign a) {
+        if (assignee.containsKey(a.call()) && a.car() >= 0 && a.car() < cars.size()) {
+          if (assignee.put(a.call(), a.car()) != a.car()) parked[a.car()] = Standby.NO_PARK;
+        }
+      } else if (d instanceof Decision.Park p) {
+        if (p.car() >= 0 && p.car() < cars.size() && p.floor() >= 0 && p.floor() < model.floors()) parked[p.car()] = p.floor();
+      } else if (d instanceof Decision.Hold h) {
+        if (h.car() >= 0 && h.car() < cars.size()) held[h.car()] = h.untilS() > now;
+      }
+    }
+  }
+
+  /** No cab call, and no hall call given to it last time: a car that may park. */
+  private boolean nothingToServe(int car, ElevatorState s, int floors) {
+    for (int f = 0; f < floors; f++) if (s.cabRequest(f)) return false;
+    return last.callsFor(cars.get(car)).isEmpty();
   }
 
   /** A fresh dispatcher for this fleet: a building of the course's timing with these cars. */
@@ -119,6 +176,10 @@ public final class GroupDispatchAssigner implements Assigner {
     kinematics = new Kinematics(model);
     dispatcher = factory.get();
     last = Assignment.none(List.of());
+    previous = new ElevatorState[ids.size()];
+    parked = new int[ids.size()];
+    java.util.Arrays.fill(parked, Standby.NO_PARK);
+    held = new boolean[ids.size()];
   }
 
   private record Group(double now, org.paternoster.dispatch.Building building, Kinematics kinematics,

@@ -50,7 +50,7 @@ public final class ReplicaMain implements Callable<Integer> {
   String assignerCmd;
 
   @Option(names = "--dispatcher", paramLabel = "NAME",
-      description = "how hall calls are given to cars: time-to-idle (the course's reference assigner) or paternoster (route cost with reassignment, docs/DISPATCH.md) (default: the first)")
+      description = "how hall calls are given to cars: paternoster (route cost with reassignment; parks idle cars and holds a loading car at the lobby in up-peak; docs/DISPATCH.md) or time-to-idle (the course's reference assigner) (default: paternoster)")
   String dispatcher;
 
   @Option(names = "--data-dir", paramLabel = "DIR",

@@ -82,12 +82,48 @@ class GroupDispatchAssignerTest {
 
   @Test
   void theDispatcherIsChosenByNameAndAnUnknownNameIsRefused() {
-    assertThat(Assigners.of(null, null, clock::get)).isInstanceOf(TimeToIdleAssigner.class);
+    assertThat(Assigners.of(null, null, clock::get)).as("the default").isInstanceOf(GroupDispatchAssigner.class);
     assertThat(Assigners.of("time-to-idle", null, clock::get)).isInstanceOf(TimeToIdleAssigner.class);
     assertThat(Assigners.of("paternoster", null, clock::get)).isInstanceOf(GroupDispatchAssigner.class);
     assertThat(Assigners.of("paternoster", "./assigner", clock::get)).isInstanceOf(ExternalAssigner.class);
     assertThatThrownBy(() -> Assigners.of("fastest", null, clock::get)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("time-to-idle").hasMessageContaining("paternoster");
+  }
+
+  /**
+   * Up-peak as the primary sees it: a car opens at the lobby announcing up and leaves with cab
+   * calls for several floors, again and again. The dispatcher learns that from the reports alone:
+   * an idle car is then advised to park at the lobby, and a car loading there to hold its doors
+   * until another car is at the lobby. Before it has learned anything, it advises nothing.
+   */
+  @Test
+  void learnsUpPeakFromTheReportsThenParksIdleCarsAtTheLobbyAndHoldsTheLoadingOne() {
+    ElevatorState b = idle("b", 4, 8);
+    ElevatorState c = idle("c", 7, 8);
+    Assignment first = assigner.assign(building, Set.of(), List.of(Cars.doorOpen("a", 0, MotorDirection.UP, 8), b, c));
+    assertThat(first.standby()).as("nothing learned yet: no advice").isEmpty();
+    for (int trip = 0; trip < 4; trip++) {
+      clock.addAndGet(20_000);
+      assigner.assign(building, Set.of(), List.of(idle("a", 0, 8), b, c));
+      clock.addAndGet(1_000);
+      assigner.assign(building, Set.of(), List.of(Cars.doorOpen("a", 0, MotorDirection.UP, 8), b, c));
+      clock.addAndGet(3_000);
+      assigner.assign(building, Set.of(), List.of(new ElevatorState("a", 0, Behaviour.MOVING, MotorDirection.UP, cab(8, 2, 4, 6), true), b, c));
+    }
+    clock.addAndGet(1_000);
+    ElevatorState aLoading = Cars.doorOpen("a", 0, MotorDirection.UP, 8);
+    ElevatorState bBusy = new ElevatorState("b", 4, Behaviour.MOVING, MotorDirection.UP, cab(8, 5), true);
+    assigner.assign(building, Set.of(), List.of(aLoading, bBusy, c));
+    clock.addAndGet(2_000);
+    Assignment loading = assigner.assign(building, Set.of(), List.of(aLoading, idle("b", 5, 8), c));
+    assertThat(loading.standbyOf("b")).as("b went idle with nothing to do: to the lobby").isEqualTo(new Standby(0, false));
+    assertThat(loading.standbyOf("a").holdDoors()).as("a loads up at the lobby and no other car is there").isTrue();
+    assertThat(loading.standbyOf("c")).as("c's idleness is old news: it is not moved").isEqualTo(Standby.NONE);
+
+    clock.addAndGet(1_000);
+    Assignment released = assigner.assign(building, Set.of(), List.of(aLoading, idle("b", 0, 8), c));
+    assertThat(released.standbyOf("a").holdDoors()).as("another car waits at the lobby: a may go").isFalse();
+    assertThat(released.standbyOf("b")).as("b arrived where it was sent").isEqualTo(Standby.NONE);
   }
 
   static boolean[] cab(int floors, int... at) {

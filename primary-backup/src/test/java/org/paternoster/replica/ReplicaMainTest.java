@@ -29,7 +29,7 @@ class ReplicaMainTest {
     String[] base = {"--id", "r1", "--discovery", "none", "--view-service", "http://127.0.0.1:1"};
     assertThat(ReplicaMain.run(concat(base, "--dispatcher", "fastest"))).isEqualTo(2);
     assertThat(ReplicaMain.run(concat(base, "--floors", "129"))).isEqualTo(2);
-    assertThat(err.toString()).contains("--dispatcher must be one of [time-to-idle, paternoster]", "--floors must be in 2..128");
+    assertThat(err.toString()).contains("--dispatcher must be one of [paternoster, time-to-idle]", "--floors must be in 2..128");
   }
 
   static String[] concat(String[] a, String... b) {

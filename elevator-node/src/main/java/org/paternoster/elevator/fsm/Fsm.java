@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.paternoster.assign.Behaviour;
 import org.paternoster.assign.MotorDirection;
+import org.paternoster.assign.Standby;
 
 /**
  * The state machine of one car, sans I/O: each event method takes {@code now} (milliseconds of any
@@ -35,6 +36,11 @@ import org.paternoster.assign.MotorDirection;
  *       later).</li>
  *   <li>{@link Watchdog}: a stalled motor is re-commanded and reported as "motor", a door held open
  *       too long as "door"; both clear by themselves.</li>
+ *   <li>The primary's {@link Standby} advice: a car with no call at all goes to the park floor and
+ *       waits there with its door shut (passing floors without stopping); a car whose door is open
+ *       keeps it open while the advice holds it, at most {@link FsmConfig#maxHoldMs()} after it
+ *       opened (the watchdog counts from the hold's end). Advice never changes which calls are
+ *       served or when a served call is reported.</li>
  * </ul>
  * Not thread-safe: one shell thread drives it.
  */
@@ -53,6 +59,8 @@ public final class Fsm {
   private MotorDirection lastTravel = STOP; // the way the motor last drove
   private Integer relevelTo; // the floor the car drifted off with its door open, to open it there again
   private MotorDirection relevelAnnounced = STOP; // the direction announced at that stop
+  private Standby standby = Standby.NONE; // the primary's advice
+  private long doorOpenedAt; // when the door last opened (a hold is bounded from there)
   private List<Action> out;
 
   public Fsm(FsmConfig config) {
@@ -102,7 +110,7 @@ public final class Fsm {
         }
       }
       if (behaviour == Behaviour.MOVING) {
-        if (DirectionChooser.shouldStop(calls, arrived, direction)) stopHere(now);
+        if (DirectionChooser.shouldStop(calls, arrived, direction) && !passingToPark(arrived)) stopHere(now);
       } else if (behaviour == Behaviour.IDLE) {
         decideAtRest(now);
       }
@@ -167,12 +175,31 @@ public final class Fsm {
     });
   }
 
+  /**
+   * The primary's advice ({@link Standby}): where to wait with nothing to do, whether to keep the
+   * door open. Takes effect at once: an idle car sets off for the park floor, a held door closes
+   * (if its time is up) when the hold is withdrawn.
+   */
+  public List<Action> onStandby(Standby advice, long now) {
+    return handle(now, () -> {
+      boolean wasHolding = holding(now);
+      standby = advice;
+      if (stopPressed) return;
+      if (wasHolding && !holding(now)) watchdog.doorOpened(now); // "door" counts from the hold's end
+      if (behaviour == Behaviour.IDLE) decideAtRest(now);
+    });
+  }
+
   /** Time passes: door timer and watchdogs. Always re-announces the next deadline. */
   public List<Action> tick(long now) {
     announcedWake = Watchdog.NONE;
     return handle(now, () -> {
       if (watchdog.motorDue(now)) out.add(new Action.Motor(motor));
       if (behaviour != Behaviour.DOOR_OPEN) return;
+      if (holding(now)) {
+        watchdog.doorOpened(now); // open on purpose: not stuck
+        return;
+      }
       watchdog.checkDoor(now);
       if (!stopPressed && door.mayCloseAt(now)) doorTimedOut(now);
     });
@@ -200,6 +227,7 @@ public final class Fsm {
       return;
     }
     MotorDirection next = DirectionChooser.departure(calls, floor, STOP);
+    if (next == STOP) next = towardsPark();
     if (next == STOP) {
       behaviour = Behaviour.IDLE;
       direction = STOP;
@@ -244,7 +272,27 @@ public final class Fsm {
     return true;
   }
 
+  /** Up or down to the advised park floor for a car with no call at all; STOP when there is none or it is there. */
+  private MotorDirection towardsPark() {
+    int park = standby.parkFloor();
+    if (!calls.isEmpty() || !standby.parks() || park >= config.floors() || floor == null || park == floor) return STOP;
+    return park > floor ? UP : DOWN;
+  }
+
+  /** A car with no call, on its way to a park floor further on: it passes {@code arrived} without stopping. */
+  private boolean passingToPark(int arrived) {
+    int park = standby.parkFloor();
+    return calls.isEmpty() && standby.parks() && park < config.floors()
+        && (direction == UP ? park > arrived : direction == DOWN && park < arrived);
+  }
+
+  /** The advice keeps the open door open: not past its bound, and not while the stop button rules. */
+  private boolean holding(long now) {
+    return standby.holdDoors() && behaviour == Behaviour.DOOR_OPEN && !stopPressed && now < doorOpenedAt + config.maxHoldMs();
+  }
+
   private void openDoor(long now) {
+    doorOpenedAt = now;
     behaviour = Behaviour.DOOR_OPEN;
     door.open(now);
     watchdog.doorOpened(now);
@@ -274,6 +322,7 @@ public final class Fsm {
 
   private long nextWake() {
     long doorDeadline = behaviour == Behaviour.DOOR_OPEN && !stopPressed ? door.closesAt() : Watchdog.NONE;
+    if (doorDeadline != Watchdog.NONE && standby.holdDoors()) doorDeadline = Math.max(doorDeadline, doorOpenedAt + config.maxHoldMs());
     return Math.min(doorDeadline, watchdog.nextDeadline());
   }
 

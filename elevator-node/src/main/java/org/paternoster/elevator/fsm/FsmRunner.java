@@ -79,6 +79,11 @@ public final class FsmRunner {
     onContext(() -> run(fsm.onCallsChanged(calls, clock.getAsLong())));
   }
 
+  /** The primary's advice to this car (see {@link Fsm#onStandby}). */
+  public void setStandby(org.paternoster.assign.Standby standby) {
+    onContext(() -> run(fsm.onStandby(standby, clock.getAsLong())));
+  }
+
   /** Lights exactly these buttons on this car's panel (the hardware writes only the changes). */
   public void setButtonLamps(Calls lit) {
     onContext(() -> {

@@ -42,7 +42,7 @@ public record NodeConfig(
     if (scale == 1) return this;
     SimulatorConfig sim = simulator.withTiming(Math.round(simulator.passFloorMs() / scale), Math.round(simulator.betweenFloorsMs() / scale));
     FsmConfig f = new FsmConfig(floors, Math.round(fsm.doorOpenMs() / scale), Math.round(fsm.motorTimeoutMs() / scale),
-        Math.round(fsm.doorTimeoutMs() / scale));
+        Math.round(fsm.doorTimeoutMs() / scale), Math.round(fsm.maxHoldMs() / scale));
     return withTimings(sim, f);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.paternoster.assign.Standby;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Call;
 import org.paternoster.orders.HallCall;
@@ -36,6 +37,8 @@ import org.paternoster.replica.elevators.Push;
  *   <li>The edge remembers: lit cab calls the primary does not list, and hall calls taken while
  *       offline, are pressed again; when the book's generation changes (a controller that lost
  *       everything started afresh) every lit hall call is pressed again too.
+ *   <li>The primary's {@link Standby} advice (park, hold the doors) holds only while online: a
+ *       car that lost its primary does not keep parking or holding on its word.
  * </ul>
  */
 public final class NodeCore {
@@ -55,6 +58,7 @@ public final class NodeCore {
   private long highestPushSeq = -1; // of highestViewnum's primary; pushes without one are taken as they come
   private long pushedBookSeq = -1; // the bookSeq of the newest push applied: receipts at or below it are older news
   private String generation; // the book's lineage as last pushed
+  private Standby standby = Standby.NONE; // the newest push's advice
   private long lastHeardAt = Long.MIN_VALUE / 2;
   private boolean linkUp;
   private boolean online;
@@ -174,6 +178,7 @@ public final class NodeCore {
       served.clear(); // seqs of the old lineage mean nothing in the new one
     }
     if (pushedGeneration != null) generation = pushedGeneration;
+    standby = message.standby();
     Map<Call, Long> listed = new HashMap<>();
     hall.clear();
     assigned.clear();
@@ -259,6 +264,11 @@ public final class NodeCore {
   /** Online while the link is up and the primary spoke within {@code offlineAfterMs}. */
   public void tick(long now) {
     online = linkUp && now - lastHeardAt < offlineAfterMs;
+  }
+
+  /** The primary's advice to this car while online; {@link Standby#NONE} offline. */
+  public Standby standby() {
+    return online ? standby : Standby.NONE;
   }
 
   /** Cab calls, assigned hall calls, hall calls taken here; offline also every hall call shown lit. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.paternoster.assign.Standby;
 import org.paternoster.elevator.fsm.ElevatorState;
 import org.paternoster.elevator.fsm.FsmRunner;
 import org.paternoster.elevator.hardware.DriverConfig;
@@ -54,6 +55,7 @@ public final class NodeVerticle extends VerticleBase {
   private PrimaryLink link;
   private HttpServer server;
   private Set<Call> lastServe = Set.of();
+  private Standby lastStandby = Standby.NONE;
   private Set<Call> lastLit = Set.of();
   private boolean hardwareUp;
   private final DoorLog doors = new DoorLog(System::currentTimeMillis);
@@ -169,6 +171,11 @@ public final class NodeVerticle extends VerticleBase {
     if (!serve.equals(lastServe)) {
       lastServe = serve;
       car.setCalls(CallMapping.toCalls(config.floors(), serve));
+    }
+    Standby standby = core.standby();
+    if (!standby.equals(lastStandby)) {
+      lastStandby = standby;
+      car.setStandby(standby);
     }
     Set<Call> lit = core.lit();
     if (!lit.equals(lastLit)) {

@@ -64,6 +64,10 @@ class FsmHarness {
     return apply(fsm.onCallsChanged(fsm.calls().with(call), now));
   }
 
+  List<Action> standby(org.paternoster.assign.Standby advice) {
+    return apply(fsm.onStandby(advice, now));
+  }
+
   List<Action> obstruction(boolean active) {
     return apply(fsm.onObstruction(active, now));
   }

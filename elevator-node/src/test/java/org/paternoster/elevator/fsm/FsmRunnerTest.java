@@ -45,7 +45,7 @@ class FsmRunnerTest {
   void start(Vertx vertx) {
     sim = EmbeddedSimulator.start(vertx, SimulatorConfig.defaults(4, 1).withTiming(100, 400).withStartFloor(0), CLOCK).await();
     driver = new ElevatorDriver(vertx, DriverConfig.of("127.0.0.1", sim.port(), 4));
-    runner = new FsmRunner(driver, new FsmConfig(4, DOOR_MS, 2000, 5000), CLOCK, new FsmRunner.Listener() {
+    runner = new FsmRunner(driver, new FsmConfig(4, DOOR_MS, 2000, 5000, FsmConfig.DEFAULT_MAX_HOLD_MS), CLOCK, new FsmRunner.Listener() {
       @Override
       public void onServed(Call call) {
         served.add(call);

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paternoster.assign.Standby;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
@@ -386,5 +387,20 @@ class NodeCoreTest {
     core.committed(down1, receipt(10, 9, false, true));
     assertThat(core.lit()).as("served since the press: not relit").isEmpty();
     assertThat(core.toServe()).doesNotContain(down1);
+  }
+
+  @Test
+  void thePrimarysAdviceHoldsWhileOnlineAndIsDroppedWhenTheNodeGoesOffline() {
+    online();
+    assertThat(core.standby()).isEqualTo(Standby.NONE);
+    pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 5).put("standby", new JsonObject().put("park", 0).put("hold", true)), T + 10);
+    assertThat(core.standby()).isEqualTo(new Standby(0, true));
+    pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 4).put("standby", new JsonObject().put("park", 3)), T + 20);
+    assertThat(core.standby()).as("a late push does not replace the newer advice").isEqualTo(new Standby(0, true));
+    core.tick(T + 10 + 1_000);
+    assertThat(core.online()).isFalse();
+    assertThat(core.standby()).as("no primary, no advice: the car does not park or hold on an old word").isEqualTo(Standby.NONE);
+    pushed(push(3, new JsonArray(), new JsonArray()).put("pushSeq", 6), T + 2_000);
+    assertThat(core.standby()).as("a push without advice withdraws it").isEqualTo(Standby.NONE);
   }
 }

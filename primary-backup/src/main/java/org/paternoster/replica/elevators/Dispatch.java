@@ -18,7 +18,10 @@ import org.paternoster.orders.PendingCall;
  */
 public record Dispatch(long viewnum, String primary, String generation, long bookSeq, List<PendingCall> committed, Assignment assignment) {
 
-  /** The push for car {@code id}: every committed hall call, and that car's cab calls. Not yet numbered ({@link Push#withPushSeq}). */
+  /**
+   * The push for car {@code id}: every committed hall call, that car's cab calls and the
+   * dispatcher's advice to it. Not yet numbered ({@link Push#withPushSeq}).
+   */
   public Push pushFor(String id) {
     List<Push.Hall> hall = new ArrayList<>();
     List<Push.Cab> cab = new ArrayList<>();
@@ -29,7 +32,7 @@ public record Dispatch(long viewnum, String primary, String generation, long boo
         cab.add(new Push.Cab(c.floor(), p.seq()));
       }
     }
-    return new Push(viewnum, Push.UNNUMBERED, primary, generation, bookSeq, hall, cab);
+    return new Push(viewnum, Push.UNNUMBERED, primary, generation, bookSeq, hall, cab, assignment.standbyOf(id));
   }
 
   /** Cab requests per car, as the assigner wants them. */

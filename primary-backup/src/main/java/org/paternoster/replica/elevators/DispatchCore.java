@@ -55,6 +55,7 @@ public final class DispatchCore {
   private Dispatcher.Problem lastProblem;
   private boolean assigning;
   private long lastPushAt;
+  private long lastAssignedAt;
   private long lastExpiryCheck;
 
   public DispatchCore(Replica core, Dispatcher dispatcher, long silenceMs) {
@@ -88,12 +89,15 @@ public final class DispatchCore {
     return fleet.disconnected(elevator);
   }
 
-  /** Timer: silent cars expire; the heartbeat push. Returns whether the fleet changed. */
+  /**
+   * Timer: silent cars expire; the heartbeat push. Returns whether {@link #dispatch} should run:
+   * the fleet changed, or an assigner whose answer depends on time is due to be asked again.
+   */
   public boolean tick(long now) {
     boolean changed = fleet.expire(now, lastExpiryCheck);
     lastExpiryCheck = now;
     if (last != null && core.mayAct(now) && now - lastPushAt >= HEARTBEAT_MS) push(last, false, now);
-    return changed;
+    return changed || reaskDue(now);
   }
 
   /**
@@ -107,7 +111,7 @@ public final class DispatchCore {
     long viewnum = core.view().viewnum();
     String generation = core.book().generation();
     if (last != null && last.viewnum() == viewnum && Objects.equals(last.generation(), generation)
-        && problem.equals(lastProblem) && committed.equals(last.committed())) return;
+        && problem.equals(lastProblem) && committed.equals(last.committed()) && !reaskDue(now)) return;
     lastProblem = problem;
     long bookSeq = core.committedSeq(); // what `committed` reflects, whenever the assignment comes back
     if (!dispatcher.assigner().mayBlock()) {
@@ -151,7 +155,14 @@ public final class DispatchCore {
     return arrivals.of(call).map(ms -> Math.max(0, arrivalsAt + ms - now));
   }
 
+  /** An assigner whose answer depends on time ({@link org.paternoster.assign.Assigner#reaskAfterMs}) answered that long ago. */
+  private boolean reaskDue(long now) {
+    long after = dispatcher.assigner().reaskAfterMs();
+    return after > 0 && last != null && now - lastAssignedAt >= after;
+  }
+
   private void publish(Dispatch dispatch, Dispatcher.Problem problem, long now) {
+    lastAssignedAt = now;
     boolean assignmentChanged = last == null || !last.assignment().equals(dispatch.assignment());
     last = dispatch;
     arrivals = null; // estimated when first asked for (GET /orders), not on every dispatch

@@ -147,4 +147,47 @@ class DispatchCoreTest {
     core.assigned(second, Assignment.none(List.of("e1")), T + 8);
     assertThat(core.drain()).as("an answer for an older view is not pushed").isEmpty();
   }
+
+  /** An assigner whose answer depends on time is asked again every {@code reaskAfterMs} though nothing changed; a pure one never. */
+  @Test
+  void anAssignerThatDependsOnTimeIsAskedAgainAfterItsIntervalAndAPureOneIsNot() {
+    primary();
+    java.util.concurrent.atomic.AtomicInteger timedAsked = new java.util.concurrent.atomic.AtomicInteger();
+    core = new DispatchCore(p, new Dispatcher(new Building(4), counting(timedAsked, 1_000)), 10_000);
+    core.reported(report("e1", 0), T);
+    core.dispatch(T);
+    assertThat(timedAsked).hasValue(1);
+    assertThat(core.tick(T + 999)).as("not yet due").isFalse();
+    core.dispatch(T + 999);
+    assertThat(timedAsked).hasValue(1);
+    p.onPingAnswer(V1, 600, T + 900, T + 900); // the lease goes on
+    assertThat(core.tick(T + 1_000)).as("due: the shell should dispatch").isTrue();
+    core.dispatch(T + 1_000);
+    assertThat(timedAsked).hasValue(2);
+
+    java.util.concurrent.atomic.AtomicInteger pureAsked = new java.util.concurrent.atomic.AtomicInteger();
+    DispatchCore pure = new DispatchCore(p, new Dispatcher(new Building(4), counting(pureAsked, 0)), 10_000);
+    pure.reported(report("e1", 0), T);
+    pure.dispatch(T);
+    p.onPingAnswer(V1, 600, T + 4_900, T + 4_900);
+    assertThat(pure.tick(T + 5_000)).isFalse();
+    pure.dispatch(T + 5_000);
+    assertThat(pureAsked).as("a pure assigner's answer cannot change with time alone").hasValue(1);
+  }
+
+  /** The time-to-idle assigner, counting its calls, with {@code reaskAfterMs}. */
+  static Assigner counting(java.util.concurrent.atomic.AtomicInteger asked, long reaskAfterMs) {
+    return new Assigner() {
+      @Override
+      public Assignment assign(Building building, Set<HallCall> hallCalls, List<ElevatorState> elevators) {
+        asked.incrementAndGet();
+        return new TimeToIdleAssigner().assign(building, hallCalls, elevators);
+      }
+
+      @Override
+      public long reaskAfterMs() {
+        return reaskAfterMs;
+      }
+    };
+  }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.paternoster.assign.Assignment;
 import org.paternoster.http.BadRequest;
 import org.paternoster.orders.CabCall;
+import org.paternoster.assign.Standby;
 import org.paternoster.orders.Direction;
 import org.paternoster.orders.HallCall;
 import org.paternoster.orders.PendingCall;
@@ -21,7 +22,7 @@ class PushTest {
   static final HallCall DOWN2 = new HallCall(2, Direction.DOWN);
   static final HallCall UP0 = new HallCall(0, Direction.UP);
   static final Push PUSH = new Push(7, 12, "r2", "r1@1", 40,
-      List.of(new Push.Hall(DOWN2, 31, "e1"), new Push.Hall(UP0, 35, null)), List.of(new Push.Cab(3, 38)));
+      List.of(new Push.Hall(DOWN2, 31, "e1"), new Push.Hall(UP0, 35, null)), List.of(new Push.Cab(3, 38)), Standby.NONE);
 
   @Test
   void eachCarIsPushedEveryHallCallWithItsAssigneeAndOnlyItsOwnCabCalls() {
@@ -38,6 +39,21 @@ class PushTest {
   void aPushReadsBackAsWritten() {
     assertThat(Push.fromJson(new JsonObject(PUSH.toJson().encode()))).isEqualTo(PUSH);
     assertThat(PUSH.toJson().getString("type")).isEqualTo(Push.TYPE);
+    for (Standby advice : List.of(new Standby(0, true), new Standby(5, false), new Standby(Standby.NO_PARK, true))) {
+      Push advised = new Push(7, 12, "r2", "r1@1", 40, PUSH.hall(), PUSH.cab(), advice);
+      assertThat(Push.fromJson(new JsonObject(advised.toJson().encode()))).isEqualTo(advised);
+    }
+  }
+
+  @Test
+  void eachCarIsPushedOnlyItsOwnAdvice() {
+    Dispatch dispatch = new Dispatch(7, "r2", "r1@1", 40, List.of(new PendingCall(UP0, 35, 0, 35)),
+        new Assignment(Map.of("e1", Set.of(UP0), "e2", Set.of(), "e3", Set.of()),
+            Map.of("e1", new Standby(Standby.NO_PARK, true), "e2", new Standby(0, false))));
+    assertThat(dispatch.pushFor("e1").standby()).isEqualTo(new Standby(Standby.NO_PARK, true));
+    assertThat(dispatch.pushFor("e2").standby()).isEqualTo(new Standby(0, false));
+    assertThat(dispatch.pushFor("e3").standby()).isEqualTo(Standby.NONE);
+    assertThat(dispatch.pushFor("e3").toJson().containsKey("standby")).as("no advice, no field: an older node reads it as before").isFalse();
   }
 
   @Test
@@ -47,6 +63,7 @@ class PushTest {
     assertThat(bare.bookSeq()).isEqualTo(-1);
     assertThat(bare.primary()).isNull();
     assertThat(bare.generation()).isNull();
+    assertThat(bare.standby()).isEqualTo(Standby.NONE);
   }
 
   @Test
@@ -59,7 +76,11 @@ class PushTest {
         good.copy().put("hall", new JsonArray().add(1)),
         good.copy().put("hall", new JsonArray().add(new JsonObject().put("floor", 1).put("direction", "sideways").put("seq", 3))),
         good.copy().put("cab", new JsonArray().add(new JsonObject().put("floor", 1))),
-        good.copy().put("pushSeq", "x"))) {
+        good.copy().put("pushSeq", "x"),
+        good.copy().put("standby", 3),
+        good.copy().put("standby", new JsonObject().put("park", -2)),
+        good.copy().put("standby", new JsonObject().put("park", "lobby")),
+        good.copy().put("standby", new JsonObject().put("hold", "yes")))) {
       assertThatThrownBy(() -> Push.fromJson(bad)).as(bad.encode()).isInstanceOf(BadRequest.class);
     }
   }

@@ -3,6 +3,7 @@ package org.paternoster.replica.elevators;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.paternoster.assign.Standby;
 import org.paternoster.http.BadRequest;
 import org.paternoster.http.Fields;
 import org.paternoster.orders.Direction;
@@ -19,12 +20,15 @@ import org.paternoster.orders.HallCall;
  *       push not above the highest seen is late or duplicated and ignored. {@link #UNNUMBERED}
  *       before the link numbers it.
  *   <li>A new {@code generation} means the book was started afresh (total loss): the node re-submits.
+ *   <li>{@code standby}: the dispatcher's advice to this car (park floor, hold the doors); absent
+ *       means none, which is also what a primary of an older version sends.
  * </ul>
  *
  * <p>JSON: {@code {"type":"assignment","viewnum","pushSeq","primary","generation","bookSeq",
- * "hall":[{"floor","direction","seq","assignee"}],"cab":[{"floor","seq"}]}}.
+ * "hall":[{"floor","direction","seq","assignee"}],"cab":[{"floor","seq"}],"standby":{"park","hold"}}}.
  */
-public record Push(long viewnum, long pushSeq, String primary, String generation, long bookSeq, List<Hall> hall, List<Cab> cab) {
+public record Push(long viewnum, long pushSeq, String primary, String generation, long bookSeq, List<Hall> hall, List<Cab> cab,
+    Standby standby) {
   public static final String TYPE = "assignment";
   /** The {@code pushSeq} of a push the link has not numbered yet (and of one from an older primary). */
   public static final long UNNUMBERED = -1;
@@ -38,11 +42,12 @@ public record Push(long viewnum, long pushSeq, String primary, String generation
   public Push {
     hall = List.copyOf(hall);
     cab = List.copyOf(cab);
+    java.util.Objects.requireNonNull(standby, "standby");
   }
 
   /** The same push, numbered by the link that sends it. */
   public Push withPushSeq(long seq) {
-    return new Push(viewnum, seq, primary, generation, bookSeq, hall, cab);
+    return new Push(viewnum, seq, primary, generation, bookSeq, hall, cab, standby);
   }
 
   public JsonObject toJson() {
@@ -51,14 +56,20 @@ public record Push(long viewnum, long pushSeq, String primary, String generation
         .put("seq", h.seq()).put("assignee", h.assignee())));
     JsonArray cabs = new JsonArray();
     cab.forEach(c -> cabs.add(new JsonObject().put("floor", c.floor()).put("seq", c.seq())));
-    return new JsonObject().put("type", TYPE).put("viewnum", viewnum).put("pushSeq", pushSeq).put("primary", primary)
+    JsonObject o = new JsonObject().put("type", TYPE).put("viewnum", viewnum).put("pushSeq", pushSeq).put("primary", primary)
         .put("generation", generation).put("bookSeq", bookSeq).put("hall", halls).put("cab", cabs);
+    if (!standby.equals(Standby.NONE)) {
+      JsonObject advice = new JsonObject().put("hold", standby.holdDoors());
+      if (standby.parks()) advice.put("park", standby.parkFloor());
+      o.put("standby", advice);
+    }
+    return o;
   }
 
   /**
    * Reads a push; {@link BadRequest} when a field is missing or of the wrong type or range. Absent
-   * {@code pushSeq}, {@code bookSeq}, {@code primary} and {@code generation} read as unknown (a
-   * primary of an older version sends none).
+   * {@code pushSeq}, {@code bookSeq}, {@code primary} and {@code generation} read as unknown, and an
+   * absent {@code standby} as {@link Standby#NONE} (a primary of an older version sends none).
    */
   public static Push fromJson(JsonObject o) {
     try {
@@ -72,10 +83,21 @@ public record Push(long viewnum, long pushSeq, String primary, String generation
         return new Cab((int) Fields.integer(j, "floor", 0, Integer.MAX_VALUE), Fields.integer(j, "seq", 0, Long.MAX_VALUE));
       }).toList();
       return new Push(Fields.integer(o, "viewnum", 0, Long.MAX_VALUE), o.getLong("pushSeq", UNNUMBERED),
-          Fields.optionalString(o, "primary", 64), Fields.optionalString(o, "generation", 128), o.getLong("bookSeq", -1L), halls, cabs);
+          Fields.optionalString(o, "primary", 64), Fields.optionalString(o, "generation", 128), o.getLong("bookSeq", -1L), halls, cabs,
+          standby(o));
     } catch (ClassCastException | IllegalArgumentException e) {
       throw new BadRequest("malformed push: " + e.getMessage());
     }
+  }
+
+  private static Standby standby(JsonObject o) {
+    Object x = o.getValue("standby");
+    if (x == null) return Standby.NONE;
+    JsonObject j = object(x);
+    int park = j.containsKey("park") ? (int) Fields.integer(j, "park", 0, Integer.MAX_VALUE) : Standby.NO_PARK;
+    Object hold = j.getValue("hold", false);
+    if (!(hold instanceof Boolean b)) throw new BadRequest("standby.hold must be a boolean, got " + hold);
+    return new Standby(park, b);
   }
 
   private static JsonArray array(JsonObject o, String field) {

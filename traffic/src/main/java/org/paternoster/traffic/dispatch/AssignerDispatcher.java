@@ -16,6 +16,7 @@ import org.paternoster.assign.Assignment;
 import org.paternoster.assign.Behaviour;
 import org.paternoster.assign.ElevatorState;
 import org.paternoster.assign.MotorDirection;
+import org.paternoster.assign.Standby;
 import org.paternoster.orders.HallCall;
 import org.paternoster.replica.elevators.Dispatcher;
 import org.paternoster.dispatch.Building;
@@ -45,6 +46,7 @@ public final class AssignerDispatcher implements GroupDispatcher {
   private Dispatcher production;
   private double simNowS; // the simulation's time at the current decision
   private String idFormat;
+  private final Set<Integer> held = new java.util.HashSet<>(); // cars told to hold their doors
 
   /**
    * @param onEveryChange reassign on every car state change too (the primary's behaviour); false
@@ -86,6 +88,11 @@ public final class AssignerDispatcher implements GroupDispatcher {
     return reassign(group);
   }
 
+  @Override
+  public List<Decision> carIdle(int car, GroupView group) {
+    return onEveryChange ? reassign(group) : List.of();
+  }
+
   private List<Decision> reassign(GroupView group) {
     Building b = group.building();
     if (production == null) {
@@ -95,7 +102,6 @@ public final class AssignerDispatcher implements GroupDispatcher {
     }
     simNowS = group.now();
     List<PendingCall> pending = group.pendingCalls();
-    if (pending.isEmpty()) return List.of();
     Set<HallCall> calls = new LinkedHashSet<>();
     pending.forEach(p -> calls.add(p.call()));
     List<ElevatorState> states = new ArrayList<>();
@@ -103,7 +109,14 @@ public final class AssignerDispatcher implements GroupDispatcher {
     Assignment assignment = production.assign(new Dispatcher.Problem(calls, states));
     List<Decision> out = new ArrayList<>();
     for (CarView car : group.cars()) {
-      for (HallCall c : assignment.callsFor(id(car.index()))) out.add(new Decision.Assign(c, car.index()));
+      String id = id(car.index());
+      for (HallCall c : assignment.callsFor(id)) out.add(new Decision.Assign(c, car.index()));
+      Standby standby = assignment.standbyOf(id);
+      if (standby.parks()) out.add(new Decision.Park(car.index(), standby.parkFloor()));
+      // A hold lasts until the next decision says otherwise (at most a second: the next tick).
+      boolean hold = standby.holdDoors();
+      if (hold || held.remove(car.index())) out.add(new Decision.Hold(car.index(), hold ? group.now() + 1.5 : group.now()));
+      if (hold) held.add(car.index());
     }
     return out;
   }
