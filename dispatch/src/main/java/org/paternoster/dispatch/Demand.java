@@ -22,6 +22,10 @@ final class Demand {
     this.calls = new double[floors][2];
   }
 
+  int floors() {
+    return floors;
+  }
+
   /** Decays the counts to {@code now} (never backwards). */
   void decayTo(double now) {
     if (now <= at) return;

@@ -37,6 +37,13 @@ public interface GroupDispatcher {
     return List.of();
   }
 
+  /**
+   * This dispatcher replaces {@code previous} for a changed group of cars in the same building
+   * (the primary's fleet changed): it may keep what {@code previous} learned of the traffic.
+   * Called once, before any other callback.
+   */
+  default void succeed(GroupDispatcher previous) {}
+
   /** Car {@code car} went idle (nothing to do, doors closed): where should it park? */
   default List<Decision> carIdle(int car, GroupView group) {
     return List.of();

@@ -67,6 +67,7 @@ public final class PaternosterDispatcher implements GroupDispatcher {
   private RouteModel model;
   private int floors;
   private Demand demand;
+  private Demand inherited; // from the dispatcher this one succeeded, until init
   // per car
   private double[] openedAt;
   private boolean[] doorsOpen; // as last told: a car whose report skips the opening and closing states (the course's) still counts
@@ -101,7 +102,8 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     building = g.building();
     floors = building.floors();
     model = new RouteModel(building, g.kinematics());
-    demand = new Demand(floors);
+    demand = inherited != null && inherited.floors() == floors ? inherited : new Demand(floors);
+    inherited = null;
     int n = building.cars();
     openedAt = new double[n];
     doorsOpen = new boolean[n];
@@ -118,6 +120,12 @@ public final class PaternosterDispatcher implements GroupDispatcher {
     boardDown = new double[floors];
     registeredUp = new double[floors];
     registeredDown = new double[floors];
+  }
+
+  /** Keeps the traffic its predecessor learned (the cars changed, the building and its traffic did not). */
+  @Override
+  public void succeed(GroupDispatcher previous) {
+    if (previous instanceof PaternosterDispatcher p) inherited = p.demand != null ? p.demand : p.inherited;
   }
 
   // ---- callbacks

@@ -27,14 +27,19 @@ import org.paternoster.orders.HallCall;
  * change it is shown the group ({@link CourseCar} per available car, the pending hall calls oldest
  * first with the car each has now) and reassigns what it finds better; the rest keep their car.
  *
+ * <p>The primary sees reports, not events: the dispatcher's events are derived from successive
+ * reports (a new hall call; a car whose door opened or closed, so it learns who boards at the
+ * lobby; a car that went idle with nothing to serve, so it may park it). Its park floors and lobby
+ * holds go back in the {@link Assignment} as {@link Standby} advice, which the push carries to the car.
+ *
  * <p>Unlike the stateless assigners it remembers, between calls: the last assignment (a call
  * moves only when another car is better by the dispatcher's hysteresis, so cars do not flip-flop),
- * when each call was first seen (its waiting time so far), and the demand it learned. So it is
- * deterministic given the sequence of its inputs and clock readings, not per call; a new primary
+ * when each call was first seen (its waiting time so far), each car's last report, park floors and
+ * holds, and the demand it learned. So it is deterministic given the sequence of its inputs and
+ * clock readings, not per call, and asked again every second ({@link #reaskAfterMs}); a new primary
  * starts it afresh (nothing of it needs replicating: every call is reassigned on the first change).
- * It is rebuilt when the set of available cars changes. Parking and holding doors at the lobby are
- * not available through the elevator link and are left out (decisions other than assignments are
- * dropped). Cheap enough for the event loop (docs/DISPATCH.md, "In the product"). One thread.
+ * It is rebuilt when the set of available cars changes, keeping the demand it learned. Cheap enough
+ * for the event loop (docs/DISPATCH.md, "In the product"). One thread.
  */
 public final class GroupDispatchAssigner implements Assigner {
   /** The name of Paternoster's dispatcher in {@code --dispatcher}. */
@@ -174,7 +179,9 @@ public final class GroupDispatchAssigner implements Assigner {
     model = new org.paternoster.dispatch.Building("course", floors, 1, ids.size(), CAPACITY, 1.0, 1.0 / floorS, 1_000.0,
         0, 0, 0, doorS, 0);
     kinematics = new Kinematics(model);
+    GroupDispatcher previousDispatcher = dispatcher;
     dispatcher = factory.get();
+    if (previousDispatcher != null) dispatcher.succeed(previousDispatcher); // the traffic it learned stays
     last = Assignment.none(List.of());
     previous = new ElevatorState[ids.size()];
     parked = new int[ids.size()];

@@ -102,14 +102,7 @@ class GroupDispatchAssignerTest {
     ElevatorState c = idle("c", 7, 8);
     Assignment first = assigner.assign(building, Set.of(), List.of(Cars.doorOpen("a", 0, MotorDirection.UP, 8), b, c));
     assertThat(first.standby()).as("nothing learned yet: no advice").isEmpty();
-    for (int trip = 0; trip < 4; trip++) {
-      clock.addAndGet(20_000);
-      assigner.assign(building, Set.of(), List.of(idle("a", 0, 8), b, c));
-      clock.addAndGet(1_000);
-      assigner.assign(building, Set.of(), List.of(Cars.doorOpen("a", 0, MotorDirection.UP, 8), b, c));
-      clock.addAndGet(3_000);
-      assigner.assign(building, Set.of(), List.of(new ElevatorState("a", 0, Behaviour.MOVING, MotorDirection.UP, cab(8, 2, 4, 6), true), b, c));
-    }
+    learnUpPeak(b, c);
     clock.addAndGet(1_000);
     ElevatorState aLoading = Cars.doorOpen("a", 0, MotorDirection.UP, 8);
     ElevatorState bBusy = new ElevatorState("b", 4, Behaviour.MOVING, MotorDirection.UP, cab(8, 5), true);
@@ -124,6 +117,32 @@ class GroupDispatchAssignerTest {
     Assignment released = assigner.assign(building, Set.of(), List.of(aLoading, idle("b", 0, 8), c));
     assertThat(released.standbyOf("a").holdDoors()).as("another car waits at the lobby: a may go").isFalse();
     assertThat(released.standbyOf("b")).as("b arrived where it was sent").isEqualTo(Standby.NONE);
+  }
+
+  /** Car a loads up at the lobby four times and leaves with three floors to serve; b and c stand by. */
+  void learnUpPeak(ElevatorState b, ElevatorState c) {
+    for (int trip = 0; trip < 4; trip++) {
+      clock.addAndGet(20_000);
+      assigner.assign(building, Set.of(), List.of(idle("a", 0, 8), b, c));
+      clock.addAndGet(1_000);
+      assigner.assign(building, Set.of(), List.of(Cars.doorOpen("a", 0, MotorDirection.UP, 8), b, c));
+      clock.addAndGet(3_000);
+      assigner.assign(building, Set.of(), List.of(new ElevatorState("a", 0, Behaviour.MOVING, MotorDirection.UP, cab(8, 2, 4, 6), true), b, c));
+    }
+  }
+
+  /** A car lost (or back) rebuilds the dispatcher for the new fleet; the traffic it learned stays. */
+  @Test
+  void whatItLearnedOfTheTrafficSurvivesACarLeavingTheFleet() {
+    ElevatorState bBusy = new ElevatorState("b", 4, Behaviour.MOVING, MotorDirection.UP, cab(8, 5), true);
+    ElevatorState c = idle("c", 7, 8);
+    learnUpPeak(bBusy, c);
+    clock.addAndGet(1_000);
+    assigner.assign(building, Set.of(), List.of(idle("a", 0, 8), bBusy, c.withAvailable(false)));
+    clock.addAndGet(1_000);
+    Assignment after = assigner.assign(building, Set.of(), List.of(idle("a", 0, 8), idle("b", 5, 8), c.withAvailable(false)));
+    assertThat(after.elevators()).containsExactly("a", "b");
+    assertThat(after.standbyOf("b")).as("still up-peak: b waits at the lobby").isEqualTo(new Standby(0, false));
   }
 
   static boolean[] cab(int floors, int... at) {
