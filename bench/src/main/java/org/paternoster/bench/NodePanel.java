@@ -51,6 +51,18 @@ final class NodePanel {
   }
 
   /** Presses the cab button for {@code floor} and returns the microseconds until its lamp is seen on (at most 5 s). */
+  /**
+   * {@link #pressUntilLit} after a random pause of 0–50 ms: a person presses at any moment, not
+   * right after the last lamp lit (which would land just after a poll and wait a full poll period
+   * every time).
+   */
+  long pressAfterPauseUntilLit(int floor, java.util.Random pauses) throws InterruptedException {
+    Thread.sleep(pauses.nextInt(MAX_PAUSE_MS + 1));
+    return pressUntilLit(floor);
+  }
+
+  static final int MAX_PAUSE_MS = 50;
+
   long pressUntilLit(int floor) {
     long t0 = System.nanoTime();
     http.postAbs(url + "/buttons").sendBuffer(Buffer.buffer(new JsonObject().put("type", "cab").put("floor", floor).encode())).await();

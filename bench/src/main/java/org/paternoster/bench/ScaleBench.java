@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
  * One primary/backup pair serving many elevators: a view service and two replicas as real
  * processes (the shipped defaults), and {@code N} elevator nodes on the built-in simulator, all in
  * this JVM (64 node JVMs would not fit a lab machine; each node is still its own verticle with its
- * own simulator server, driver polling every 20 ms and link to the primary, exactly as
- * {@code elevator.sh} runs one). For each N: the primary's CPU while the cars stand idle (reports
- * every 100 ms, pushes), then button → light over {@code --presses} cab presses spread round-robin
- * over the cars ({@link NodePanel}, as {@code bench-light.sh} measures it), and the primary's CPU
- * during them. One JSON line per N.
+ * own simulator server, driver polling as on the simulator by default and link to the primary,
+ * exactly as {@code elevator.sh} runs one). For each N: the primary's CPU while the cars stand
+ * idle (reports every 100 ms, pushes), then button → light over {@code --presses} cab presses
+ * spread round-robin over the cars, each after a random pause ({@link NodePanel}, as
+ * {@code bench-light.sh} measures it), after {@code --warmup} presses made the same way and
+ * reported apart, and the primary's CPU during the timed presses. One JSON line per N.
  */
 @Command(name = "bench-scale.sh", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Button-to-light latency and the primary's CPU with N simulated elevators (issue 16).")
@@ -39,6 +40,15 @@ public final class ScaleBench implements Callable<Integer> {
 
   @Option(names = "--floors", defaultValue = "9", description = "floors (default: ${DEFAULT-VALUE})")
   int floors;
+
+  @Option(names = "--warmup", defaultValue = "100", description = "presses made first and reported apart (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--poll-ms", description = "the nodes' driver poll interval (default: the simulator's)")
+  Long pollMs;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the pauses between presses")
+  long seed;
 
   @Option(names = "--idle-s", defaultValue = "5", description = "seconds of idle cars over which the primary's CPU is measured (default: ${DEFAULT-VALUE})")
   int idleS;
@@ -66,14 +76,20 @@ public final class ScaleBench implements Callable<Integer> {
         int port = nodePort + k;
         NodeConfig config = NodeConfig.simulated(String.format("e%03d", k), "127.0.0.1", port, floors, 1_000 + k,
             () -> cluster.viewService, null).timeScaled(20); // cars 20x faster: lamps clear between presses
+        if (pollMs != null) config = config.withPollMs(pollMs);
         nodes.deployVerticle(new NodeVerticle(config)).await();
         panels.add(new NodePanel(http, "http://127.0.0.1:" + port, floors));
       }
       for (NodePanel p : panels) p.awaitOnline();
       long primaryPid = cluster.pid(cluster.view(http).getString("primary"));
       int[] floorOf = new int[n];
-      for (int k = 0; k < n; k++) floorOf[k] = panels.get(k).nextUnlit(0); // and one untimed press per car: warm-up
-      for (int k = 0; k < n; k++) panels.get(k).pressUntilLit(floorOf[k]);
+      java.util.Random pauses = new java.util.Random(seed);
+      Histogram warm = new Histogram(3);
+      for (int i = 0; i < Math.max(warmup, n); i++) { // at least one press per car
+        int k = i % n;
+        floorOf[k] = panels.get(k).nextUnlit(floorOf[k]);
+        warm.recordValue(panels.get(k).pressAfterPauseUntilLit(floorOf[k], pauses));
+      }
 
       Duration cpu0 = cpu(primaryPid);
       long t0 = System.nanoTime();
@@ -86,12 +102,15 @@ public final class ScaleBench implements Callable<Integer> {
       for (int i = 0; i < presses; i++) {
         int k = i % n;
         floorOf[k] = panels.get(k).nextUnlit(floorOf[k]);
-        histogram.recordValue(panels.get(k).pressUntilLit(floorOf[k]));
+        histogram.recordValue(panels.get(k).pressAfterPauseUntilLit(floorOf[k], pauses));
       }
       double busyPct = percent(cpu(primaryPid).minus(cpu1), System.nanoTime() - t1);
       System.out.println(new JsonObject().put("bench", "scale").put("elevators", n).put("floors", floors).put("presses", histogram.getTotalCount())
           .put("light_p50_ms", ms(histogram.getValueAtPercentile(50))).put("light_p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("light_max_ms", ms(histogram.getMaxValue())).put("percentiles_ms", Percentiles.of(histogram))
+          .put("warmup", new JsonObject().put("presses", warm.getTotalCount()).put("p50_ms", ms(warm.getValueAtPercentile(50)))
+              .put("p99_ms", ms(warm.getValueAtPercentile(99))).put("max_ms", ms(warm.getMaxValue())))
+          .put("poll_ms", pollMs == null ? NodeConfig.SIMULATOR_POLL_MS : pollMs)
           .put("primary_cpu_idle_pct", round(idlePct)).put("primary_cpu_idle_pct_per_elevator", round(idlePct / n))
           .put("primary_cpu_pressing_pct", round(busyPct)).put("primary_cpu_pressing_pct_per_elevator", round(busyPct / n))
           .put("nodes", "in the bench's JVM").put("machine", Machine.describe()).encode());

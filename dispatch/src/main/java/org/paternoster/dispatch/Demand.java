@@ -11,10 +11,13 @@ import org.paternoster.orders.HallCall;
  */
 final class Demand {
   static final double TAU_S = 300;
+  /** The decayed count of hall calls below which no traffic is inferred: one call, about 7 minutes ago (e^-ln4). */
+  static final double HALL_CALLS_SEEN = 0.25;
 
   private final int floors;
   private final double[][] calls; // [floor][0 up, 1 down]
   private double lobbyBoardings;
+  private double hallCalls; // every hall call, the lobby's up call too
   private double at;
 
   Demand(int floors) {
@@ -35,11 +38,13 @@ final class Demand {
       fc[1] *= f;
     }
     lobbyBoardings *= f;
+    hallCalls *= f;
     at = now;
   }
 
   /** A hall call was registered (the lobby's up call counts through its boarders instead). */
   void called(HallCall call) {
+    hallCalls += 1;
     if (!(call.floor() == 0 && call.direction() == Direction.UP)) calls[call.floor()][Directions.index(call.direction())] += 1;
   }
 
@@ -59,8 +64,14 @@ final class Demand {
     return calls[f][0] + calls[f][1] + (f == 0 ? lobbyBoardings : 0);
   }
 
-  /** The lobby's share of observed demand (people boarding up at the lobby vs. hall calls elsewhere). */
+  /**
+   * The lobby's share of observed demand (people boarding up at the lobby vs. hall calls
+   * elsewhere); 0 while no hall button has been pressed for a while ({@link #HALL_CALLS_SEEN}):
+   * cars that only ever carry passengers who were already on board (a test rig pressing cab
+   * buttons) show no traffic at any landing, whatever their cab stops say.
+   */
   double lobbyShare() {
+    if (hallCalls < HALL_CALLS_SEEN) return 0;
     double other = 0;
     for (int f = 0; f < floors; f++) other += calls[f][0] + calls[f][1];
     double total = lobbyBoardings + other;

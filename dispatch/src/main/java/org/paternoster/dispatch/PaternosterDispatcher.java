@@ -321,10 +321,13 @@ public final class PaternosterDispatcher implements GroupDispatcher {
 
   // ---- the lobby and parking
 
-  /** In up-peak, keep a car loading at the lobby open until another car is (nearly) there. */
+  /**
+   * In up-peak, keep a car loading at the lobby open until another car is (nearly) there. A car
+   * alone in its group is never held: no other car will come, so holding only delays its riders.
+   */
   private void holds(GroupView g, List<Decision> out) {
     double now = g.now();
-    boolean hold = lobbyShare() >= p.holdShare();
+    boolean hold = g.cars().size() > 1 && lobbyShare() >= p.holdShare();
     for (CarView car : g.cars()) {
       int c = car.index();
       boolean loading = car.floor() == 0 && (car.state() == CarState.OPEN || car.state() == CarState.OPENING)

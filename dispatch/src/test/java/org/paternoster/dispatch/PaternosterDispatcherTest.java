@@ -63,6 +63,7 @@ class PaternosterDispatcherTest {
   @Test
   void inUpPeakIdleCarsParkAtTheLobbyAndTheLoadingCarIsHeld() {
     PaternosterDispatcher d = new PaternosterDispatcher(true);
+    lobbyCalled(d);
     // cars leave the lobby full, one after another: the up-peak a live controller sees
     for (int i = 0; i < 10; i++) {
       FakeCar leaving = new FakeCar(0, CarState.CLOSING, MotorDirection.UP, 0, null, 13, Set.of(3, 7, 11));
@@ -79,6 +80,42 @@ class PaternosterDispatcherTest {
     assertThat(d.tick(new Group(310, loading, idle(1, 12)))).contains(new Decision.Hold(0, 311.5));
     // ... and lets them close once another car waits at the lobby
     assertThat(d.tick(new Group(312, loading, idle(1, 0)))).contains(new Decision.Hold(0, 312));
+  }
+
+  /** bench-light's single car took cab calls at the lobby and sat there held while every lamp lit. */
+  @Test
+  void aCarAloneInItsGroupIsNeverHeld() {
+    PaternosterDispatcher d = new PaternosterDispatcher(true);
+    lobbyCalled(d);
+    for (int i = 0; i < 10; i++) {
+      d.carChanged(0, new Group(60 + 20 * i, new FakeCar(0, CarState.CLOSING, MotorDirection.UP, 0, null, 13, Set.of(3, 7, 11))));
+    }
+    assertThat(d.lobbyShare()).isGreaterThan(0.9);
+    FakeCar opening = new FakeCar(0, CarState.OPENING, MotorDirection.UP, 0, null, 0, Set.of());
+    assertThat(d.carChanged(0, new Group(308, opening))).noneMatch(x -> x instanceof Decision.Hold);
+    FakeCar loading = new FakeCar(0, CarState.OPEN, MotorDirection.UP, 0, null, 4, Set.of(5));
+    assertThat(d.tick(new Group(310, loading))).noneMatch(x -> x instanceof Decision.Hold);
+  }
+
+  /** Cars that only ever carry people who were already on board (cab presses, no hall call) are not up-peak, whatever they carry from the lobby. */
+  @Test
+  void withoutAnyHallCallNoTrafficIsInferredFromCabStops() {
+    PaternosterDispatcher d = new PaternosterDispatcher(true);
+    for (int i = 0; i < 10; i++) {
+      d.carChanged(0, new Group(60 + 20 * i, new FakeCar(0, CarState.CLOSING, MotorDirection.UP, 0, null, 13, Set.of(3, 7, 11)), idle(1, 12)));
+    }
+    assertThat(d.lobbyShare()).isZero();
+    assertThat(d.carIdle(1, new Group(300, idle(0, 5), idle(1, 12)))).isEmpty();
+    lobbyCalled(d);
+    assertThat(d.lobbyShare()).as("one lobby call: the boarders count").isGreaterThan(0.9);
+  }
+
+  /** Somebody pressed the lobby's up button at t = 50 s. */
+  private static void lobbyCalled(PaternosterDispatcher d) {
+    Group g = new Group(50, idle(0, 8), idle(1, 12));
+    HallCall call = new HallCall(0, Direction.UP);
+    g.lit(call, 50, -1);
+    d.hallCallRegistered(call, g);
   }
 
   @Test

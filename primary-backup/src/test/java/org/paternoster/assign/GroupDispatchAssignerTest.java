@@ -119,11 +119,11 @@ class GroupDispatchAssignerTest {
     assertThat(released.standbyOf("b")).as("b arrived where it was sent").isEqualTo(Standby.NONE);
   }
 
-  /** Car a loads up at the lobby four times and leaves with three floors to serve; b and c stand by. */
+  /** Somebody calls a car to the lobby; a opens there and leaves with three floors to serve; four times. b and c stand by. */
   void learnUpPeak(ElevatorState b, ElevatorState c) {
     for (int trip = 0; trip < 4; trip++) {
       clock.addAndGet(20_000);
-      assigner.assign(building, Set.of(), List.of(idle("a", 0, 8), b, c));
+      assigner.assign(building, Set.of(up(0)), List.of(idle("a", 0, 8), b, c)); // somebody calls a car to the lobby
       clock.addAndGet(1_000);
       assigner.assign(building, Set.of(), List.of(Cars.doorOpen("a", 0, MotorDirection.UP, 8), b, c));
       clock.addAndGet(3_000);

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Where the elevator server is and how the {@link ElevatorDriver} talks to it.
  *
- * @param pollIntervalMs time between polls; a button press lasts about 200 ms, so keep it near 20
+ * @param pollIntervalMs time between polls: the mean wait before a press is seen is half of it; a
+ *     button press lasts about 200 ms, so at most a few tens
  * @param pollTimeoutMs a poll not fully answered within this is abandoned and the connection reset
  * @param minBackoffMs first reconnect delay; doubled on every failed attempt up to {@code maxBackoffMs}
  */
@@ -21,6 +22,8 @@ public record DriverConfig(
     int connectTimeoutMs) {
 
   public static final int DEFAULT_PORT = 15657;
+  /** The default poll interval (docs/BENCHMARKS.md, "Button to light"). */
+  public static final long DEFAULT_POLL_MS = 20;
   private static final Pattern HOST_PORT = Pattern.compile("(?:\\[([^\\]]+)]|([^:\\[\\]]*))(?::(\\d{1,5}))?");
 
   public DriverConfig {
@@ -35,9 +38,14 @@ public record DriverConfig(
     }
   }
 
-  /** Defaults: poll every 20 ms, 500 ms poll timeout, reconnect backoff 100 ms to 2 s. */
+  /** Defaults: poll every {@link #DEFAULT_POLL_MS}, 500 ms poll timeout, reconnect backoff 100 ms to 2 s. */
   public static DriverConfig of(String host, int port, int floors) {
-    return new DriverConfig(host, port, floors, 20, 500, 100, 2000, 1000);
+    return new DriverConfig(host, port, floors, DEFAULT_POLL_MS, 500, 100, 2000, 1000);
+  }
+
+  /** The same server polled every {@code ms} milliseconds. */
+  public DriverConfig withPollIntervalMs(long ms) {
+    return new DriverConfig(host, port, floors, ms, pollTimeoutMs, minBackoffMs, maxBackoffMs, connectTimeoutMs);
   }
 
   /**

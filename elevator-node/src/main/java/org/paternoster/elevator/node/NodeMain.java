@@ -41,6 +41,7 @@ public final class NodeMain implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where cab calls are kept durably") Path dataDir;
   @Option(names = "--seed", defaultValue = "0", description = "simulator seed (0: from the id)") long seed;
   @Option(names = "--time-scale", defaultValue = "1", description = "with --simulate: run the car N times faster (physics, door, watchdogs); for demos and tests") double timeScale;
+  @Option(names = "--poll-ms", description = "poll the elevator server (buttons, sensors) every N ms, 1..100; a press waits half of it on average (default: 20 with --hardware, the course's timing; 10 on the built-in simulator)") Long pollMs;
   @Mixin DiscoveryOptions discovery;
 
   @Mixin ClusterSecretOptions clusterSecret;
@@ -52,6 +53,7 @@ public final class NodeMain implements Callable<Integer> {
     if (floors < Building.MIN_FLOORS || floors > 9) throw new CommandLine.ParameterException(cmd, "--floors must be in 2..9");
     if (timeScale < 1 || timeScale > 20) throw new CommandLine.ParameterException(cmd, "--time-scale must be in 1..20");
     if (timeScale != 1 && car.hardware != null) throw new CommandLine.ParameterException(cmd, "--time-scale needs the simulator");
+    if (pollMs != null && (pollMs < 1 || pollMs > 100)) throw new CommandLine.ParameterException(cmd, "--poll-ms must be in 1..100");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(cmd, "--discovery none needs --view-service URL");
     String advertised;
     ClusterAuth auth;
@@ -69,6 +71,7 @@ public final class NodeMain implements Callable<Integer> {
     NodeConfig config = car.hardware != null
         ? NodeConfig.onHardware(id, host, port, floors, car.hardware, locator, data)
         : NodeConfig.simulated(id, host, port, floors, seed != 0 ? seed : id.hashCode(), locator, data).timeScaled(timeScale);
+    if (pollMs != null) config = config.withPollMs(pollMs);
     Service.run(new NodeVerticle(config.withAdvertise(advertised).withAuth(auth)), found);
     log.info("elevator node {} started", id);
     return 0;
