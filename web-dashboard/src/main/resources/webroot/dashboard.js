@@ -233,6 +233,8 @@
     if (e.available === false) badges.push(badge('unavailable' + (e.unavailableReason ? ': ' + e.unavailableReason : ''), 'bad'));
     if (e.obstruction === true) badges.push(badge('obstructed', 'warn'));
     if (e.behaviour === 'doorOpen') badges.push(badge('door open', 'muted'));
+    if (e.holdingDoors === true) badges.push(badge('holding doors', 'muted'));
+    if (e.parkFloor !== null && e.parkFloor !== undefined) badges.push(badge('parks at ' + e.parkFloor, 'muted'));
     if (e.lastReportAgeMs !== null && e.lastReportAgeMs >= 1000) badges.push(badge('no report for ' + duration(e.lastReportAgeMs), 'warn'));
 
     const cab = new Set(e.cabCalls);
@@ -241,6 +243,7 @@
       const here = e.floor === floor;
       const marks = [];
       if (cab.has(floor)) marks.push(el('span', {class: 'mark mark-cab', title: 'cab call to floor ' + floor, text: '●'}));
+      if (e.parkFloor === floor) marks.push(el('span', {class: 'mark mark-park', title: 'the dispatcher parks this car at floor ' + floor, text: 'P'}));
       for (const h of e.hallCalls) {
         if (h.floor === floor) marks.push(el('span', {class: 'mark mark-hall', title: 'assigned hall call ' + h.direction + ' at floor ' + floor, text: ARROWS[h.direction]}));
       }

@@ -1,5 +1,7 @@
 package org.paternoster.dashboard.cluster;
 
+import org.paternoster.assign.Standby;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,7 @@ import java.util.List;
  * @param unavailableReason why the car is out of hall assignment ({@code "motor"}, {@code "door"},
  *     {@code "offline"}), or null
  * @param floors the number of floors the node drives (from its light panel), or null
+ * @param standby the dispatcher's advice the node follows (park floor, hold the doors), or null
  */
 public record ElevatorReport(
     String id,
@@ -26,7 +29,8 @@ public record ElevatorReport(
     Long lastReportAgeMs,
     List<Integer> cabCalls,
     List<HallButton> hallCalls,
-    Integer floors) {
+    Integer floors,
+    Standby standby) {
 
   public ElevatorReport {
     if (id == null) throw new IllegalArgumentException("elevator without id");
@@ -52,7 +56,8 @@ public record ElevatorReport(
         first(lastReportAgeMs, node.lastReportAgeMs),
         first(node.cabCalls, cabCalls),
         first(hallCalls, node.hallCalls),
-        first(node.floors, floors));
+        first(node.floors, floors),
+        first(node.standby, standby));
   }
 
   private static <T> T first(T preferred, T fallback) {

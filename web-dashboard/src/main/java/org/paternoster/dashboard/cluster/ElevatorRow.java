@@ -16,6 +16,6 @@ public record ElevatorRow(ElevatorReport state, Boolean nodeReachable) {
   ElevatorRow withoutClockReadings() {
     ElevatorReport s = state;
     return new ElevatorRow(new ElevatorReport(s.id(), s.address(), s.floor(), s.direction(), s.behaviour(), s.available(),
-        s.unavailableReason(), s.obstruction(), s.online(), null, s.cabCalls(), s.hallCalls(), s.floors()), nodeReachable);
+        s.unavailableReason(), s.obstruction(), s.online(), null, s.cabCalls(), s.hallCalls(), s.floors(), s.standby()), nodeReachable);
   }
 }

@@ -83,7 +83,16 @@ public final class ReportJson {
         intOrNull(o, "floor"), stringOrNull(o, "direction"), stringOrNull(o, "behaviour"),
         boolOrNull(o, "available"), stringOrNull(o, "unavailableReason"), boolOrNull(o, "obstruction"),
         boolOrNull(o, "online"), longOrNull(o, "lastReportAgeMs"), floors(o.getValue("cabCalls")), hallCalls,
-        cabLights == null ? null : cabLights.size());
+        cabLights == null ? null : cabLights.size(), standby(o.getValue("standby")));
+  }
+
+  /** A node's {@code standby} ({@code {"park": F or null, "hold": bool}}); null when absent or malformed. */
+  private static org.paternoster.assign.Standby standby(Object x) {
+    if (!(x instanceof JsonObject s)) return null;
+    Integer park = intOrNull(s, "park");
+    Boolean hold = boolOrNull(s, "hold");
+    if ((park != null && park < 0) || hold == null) return null;
+    return new org.paternoster.assign.Standby(park == null ? org.paternoster.assign.Standby.NO_PARK : park, hold);
   }
 
   /** {@code GET /orders}: the pending calls; malformed entries are skipped. */

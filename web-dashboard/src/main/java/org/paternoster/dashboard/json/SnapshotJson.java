@@ -30,7 +30,8 @@ import org.paternoster.view.ViewJson;
  *                "selfRole", "lastSeq", "committedSeq", "pendingCalls"}],
  *  "elevators": [{"id", "floor", "direction", "behaviour", "available", "unavailableReason",
  *                 "obstruction", "online", "lastReportAgeMs", "cabCalls": [floor],
- *                 "hallCalls": [{"floor", "direction"}], "nodeReachable", "controllable"}],
+ *                 "hallCalls": [{"floor", "direction"}], "parkFloor", "holdingDoors" (the dispatcher's
+ *                 advice the node follows; null when unknown), "nodeReachable", "controllable"}],
  *  "hallCalls": [{"floor", "direction", "assignee", "arrivalInS", "seq", "at"}],
  *  "cabCalls": [{"elevator", "floor", "seq", "at"}],
  *  "latency": {"p50Ms", "p99Ms", "count"} | null,
@@ -91,6 +92,8 @@ public final class SnapshotJson {
         .put("obstruction", e.obstruction()).put("online", e.online()).put("lastReportAgeMs", e.lastReportAgeMs())
         .put("cabCalls", e.cabCalls() == null ? new JsonArray() : new JsonArray(e.cabCalls()))
         .put("hallCalls", array(e.hallCalls() == null ? List.of() : e.hallCalls(), SnapshotJson::hallButton))
+        .put("parkFloor", e.standby() == null || !e.standby().parks() ? null : e.standby().parkFloor())
+        .put("holdingDoors", e.standby() == null ? null : e.standby().holdDoors())
         .put("nodeReachable", row.nodeReachable()).put("controllable", row.controllable());
   }
 

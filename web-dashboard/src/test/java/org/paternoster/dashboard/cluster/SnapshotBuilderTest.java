@@ -164,9 +164,9 @@ class SnapshotBuilderTest {
   @Test
   void elevatorsJoinThePrimarysViewWithTheNodesOwnAndHallCallsGetTheirAssignee() {
     ElevatorReport asPrimarySees = new ElevatorReport("e1", "http://e1", 1, "up", "moving", false, "door", false, true, 40L,
-        List.of(3), List.of(new HallButton(2, "down")), null);
+        List.of(3), List.of(new HallButton(2, "down")), null, null);
     ElevatorReport asNodeSays = new ElevatorReport("e1", "http://e1", 2, "stop", "doorOpen", true, null, true, true, null,
-        List.of(3, 0), List.of(), 6);
+        List.of(3, 0), List.of(), 6, new org.paternoster.assign.Standby(0, true));
     Observations o = seeing(view(2, "a", "b"))
         .withReplica("a", Reading.of(replica("a", "primary", List.of(asPrimarySees)), NOW))
         .withNode("e1", Reading.of(asNodeSays, NOW))
@@ -181,6 +181,7 @@ class SnapshotBuilderTest {
     assertThat(e.behaviour()).isEqualTo("doorOpen");
     assertThat(e.obstruction()).isTrue();
     assertThat(e.cabCalls()).containsExactly(3, 0);
+    assertThat(e.standby()).as("the advice it follows: the node's word").isEqualTo(new org.paternoster.assign.Standby(0, true));
     assertThat(e.available()).as("hall assignment: the primary's word").isFalse();
     assertThat(e.unavailableReason()).isEqualTo("door");
     assertThat(e.hallCalls()).containsExactly(new HallButton(2, "down"));
@@ -194,7 +195,7 @@ class SnapshotBuilderTest {
   @Test
   void anUnreachableNodeFallsBackToWhatThePrimaryKnows() {
     ElevatorReport asPrimarySees = new ElevatorReport("e1", "http://e1", 1, "stop", "idle", true, null, false, false, 3_000L,
-        List.of(), List.of(), null);
+        List.of(), List.of(), null, null);
     Observations o = seeing(view(2, "a", "b"))
         .withReplica("a", Reading.of(replica("a", "primary", List.of(asPrimarySees)), NOW))
         .withNode("e1", Reading.<ElevatorReport>none().failed("connection refused"));

@@ -40,7 +40,7 @@ class ReportJsonTest {
     assertThat(r.elevators()).as("an entry without id is skipped").hasSize(1);
     ElevatorReport e = r.elevators().get(0);
     assertThat(e).isEqualTo(new ElevatorReport("e1", "http://127.0.0.1:7201", 2, "up", "moving", false, "motor", false, true, 80L,
-        java.util.List.of(3, 0), java.util.List.of(new HallButton(1, "down")), null));
+        java.util.List.of(3, 0), java.util.List.of(new HallButton(1, "down")), null, null));
     assertThat(r.latency()).isEqualTo(new CommitLatency(3.07, 5.67, 4));
   }
 
@@ -57,6 +57,17 @@ class ReportJsonTest {
     assertThat(e.hallCalls()).containsExactly(new HallButton(2, "up"));
     assertThat(e.available()).isNull();
     assertThat(e.online()).isFalse();
+  }
+
+  @Test
+  void aNodesStandbyAdviceIsReadAndAMalformedOneIsUnknown() {
+    assertThat(ReportJson.elevator(new JsonObject("{\"id\":\"e1\",\"standby\":{\"park\":0,\"hold\":true}}"), null).standby())
+        .isEqualTo(new org.paternoster.assign.Standby(0, true));
+    assertThat(ReportJson.elevator(new JsonObject("{\"id\":\"e1\",\"standby\":{\"park\":null,\"hold\":false}}"), null).standby())
+        .isEqualTo(org.paternoster.assign.Standby.NONE);
+    assertThat(ReportJson.elevator(new JsonObject("{\"id\":\"e1\"}"), null).standby()).as("an older node").isNull();
+    assertThat(ReportJson.elevator(new JsonObject("{\"id\":\"e1\",\"standby\":{\"park\":-3,\"hold\":true}}"), null).standby()).isNull();
+    assertThat(ReportJson.elevator(new JsonObject("{\"id\":\"e1\",\"standby\":\"lobby\"}"), null).standby()).isNull();
   }
 
   @Test
