@@ -119,17 +119,17 @@ public final class GroupDispatchAssigner implements Assigner {
     // What the reports say happened since the last call, as the dispatcher's events: it learns
     // demand from new calls and from cars leaving the lobby, and parks cars that went idle.
     for (int i = 0; i < available.size(); i++) {
-      ElevatorState now_ = available.get(i);
+      ElevatorState report = available.get(i);
       ElevatorState before = previous[i];
-      if (before == null || before.behaviour() != now_.behaviour() || before.floor() != now_.floor()
-          || before.direction() != now_.direction()) {
+      if (before == null || before.behaviour() != report.behaviour() || before.floor() != report.floor()
+          || before.direction() != report.direction()) {
         apply(dispatcher.carChanged(i, group), now);
-        if (now_.behaviour() == Behaviour.IDLE && (before == null || before.behaviour() != Behaviour.IDLE)
-            && nothingToServe(i, now_, building.floors())) {
+        if (report.behaviour() == Behaviour.IDLE && (before == null || before.behaviour() != Behaviour.IDLE)
+            && nothingToServe(i, report, building.floors())) {
           apply(dispatcher.carIdle(i, group), now);
         }
       }
-      previous[i] = now_;
+      previous[i] = report;
     }
     for (HallCall c : fresh) apply(dispatcher.hallCallRegistered(c, group), now);
     apply(dispatcher.tick(group), now);
