@@ -60,7 +60,6 @@ public final class Fsm {
   private Integer relevelTo; // the floor the car drifted off with its door open, to open it there again
   private MotorDirection relevelAnnounced = STOP; // the direction announced at that stop
   private Standby standby = Standby.NONE; // the primary's advice
-  private long doorOpenedAt; // when the door last opened (a hold is bounded from there)
   private List<Action> out;
 
   public Fsm(FsmConfig config) {
@@ -182,10 +181,11 @@ public final class Fsm {
    */
   public List<Action> onStandby(Standby advice, long now) {
     return handle(now, () -> {
-      boolean wasHolding = holding(now);
+      boolean wasHeld = door.held(now);
       standby = advice;
+      if (advice.holdDoors()) door.hold(config.maxHoldMs()); else door.release();
       if (stopPressed) return;
-      if (wasHolding && !holding(now)) watchdog.doorOpened(now); // "door" counts from the hold's end
+      if (wasHeld && !door.held(now)) watchdog.doorOpened(now); // "door" counts from the hold's end
       if (behaviour == Behaviour.IDLE) decideAtRest(now);
     });
   }
@@ -196,7 +196,7 @@ public final class Fsm {
     return handle(now, () -> {
       if (watchdog.motorDue(now)) out.add(new Action.Motor(motor));
       if (behaviour != Behaviour.DOOR_OPEN) return;
-      if (holding(now)) {
+      if (!stopPressed && door.held(now)) {
         watchdog.doorOpened(now); // open on purpose: not stuck
         return;
       }
@@ -286,15 +286,10 @@ public final class Fsm {
         && (direction == UP ? park > arrived : direction == DOWN && park < arrived);
   }
 
-  /** The advice keeps the open door open: not past its bound, and not while the stop button rules. */
-  private boolean holding(long now) {
-    return standby.holdDoors() && behaviour == Behaviour.DOOR_OPEN && !stopPressed && now < doorOpenedAt + config.maxHoldMs();
-  }
-
   private void openDoor(long now) {
-    doorOpenedAt = now;
     behaviour = Behaviour.DOOR_OPEN;
     door.open(now);
+    if (standby.holdDoors()) door.hold(config.maxHoldMs());
     watchdog.doorOpened(now);
     out.add(new Action.DoorLamp(true));
   }
@@ -322,7 +317,6 @@ public final class Fsm {
 
   private long nextWake() {
     long doorDeadline = behaviour == Behaviour.DOOR_OPEN && !stopPressed ? door.closesAt() : Watchdog.NONE;
-    if (doorDeadline != Watchdog.NONE && standby.holdDoors()) doorDeadline = Math.max(doorDeadline, doorOpenedAt + config.maxHoldMs());
     return Math.min(doorDeadline, watchdog.nextDeadline());
   }
 

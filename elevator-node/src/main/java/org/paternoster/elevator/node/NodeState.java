@@ -44,8 +44,7 @@ final class NodeState {
         .put("cabCalls", cabCalls)
         .put("hallCalls", hallCalls)
         .put("lights", new JsonObject().put("hall", hallLights).put("cab", cabLights))
-        .put("standby", new JsonObject().put("park", core.standby().parks() ? core.standby().parkFloor() : null)
-            .put("hold", core.standby().holdDoors()))
+        .put("standby", core.standby().toJson())
         .put("hardwareConnected", hardwareUp)
         .put("durableCabCalls", durable);
   }

@@ -74,11 +74,7 @@ class FsmStandbyTest {
 
   @Test
   void aHeldDoorStaysOpenPastTheDoorTimeAndClosesOnceTheHoldIsWithdrawn() {
-    car.arrive(1);
-    car.calls(Call.hallUp(0));
-    car.travelTo(0);
-    long opened = car.now;
-    car.standby(new Standby(Standby.NO_PARK, true));
+    long opened = heldAtTheLobby();
     assertThat(car.at(opened + 3000)).isEmpty();
     assertThat(car.at(opened + 20_000)).isEmpty();
     assertThat(car.state().unavailable()).as("a door held on purpose is not stuck").isNull();
@@ -91,11 +87,7 @@ class FsmStandbyTest {
 
   @Test
   void aHoldNeverKeepsTheDoorOpenPastItsLimit() {
-    car.arrive(1);
-    car.calls(Call.hallUp(0), Call.cab(3));
-    car.travelTo(0);
-    long opened = car.now;
-    car.standby(new Standby(Standby.NO_PARK, true));
+    long opened = heldAtTheLobby(Call.cab(3));
     long limit = opened + car.config.maxHoldMs();
     while (car.wake < limit) assertThat(car.at(car.wake)).as("at %d", car.wake).isEmpty();
     assertThat(car.wake).isEqualTo(limit);
@@ -105,11 +97,7 @@ class FsmStandbyTest {
 
   @Test
   void aDoorThatCannotCloseAfterTheHoldIsReportedStuckADoorTimeoutLater() {
-    car.arrive(1);
-    car.calls(Call.hallUp(0));
-    car.travelTo(0);
-    long opened = car.now;
-    car.standby(new Standby(Standby.NO_PARK, true));
+    long opened = heldAtTheLobby();
     car.obstruction(true);
     car.at(opened + 30_000);
     car.standby(Standby.NONE);
@@ -117,5 +105,15 @@ class FsmStandbyTest {
     assertThat(car.state().unavailable()).isNull();
     car.at(opened + 30_000 + car.config.doorTimeoutMs());
     assertThat(car.state().unavailable()).isEqualTo(ElevatorState.DOOR);
+  }
+
+  /** The car comes down from 1 for the lobby's up call (and {@code more}), opens, and is told to hold: returns when it opened. */
+  private long heldAtTheLobby(Call... more) {
+    car.arrive(1);
+    car.calls(java.util.stream.Stream.concat(java.util.stream.Stream.of(Call.hallUp(0)), java.util.Arrays.stream(more)).toArray(Call[]::new));
+    car.travelTo(0);
+    long opened = car.now;
+    car.standby(new Standby(Standby.NO_PARK, true));
+    return opened;
   }
 }

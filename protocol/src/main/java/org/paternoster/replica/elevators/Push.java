@@ -58,11 +58,7 @@ public record Push(long viewnum, long pushSeq, String primary, String generation
     cab.forEach(c -> cabs.add(new JsonObject().put("floor", c.floor()).put("seq", c.seq())));
     JsonObject o = new JsonObject().put("type", TYPE).put("viewnum", viewnum).put("pushSeq", pushSeq).put("primary", primary)
         .put("generation", generation).put("bookSeq", bookSeq).put("hall", halls).put("cab", cabs);
-    if (!standby.equals(Standby.NONE)) {
-      JsonObject advice = new JsonObject().put("hold", standby.holdDoors());
-      if (standby.parks()) advice.put("park", standby.parkFloor());
-      o.put("standby", advice);
-    }
+    if (!standby.equals(Standby.NONE)) o.put("standby", standby.toJson());
     return o;
   }
 
@@ -84,20 +80,10 @@ public record Push(long viewnum, long pushSeq, String primary, String generation
       }).toList();
       return new Push(Fields.integer(o, "viewnum", 0, Long.MAX_VALUE), o.getLong("pushSeq", UNNUMBERED),
           Fields.optionalString(o, "primary", 64), Fields.optionalString(o, "generation", 128), o.getLong("bookSeq", -1L), halls, cabs,
-          standby(o));
+          o.getValue("standby") == null ? Standby.NONE : Standby.fromJson(o.getValue("standby")));
     } catch (ClassCastException | IllegalArgumentException e) {
       throw new BadRequest("malformed push: " + e.getMessage());
     }
-  }
-
-  private static Standby standby(JsonObject o) {
-    Object x = o.getValue("standby");
-    if (x == null) return Standby.NONE;
-    JsonObject j = object(x);
-    int park = j.containsKey("park") ? (int) Fields.integer(j, "park", 0, Integer.MAX_VALUE) : Standby.NO_PARK;
-    Object hold = j.getValue("hold", false);
-    if (!(hold instanceof Boolean b)) throw new BadRequest("standby.hold must be a boolean, got " + hold);
-    return new Standby(park, b);
   }
 
   private static JsonArray array(JsonObject o, String field) {

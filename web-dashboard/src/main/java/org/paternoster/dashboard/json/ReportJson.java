@@ -86,13 +86,14 @@ public final class ReportJson {
         cabLights == null ? null : cabLights.size(), standby(o.getValue("standby")));
   }
 
-  /** A node's {@code standby} ({@code {"park": F or null, "hold": bool}}); null when absent or malformed. */
+  /** A node's {@code standby} ({@link org.paternoster.assign.Standby#toJson}); null when absent or malformed. */
   private static org.paternoster.assign.Standby standby(Object x) {
-    if (!(x instanceof JsonObject s)) return null;
-    Integer park = intOrNull(s, "park");
-    Boolean hold = boolOrNull(s, "hold");
-    if ((park != null && park < 0) || hold == null) return null;
-    return new org.paternoster.assign.Standby(park == null ? org.paternoster.assign.Standby.NO_PARK : park, hold);
+    if (x == null) return null;
+    try {
+      return org.paternoster.assign.Standby.fromJson(x);
+    } catch (RuntimeException e) { // BadRequest, or a range the record refuses
+      return null;
+    }
   }
 
   /** {@code GET /orders}: the pending calls; malformed entries are skipped. */
