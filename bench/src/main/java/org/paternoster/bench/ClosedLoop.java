@@ -1,5 +1,7 @@
 package org.paternoster.bench;
 
+import static org.paternoster.bench.Percentiles.ms;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -70,7 +72,4 @@ final class ClosedLoop {
     });
   }
 
-  private static double ms(long micros) {
-    return Math.round(micros / 10.0) / 100.0;
-  }
 }

@@ -1,5 +1,7 @@
 package org.paternoster.bench;
 
+import static org.paternoster.bench.Percentiles.ms;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -62,8 +64,7 @@ public final class LightLatencyBench implements Callable<Integer> {
           .put("p50_ms", ms(histogram.getValueAtPercentile(50))).put("p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("max_ms", ms(histogram.getMaxValue())).put("min_ms", ms(histogram.getMinValue()))
           .put("percentiles_ms", Percentiles.of(histogram))
-          .put("warmup", new JsonObject().put("presses", warm.getTotalCount()).put("p50_ms", ms(warm.getValueAtPercentile(50)))
-              .put("p99_ms", ms(warm.getValueAtPercentile(99))).put("max_ms", ms(warm.getMaxValue())))
+          .put("warmup", Percentiles.summary(warm))
           .put("driver_poll_ms", pollMs == null ? "node default" : pollMs).put("replicas", 2).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
@@ -106,9 +107,6 @@ public final class LightLatencyBench implements Callable<Integer> {
     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
-  private static double ms(long micros) {
-    return Math.round(micros / 10.0) / 100.0;
-  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new LightLatencyBench()).execute(args));

@@ -50,7 +50,6 @@ final class NodePanel {
     throw new IllegalStateException(url + ": every cab lamp stays lit");
   }
 
-  /** Presses the cab button for {@code floor} and returns the microseconds until its lamp is seen on (at most 5 s). */
   /**
    * {@link #pressUntilLit} after a random pause of 0–50 ms: a person presses at any moment, not
    * right after the last lamp lit (which would land just after a poll and wait a full poll period
@@ -63,6 +62,7 @@ final class NodePanel {
 
   static final int MAX_PAUSE_MS = 50;
 
+  /** Presses the cab button for {@code floor} and returns the microseconds until its lamp is seen on (at most 5 s). */
   long pressUntilLit(int floor) {
     long t0 = System.nanoTime();
     http.postAbs(url + "/buttons").sendBuffer(Buffer.buffer(new JsonObject().put("type", "cab").put("floor", floor).encode())).await();

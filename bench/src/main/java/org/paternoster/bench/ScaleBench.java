@@ -1,5 +1,7 @@
 package org.paternoster.bench;
 
+import static org.paternoster.bench.Percentiles.ms;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -108,8 +110,7 @@ public final class ScaleBench implements Callable<Integer> {
       System.out.println(new JsonObject().put("bench", "scale").put("elevators", n).put("floors", floors).put("presses", histogram.getTotalCount())
           .put("light_p50_ms", ms(histogram.getValueAtPercentile(50))).put("light_p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("light_max_ms", ms(histogram.getMaxValue())).put("percentiles_ms", Percentiles.of(histogram))
-          .put("warmup", new JsonObject().put("presses", warm.getTotalCount()).put("p50_ms", ms(warm.getValueAtPercentile(50)))
-              .put("p99_ms", ms(warm.getValueAtPercentile(99))).put("max_ms", ms(warm.getMaxValue())))
+          .put("warmup", Percentiles.summary(warm))
           .put("poll_ms", pollMs == null ? NodeConfig.SIMULATOR_POLL_MS : pollMs)
           .put("primary_cpu_idle_pct", round(idlePct)).put("primary_cpu_idle_pct_per_elevator", round(idlePct / n))
           .put("primary_cpu_pressing_pct", round(busyPct)).put("primary_cpu_pressing_pct_per_elevator", round(busyPct / n))
@@ -136,9 +137,6 @@ public final class ScaleBench implements Callable<Integer> {
     return Math.round(x * 100) / 100.0;
   }
 
-  private static double ms(long micros) {
-    return Math.round(micros / 10.0) / 100.0;
-  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ScaleBench()).execute(args));
