@@ -2,28 +2,14 @@ package org.paternoster.elevator.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paternoster.testing.CapturedStderr;
 import org.paternoster.elevator.hardware.DriverConfig;
 
 /** The node's command line: refusals (a started node keeps its JVM alive), and the poll defaults. */
 class NodeMainTest {
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  PrintStream saved;
-
-  @BeforeEach
-  void captureErr() {
-    saved = System.err;
-    System.setErr(new PrintStream(err, true));
-  }
-
-  @AfterEach
-  void restoreErr() {
-    System.setErr(saved);
-  }
+  @RegisterExtension final CapturedStderr err = new CapturedStderr();
 
   @Test
   void aPollIntervalOutsideItsRangeExitsNonZeroWithTheReason() {
@@ -31,7 +17,7 @@ class NodeMainTest {
       assertThat(NodeMain.run("--id", "e1", "--discovery", "none", "--view-service", "http://127.0.0.1:1", "--poll-ms", bad))
           .as("--poll-ms %s", bad).isEqualTo(2);
     }
-    assertThat(err.toString()).contains("--poll-ms must be in 1..100");
+    assertThat(err.text()).contains("--poll-ms must be in 1..100");
   }
 
   @Test
