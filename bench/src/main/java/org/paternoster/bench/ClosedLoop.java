@@ -29,7 +29,13 @@ final class ClosedLoop {
     this.vertx = vertx;
   }
 
-  JsonObject run(int clients, IntFunction<Client> factory, long warmupMs, long measureMs) throws InterruptedException {
+  /**
+   * Runs {@code clients} loops for {@code warmupMs} (thrown away), then {@code measureMs}: their
+   * throughput, latency percentiles, errors, and the CPU of the {@code watched} processes over the
+   * measured interval.
+   */
+  JsonObject run(int clients, IntFunction<Client> factory, long warmupMs, long measureMs, ProcessCpu watched)
+      throws InterruptedException {
     Recorder recorder = new Recorder(3);
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong errors = new AtomicLong();
@@ -41,9 +47,11 @@ final class ClosedLoop {
     Thread.sleep(warmupMs);
     recorder.getIntervalHistogram(); // drop the warm-up
     long errorsBefore = errors.get();
+    watched.start();
     long start = System.nanoTime();
     Thread.sleep(measureMs);
     var histogram = recorder.getIntervalHistogram();
+    JsonObject cpu = watched.since(histogram.getTotalCount());
     double seconds = (System.nanoTime() - start) / 1e9;
     long measuredErrors = errors.get() - errorsBefore;
     running.set(false);
@@ -56,7 +64,8 @@ final class ClosedLoop {
         .put("p50_ms", ms(histogram.getValueAtPercentile(50)))
         .put("p99_ms", ms(histogram.getValueAtPercentile(99)))
         .put("max_ms", ms(histogram.getMaxValue()))
-        .put("errors", measuredErrors);
+        .put("errors", measuredErrors)
+        .mergeIn(cpu);
   }
 
   private void loop(Client client, long n, Recorder recorder, AtomicBoolean running, AtomicLong errors, CountDownLatch stopped) {

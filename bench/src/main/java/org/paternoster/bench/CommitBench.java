@@ -11,7 +11,9 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,33 +26,48 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-commit", mixinStandardHelpOptions = true)
 public final class CommitBench implements Callable<Integer> {
+  private static final int JIT_WARMUP_CLIENTS = 16;
+
   @Option(names = "--view-service", required = true) String viewService;
   @Option(names = "--clients", split = ",", defaultValue = "1,16,64") List<Integer> levels;
-  @Option(names = "--warmup-s", defaultValue = "3") int warmupS;
+  @Option(names = "--warmup-s", defaultValue = "3", description = "before each level, not measured") int warmupS;
+  @Option(names = "--jit-warmup-s", defaultValue = "20",
+      description = "once, before the first level: 16 clients until the JVMs' compilers are done with the commit path (measured on 2 cores: about 20 s)")
+  int jitWarmupS;
   @Option(names = "--seconds", defaultValue = "10") int seconds;
   @Option(names = "--redis", description = "HOST:PORT of a Redis primary with one replica") String redis;
+  @Option(names = "--pid", description = "NAME=PID of a process whose CPU to report (replica ids, view-service, redis, redis-replica); repeatable")
+  Map<String, Long> pids = new LinkedHashMap<>();
   @Option(names = "--durable", description = "the replicas fsync their books and Redis its append-only file: named so in the output") boolean durable;
 
   @Override
   public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(128));
+      // A connection per client, as Redis's clients have below: the primary sees every client.
+      int pool = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(pool));
       JsonObject view = http.getAbs(viewService + "/view").send().await().bodyAsJsonObject();
       String primary = view.getString("primaryAddress");
       ClosedLoop loop = new ClosedLoop(vertx);
+      ProcessCpu paternoster = watch(view.getString("primary"), "primary", view.getString("backup"), "backup", "view-service", "view-service");
+      if (jitWarmupS > 0) {
+        JsonObject line = loop.run(JIT_WARMUP_CLIENTS, c -> n -> order(http, primary, c, n), 0, jitWarmupS * 1000L, paternoster);
+        print((durable ? "paternoster --data-dir" : "paternoster") + ", JIT warm-up", view.getString("backup") != null, line);
+      }
       for (int clients : levels) {
-        JsonObject line = loop.run(clients, c -> n -> order(http, primary, c, n), warmupS * 1000L, seconds * 1000L);
+        JsonObject line = loop.run(clients, c -> n -> order(http, primary, c, n), warmupS * 1000L, seconds * 1000L, paternoster);
         print(durable ? "paternoster --data-dir" : "paternoster", view.getString("backup") != null, line);
       }
       if (redis != null) {
         String[] hp = redis.split(":");
+        ProcessCpu redisCpu = watch("redis", "redis", "redis-replica", "redis-replica");
         for (int clients : levels) {
           Redis client = Redis.createClient(vertx, new RedisOptions()
               .setConnectionString("redis://" + hp[0] + ":" + hp[1]).setMaxPoolSize(clients + 4).setMaxPoolWaiting(1024));
           List<RedisConnection> connections = new java.util.ArrayList<>();
           for (int c = 0; c < clients; c++) connections.add(client.connect().await());
-          JsonObject line = loop.run(clients, c -> n -> setThenWait(connections.get(c), c, n), warmupS * 1000L, seconds * 1000L);
+          JsonObject line = loop.run(clients, c -> n -> setThenWait(connections.get(c), c, n), warmupS * 1000L, seconds * 1000L, redisCpu);
           print(durable ? "redis SET+WAIT 1, appendfsync always" : "redis SET+WAIT 1", true, line);
           connections.forEach(RedisConnection::close);
           client.close();
@@ -60,6 +77,20 @@ public final class CommitBench implements Callable<Integer> {
       vertx.close().await();
     }
     return 0;
+  }
+
+  /**
+   * The CPU to report beside a run: the processes named by {@code --pid} under the names given here
+   * ({@code pidName, shownAs, ...}; unknown ones are left out), and this load generator.
+   */
+  private ProcessCpu watch(String... pidNameThenShownAs) {
+    Map<String, Long> watched = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < pidNameThenShownAs.length; i += 2) {
+      Long pid = pids.get(pidNameThenShownAs[i]);
+      if (pid != null) watched.put(pidNameThenShownAs[i + 1], pid);
+    }
+    watched.put("load generator", ProcessHandle.current().pid());
+    return new ProcessCpu(watched);
   }
 
   private static Future<?> order(WebClient http, String primary, int client, long n) {

@@ -93,20 +93,20 @@ public final class ScaleBench implements Callable<Integer> {
         warm.recordValue(panels.get(k).pressAfterPauseUntilLit(floorOf[k], pauses));
       }
 
-      Duration cpu0 = cpu(primaryPid);
+      Duration cpu0 = ProcessCpu.of(primaryPid);
       long t0 = System.nanoTime();
       Thread.sleep(idleS * 1_000L);
-      double idlePct = percent(cpu(primaryPid).minus(cpu0), System.nanoTime() - t0);
+      double idlePct = ProcessCpu.percent(ProcessCpu.of(primaryPid).minus(cpu0), System.nanoTime() - t0);
 
       Histogram histogram = new Histogram(3);
-      Duration cpu1 = cpu(primaryPid);
+      Duration cpu1 = ProcessCpu.of(primaryPid);
       long t1 = System.nanoTime();
       for (int i = 0; i < presses; i++) {
         int k = i % n;
         floorOf[k] = panels.get(k).nextUnlit(floorOf[k]);
         histogram.recordValue(panels.get(k).pressAfterPauseUntilLit(floorOf[k], pauses));
       }
-      double busyPct = percent(cpu(primaryPid).minus(cpu1), System.nanoTime() - t1);
+      double busyPct = ProcessCpu.percent(ProcessCpu.of(primaryPid).minus(cpu1), System.nanoTime() - t1);
       System.out.println(new JsonObject().put("bench", "scale").put("elevators", n).put("floors", floors).put("presses", histogram.getTotalCount())
           .put("light_p50_ms", ms(histogram.getValueAtPercentile(50))).put("light_p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("light_max_ms", ms(histogram.getMaxValue())).put("percentiles_ms", Percentiles.of(histogram))
@@ -120,17 +120,6 @@ public final class ScaleBench implements Callable<Integer> {
       nodes.close().await();
       client.close().await();
     }
-  }
-
-  /** CPU time the process {@code pid} has used so far (user + system, all threads). */
-  private static Duration cpu(long pid) {
-    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
-        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
-  }
-
-  /** {@code cpu} as a percentage of one core over {@code wallNanos}. */
-  private static double percent(Duration cpu, long wallNanos) {
-    return 100.0 * cpu.toNanos() / wallNanos;
   }
 
   private static double round(double x) {
