@@ -6,17 +6,20 @@
 # Redis the same promise: appendonly yes, appendfsync always, on both of its servers.
 # The JVMs are first warmed up (--jit-warmup-s, default 20: the replicas' compilers take about that
 # long on 2 cores to finish the commit path), and that phase is printed as a line of its own.
-# Usage: scripts/bench-commit.sh [--clients 1,16,64] [--seconds 10] [--jit-warmup-s 20] [--no-redis] [--durable]
+# --max-waiting-orders N is passed to the replicas (admission control: beyond N waiting orders the
+# primary answers 503 with Retry-After, and the clients wait and resend; counted as pushed_back).
+# Usage: scripts/bench-commit.sh [--clients 1,16,64] [--seconds 10] [--jit-warmup-s 20] [--max-waiting-orders N] [--no-redis] [--durable]
 source "$(dirname "$0")/lib.sh"
-clients=1,16,64; seconds=10; jit_warmup=20; redis=yes; durable=no
+clients=1,16,64; seconds=10; jit_warmup=20; redis=yes; durable=no; admission=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --jit-warmup-s) jit_warmup=$2; shift 2 ;;
+    --max-waiting-orders) admission=(--max-waiting-orders "$2"); shift 2 ;;
     --no-redis) redis=no; shift ;;
     --durable) durable=yes; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -27,7 +30,7 @@ start_scratch
 cpu_of=(--pid "view-service=$!") # the scripts exec their JVM: the PID is the process to watch
 for i in 1 2; do
   disk=(); [ "$durable" = yes ] && disk=(--data-dir "$work/book$i")
-  "$ROOT/scripts/replica.sh" --id "b$i" --port $((7900 + i)) --view-service http://127.0.0.1:7900 --discovery none "${disk[@]}" >"$work/r$i.log" 2>&1 & pids+=($!)
+  "$ROOT/scripts/replica.sh" --id "b$i" --port $((7900 + i)) --view-service http://127.0.0.1:7900 --discovery none "${disk[@]}" "${admission[@]}" >"$work/r$i.log" 2>&1 & pids+=($!)
   cpu_of+=(--pid "b$i=$!")
 done
 for _ in $(seq 100); do

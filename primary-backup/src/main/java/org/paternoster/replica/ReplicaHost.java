@@ -55,6 +55,7 @@ public final class ReplicaHost {
   private final Runnable onChange;
   private final Journal journal;
   private final Consumer<Runnable> flushLater;
+  private int maxWaiting = Integer.MAX_VALUE;
   private boolean flushPending;
 
   /**
@@ -96,6 +97,17 @@ public final class ReplicaHost {
     return clock.getAsLong();
   }
 
+  /**
+   * At most {@code max} clients wait for a commit; beyond that, {@link #submit} answers {@link
+   * Submission.Overloaded} without ordering anything (admission control: a bounded queue, not an
+   * unbounded heap, when clients come faster than commits). Unbounded until set.
+   */
+  public ReplicaHost limitWaiting(int max) {
+    if (max < 0) throw new IllegalArgumentException("max waiting must be >= 0, got " + max);
+    this.maxWaiting = max;
+    return this;
+  }
+
   /** Number of clients waiting for a commit. */
   public int waiting() {
     return waiters.size();
@@ -105,10 +117,12 @@ public final class ReplicaHost {
    * Orders {@code op}; {@code waiter} hears once: committed, not primary, or timed out. An order
    * that must wait for its commit is parked, and its journal write and effects are left to the
    * flush ({@link #flushSoon}); nothing it caused leaves before its journal write, and the waiter
-   * hears "committed" only from a later {@link Effect.Committed}.
+   * hears "committed" only from a later {@link Effect.Committed}. When {@link #limitWaiting} clients
+   * already wait, answers {@link Submission.Overloaded} at once and {@code waiter} hears nothing.
    */
   public Submission submit(Op op, Waiter waiter) {
     long now = now();
+    if (waiters.size() >= maxWaiting) return new Submission.Overloaded(waiters.size());
     Submission s = core.submit(op, now);
     if (s instanceof Submission.Accepted a && !a.committed()) {
       waiters.park(a.receipt().seq(), waiter, now + commitTimeoutMs);

@@ -57,6 +57,10 @@ public final class ReplicaMain implements Callable<Integer> {
       description = "keep the book in DIR (logged and fsynced before every acknowledgement) so a power loss of both controller machines loses nothing acknowledged; recovered on start (default: memory only)")
   java.nio.file.Path dataDir;
 
+  @Option(names = "--max-waiting-orders", paramLabel = "N", defaultValue = "" + org.paternoster.replica.http.ReplicaConfig.DEFAULT_MAX_WAITING_ORDERS,
+      description = "at most N orders wait for their commit at once; more are answered 503 with Retry-After, nothing ordered (default: ${DEFAULT-VALUE})")
+  int maxWaitingOrders;
+
   @Mixin DiscoveryOptions discovery;
 
   @Mixin ClusterSecretOptions clusterSecret;
@@ -66,6 +70,7 @@ public final class ReplicaMain implements Callable<Integer> {
     if (!org.paternoster.http.Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(new CommandLine(this), "--id must be 1-64 of [A-Za-z0-9._-]");
     if (floors < 2 || floors > org.paternoster.orders.Building.MAX_FLOORS) throw new CommandLine.ParameterException(new CommandLine(this), "--floors must be in 2.." + org.paternoster.orders.Building.MAX_FLOORS);
     if (pingIntervalMs < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--ping-interval-ms must be >= 1");
+    if (maxWaitingOrders < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--max-waiting-orders must be >= 1");
     if (viewService == null && !discovery.enabled()) throw new CommandLine.ParameterException(new CommandLine(this), "--discovery none needs --view-service URL");
     String advertised;
     org.paternoster.security.ClusterAuth auth;
@@ -83,7 +88,7 @@ public final class ReplicaMain implements Callable<Integer> {
     Discovery found = discovery.start("replica", id, address, clusterSecret.secret()).orElse(null);
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDispatcher(dispatcher).withDataDir(dataDir)
-        .withAdvertise(advertised).withAuth(auth);
+        .withAdvertise(advertised).withAuth(auth).withMaxWaitingOrders(maxWaitingOrders);
     Service.run(new ReplicaVerticle(config, new LeaseClock()), found);
     log.info("replica {} started", id);
     return 0;

@@ -13,4 +13,11 @@ public sealed interface Submission {
    * or later when a {@link Effect.Committed} covers {@code receipt.seq()}.
    */
   record Accepted(Receipt receipt, long viewnum, boolean committed) implements Submission {}
+
+  /**
+   * Refused unseen, by the host and never by the core: {@code waiting} clients already wait for
+   * their commit, the most this primary keeps. Nothing was ordered; the client retries later with
+   * the same id. Bounds what a primary holds for clients, whatever the load.
+   */
+  record Overloaded(int waiting) implements Submission {}
 }

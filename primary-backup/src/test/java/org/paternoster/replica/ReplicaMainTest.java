@@ -11,11 +11,13 @@ class ReplicaMainTest {
   @RegisterExtension final CapturedStderr err = new CapturedStderr();
 
   @Test
-  void anUnknownDispatcherOrTooManyFloorsExitNonZeroWithTheReason() {
+  void anUnknownDispatcherTooManyFloorsOrNoRoomForWaitingOrdersExitNonZeroWithTheReason() {
     String[] base = {"--id", "r1", "--discovery", "none", "--view-service", "http://127.0.0.1:1"};
     assertThat(ReplicaMain.run(concat(base, "--dispatcher", "fastest"))).isEqualTo(2);
     assertThat(ReplicaMain.run(concat(base, "--floors", "129"))).isEqualTo(2);
-    assertThat(err.text()).contains("--dispatcher must be one of [paternoster, time-to-idle]", "--floors must be in 2..128");
+    assertThat(ReplicaMain.run(concat(base, "--max-waiting-orders", "0"))).isEqualTo(2);
+    assertThat(err.text()).contains("--dispatcher must be one of [paternoster, time-to-idle]", "--floors must be in 2..128",
+        "--max-waiting-orders must be >= 1");
   }
 
   static String[] concat(String[] a, String... b) {

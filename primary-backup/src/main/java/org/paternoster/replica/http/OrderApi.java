@@ -20,7 +20,8 @@ import org.paternoster.view.ViewJson;
 /**
  * The order API. {@code POST /orders} and {@code POST /orders/served} answer {@code 200
  * committed} only once the operation is committed (invariant 1), {@code 503} when this replica is
- * not the primary or the commit is late (retry with the same id), {@code 400} for malformed or
+ * not the primary, the commit is late (retry with the same id) or too many orders already wait for
+ * theirs ({@code Retry-After}: admission control, nothing ordered), {@code 400} for malformed or
  * out-of-range input (nothing changes: validation happens before the core sees anything).
  */
 final class OrderApi {
@@ -52,6 +53,10 @@ final class OrderApi {
     replica.submit(op).onComplete(result -> {
       if (result.succeeded()) {
         JsonHttp.ok(ctx, result.result().toJson());
+      } else if (result.cause() instanceof Overloaded o) {
+        ctx.response().putHeader("retry-after", Integer.toString(Overloaded.RETRY_AFTER_S));
+        JsonHttp.reply(ctx, 503, new JsonObject().put("error", "overloaded: " + o.waiting()
+            + " orders already wait for their commit; nothing was ordered, retry with the same id after " + Overloaded.RETRY_AFTER_S + " s"));
       } else if (result.cause() instanceof NotPrimary np) {
         JsonHttp.reply(ctx, 503, NotPrimaryAnswer.of(np.view()).toJson());
       } else {

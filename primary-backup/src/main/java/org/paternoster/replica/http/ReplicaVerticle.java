@@ -98,7 +98,7 @@ public final class ReplicaVerticle extends VerticleBase {
     // Durable books: the orders submitted in one event-loop turn share one fsync (group commit).
     java.util.function.Consumer<Runnable> flushLater = bookLog == null ? Runnable::run : flush -> vertx.runOnContext(v -> flush.run());
     host = new ReplicaHost(core, metrics.counting(new HttpTransport(peers, clock)), clock,
-        config.commitTimeoutMs(), this::changed, journal, flushLater);
+        config.commitTimeoutMs(), this::changed, journal, flushLater).limitWaiting(config.maxWaitingOrders());
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", REPLICATION_BODY_LIMIT_BYTES, config.auth());
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
@@ -179,6 +179,7 @@ public final class ReplicaVerticle extends VerticleBase {
     Promise<Long> committed = Promise.promise();
     long startNanos = clock.nanos();
     Submission s = host.submit(op, new PromiseWaiter(committed, config.commitTimeoutMs()));
+    if (s instanceof Submission.Overloaded o) return Future.failedFuture(new Overloaded(o.waiting()));
     if (!(s instanceof Submission.Accepted a)) return committed.future().map(v -> (CommitReceipt) null); // fails: not primary
     return committed.future().map(viewnum -> {
       if (!a.committed()) metrics.committed(clock.getAsLong(), (clock.nanos() - startNanos) / 1_000);

@@ -111,6 +111,23 @@ class OrderApiTest {
     assertThat(http.getAbs(primary + "/orders").send().await().bodyAsJsonObject().getJsonArray("orders")).hasSize(1);
   }
 
+  /**
+   * Admission control over HTTP: a replica whose bound of waiting orders is reached (here 0, so
+   * at once) pushes back with 503 and Retry-After, and orders nothing.
+   */
+  @Test
+  void anOrderBeyondTheBoundOfWaitingOrdersIs503WithRetryAfterAndChangesNothing(Vertx vertx) {
+    int port = FreePorts.pick();
+    String full = "http://127.0.0.1:" + port;
+    vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r3", "127.0.0.1", port, 4, () -> vs, 20).withMaxWaitingOrders(0),
+        new LeaseClock())).await();
+    var r = post(full, "/orders", "{\"id\":\"x\",\"type\":\"hall\",\"floor\":1,\"direction\":\"up\"}");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.getHeader("retry-after")).isEqualTo("1");
+    assertThat(r.bodyAsJsonObject().getString("error")).startsWith("overloaded: 0 orders already wait").contains("nothing was ordered");
+    assertThat(http.getAbs(full + "/state").send().await().bodyAsJsonObject().getLong("lastSeq")).isZero();
+  }
+
   @Test
   void backupAnswersNotPrimaryWithTheWayToThePrimary() {
     var r = post(backup, "/orders", "{\"id\":\"x\",\"type\":\"hall\",\"floor\":1,\"direction\":\"up\"}");

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Submits orders to whichever replica is primary, until they are committed. It caches the view,
- * follows "not primary" redirects, asks the view service again after a timeout or refusal, and
- * resends the <em>same request id</em> with jittered backoff — so a retry is never a second order
+ * follows "not primary" redirects, asks the view service again after a timeout or refusal, waits
+ * as long as an overloaded primary's {@code Retry-After} asks, and resends the <em>same request id</em> with jittered backoff — so a retry is never a second order
  * (invariant 6). Futures complete on the caller's Vert.x context.
  *
  * <p>Completes with the primary's {@link CommitReceipt};
@@ -149,7 +149,11 @@ public final class OrderClient {
         case 400 -> done.tryFail(new OrderRejected(errorOf(response)));
         default -> {
           NotPrimaryAnswer answer = notPrimaryOf(response);
-          if (learnRedirect(answer)) {
+          long retryAfterMs = retryAfterMs(response);
+          if (retryAfterMs > 0) {
+            // Pushed back (an overloaded primary ordered nothing): the same primary, after the time it asked for.
+            vertx.setTimer(Math.max(retryAfterMs, backoff.delay(tries)), t -> attempt(path, body, deadlineMs, tries + 1, done, withdrawn));
+          } else if (learnRedirect(answer)) {
             attempt(path, body, deadlineMs, tries + 1, done, withdrawn);
           } else if (answer != null && answer.viewnum() < view.viewnum() && System.nanoTime() - viewLearnedAt < LAGGING_PRIMARY_WINDOW_NS) {
             // The view service promoted it but it has not heard yet: it will on its next ping.
@@ -164,6 +168,13 @@ public final class OrderClient {
 
   private void retryLater(String path, Buffer body, long deadlineMs, int tries, Promise<CommitReceipt> done, BooleanSupplier withdrawn) {
     vertx.setTimer(backoff.delay(tries), t -> attempt(path, body, deadlineMs, tries + 1, done, withdrawn));
+  }
+
+  /** An answer's {@code Retry-After} (delay in seconds) in milliseconds; 0 when absent or not a number of seconds. */
+  static long retryAfterMs(HttpResponse<Buffer> response) {
+    String header = response.getHeader("retry-after");
+    if (header == null || !header.matches("\\d{1,4}")) return 0;
+    return Long.parseLong(header) * 1_000;
   }
 
   /** A "not primary" answer naming a newer primary: follow it at once. */
