@@ -54,7 +54,7 @@ public final class CommitBench implements Callable<Integer> {
       ProcessCpu paternoster = watch(view.getString("primary"), "primary", view.getString("backup"), "backup", "view-service", "view-service");
       if (jitWarmupS > 0) {
         JsonObject line = loop.run(JIT_WARMUP_CLIENTS, c -> n -> order(vertx, http, primary, c, n), 0, jitWarmupS * 1000L, paternoster);
-        print((durable ? "paternoster --data-dir" : "paternoster") + ", JIT warm-up", view.getString("backup") != null, line);
+        print(durable ? "paternoster --data-dir" : "paternoster", view.getString("backup") != null, line.put("phase", "JIT warm-up, not a measurement"));
       }
       for (int clients : levels) {
         pushedBack.set(0);
