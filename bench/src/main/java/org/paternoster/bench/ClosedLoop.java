@@ -24,6 +24,7 @@ final class ClosedLoop {
   }
 
   private final Vertx vertx;
+  private final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
 
   ClosedLoop(Vertx vertx) {
     this.vertx = vertx;
@@ -65,6 +66,7 @@ final class ClosedLoop {
         .put("p99_ms", ms(histogram.getValueAtPercentile(99)))
         .put("max_ms", ms(histogram.getMaxValue()))
         .put("errors", measuredErrors)
+        .put("first_error", firstError.getAndSet(null))
         .mergeIn(cpu);
   }
 
@@ -76,7 +78,7 @@ final class ClosedLoop {
     long t0 = System.nanoTime();
     client.next(n).onComplete(ar -> {
       if (ar.succeeded()) recorder.recordValue((System.nanoTime() - t0) / 1_000);
-      else errors.incrementAndGet();
+      else if (errors.incrementAndGet() == 1) firstError.compareAndSet(null, String.valueOf(ar.cause()));
       loop(client, n + 1, recorder, running, errors, stopped);
     });
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paternoster.replica.client.NotPrimaryAnswer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
 public final class CommitBench implements Callable<Integer> {
   private static final int JIT_WARMUP_CLIENTS = 16;
   private final java.util.concurrent.atomic.AtomicLong pushedBack = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong redirected = new java.util.concurrent.atomic.AtomicLong();
+  /** Where orders go: the view's primary, then whichever one a "not primary" answer names. */
+  private volatile String primary;
 
   @Option(names = "--view-service", required = true) String viewService;
   @Option(names = "--clients", split = ",", defaultValue = "1,16,64") List<Integer> levels;
@@ -49,17 +53,23 @@ public final class CommitBench implements Callable<Integer> {
       int pool = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
       WebClient http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(pool));
       JsonObject view = http.getAbs(viewService + "/view").send().await().bodyAsJsonObject();
-      String primary = view.getString("primaryAddress");
+      primary = view.getString("primaryAddress");
       ClosedLoop loop = new ClosedLoop(vertx);
       ProcessCpu paternoster = watch(view.getString("primary"), "primary", view.getString("backup"), "backup", "view-service", "view-service");
       if (jitWarmupS > 0) {
-        JsonObject line = loop.run(JIT_WARMUP_CLIENTS, c -> n -> order(vertx, http, primary, c, n), 0, jitWarmupS * 1000L, paternoster);
+        JsonObject line = loop.run(JIT_WARMUP_CLIENTS, c -> n -> order(vertx, http, c, n), 0, jitWarmupS * 1000L, paternoster);
         print(durable ? "paternoster --data-dir" : "paternoster", view.getString("backup") != null, line.put("phase", "JIT warm-up, not a measurement"));
       }
       for (int clients : levels) {
         pushedBack.set(0);
-        JsonObject line = loop.run(clients, c -> n -> order(vertx, http, primary, c, n), warmupS * 1000L, seconds * 1000L, paternoster);
+        redirected.set(0);
+        JsonObject line = loop.run(clients, c -> n -> order(vertx, http, c, n), warmupS * 1000L, seconds * 1000L, paternoster);
         line.put("pushed_back", pushedBack.get()); // 503 with Retry-After, warm-up included
+        // A false failover under overload (the primary's pings starved) moves the clients to the new
+        // primary; the line says so, and its CPU names are then those of the first view's roles.
+        line.put("not_primary_answers", redirected.get())
+            .put("viewnum_after", http.getAbs(viewService + "/view").send().await().bodyAsJsonObject().getLong("viewnum"))
+            .put("viewnum_before", view.getLong("viewnum"));
         print(durable ? "paternoster --data-dir" : "paternoster", view.getString("backup") != null, line);
       }
       if (redis != null) {
@@ -101,22 +111,38 @@ public final class CommitBench implements Callable<Integer> {
    * (503 with Retry-After) is counted and the same order resent after the time it asks for, so its
    * latency includes the wait. Any other answer is an error.
    */
-  private Future<?> order(Vertx vertx, WebClient http, String primary, int client, long n) {
+  private Future<?> order(Vertx vertx, WebClient http, int client, long n) {
     Buffer body = new JsonObject().put("id", "b" + client + "-" + n).put("type", "cab")
         .put("elevator", "bench" + client).put("floor", (int) (n % 4)).toBuffer();
-    return send(vertx, http, primary, body);
+    return send(vertx, http, body);
   }
 
-  private Future<?> send(Vertx vertx, WebClient http, String primary, Buffer body) {
+  private Future<Void> send(Vertx vertx, WebClient http, Buffer body) {
     return http.postAbs(primary + "/orders").sendBuffer(body).compose(r -> {
-      if (r.statusCode() == 200) return Future.succeededFuture();
+      if (r.statusCode() == 200) return Future.<Void>succeededFuture();
       String retryAfter = r.getHeader("retry-after");
       if (r.statusCode() == 503 && retryAfter != null && retryAfter.matches("\\d{1,4}")) {
         pushedBack.incrementAndGet();
-        return vertx.timer(Long.parseLong(retryAfter) * 1_000).compose(x -> send(vertx, http, primary, body));
+        return vertx.timer(Long.parseLong(retryAfter) * 1_000).compose(x -> send(vertx, http, body));
+      }
+      String newPrimary = r.statusCode() == 503 ? notPrimaryRedirect(r.bodyAsString()) : null;
+      if (newPrimary != null) {
+        redirected.incrementAndGet();
+        primary = newPrimary;
+        return send(vertx, http, body);
       }
       return Future.failedFuture("status " + r.statusCode());
     });
+  }
+
+  /** The primary a "not primary" answer names, or null when it is not one or names none. */
+  private static String notPrimaryRedirect(String body) {
+    try {
+      JsonObject o = new JsonObject(body);
+      return NotPrimaryAnswer.TYPE.equals(o.getString("type")) ? o.getString("primaryAddress") : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** SET, then WAIT until one replica acknowledged this connection's writes (its own SET). */
