@@ -103,12 +103,12 @@ run_java() {
     -cp "$cp" "$main" "$@"
 }
 
-# screenshot PAGE.html PICTURE.png: a picture of a local page with headless chromium (1400x900);
+# screenshot PAGE.html PICTURE.png [W,H]: a picture of a local page with headless chromium (1400,900);
 # says so and returns 1 when there is no chromium here.
 screenshot() {
   local browser
   browser=$(command -v chromium || command -v chromium-browser || true)
   if [ -z "$browser" ]; then echo "no chromium here: no picture of $1" >&2; return 1; fi
-  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,900 \
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="${3:-1400,900}" \
     --screenshot="$(realpath -m "$2")" "file://$(realpath "$1")" >/dev/null 2>&1
 }

@@ -53,7 +53,7 @@ public final class PerfPlot implements Callable<Integer> {
     Map<String, Map<Integer, JsonObject>> commit = new LinkedHashMap<>();
     List<JsonObject> light = new ArrayList<>();
     for (JsonObject l : lines) {
-      if ("commit".equals(l.getString("bench")) && !l.containsKey("phase")) { // not the JIT warm-up
+      if ("commit".equals(l.getString("bench")) && l.containsKey("clients") && !l.containsKey("phase")) { // a measurement: not a note, not the JIT warm-up
         commit.computeIfAbsent(l.getString("system"), k -> new java.util.TreeMap<>()).put(l.getInteger("clients"), l);
       } else if (l.getJsonArray("percentiles_ms") != null) {
         light.add(l);

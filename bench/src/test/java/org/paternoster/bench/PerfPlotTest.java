@@ -12,14 +12,16 @@ class PerfPlotTest {
   }
 
   @Test
-  void drawsEachSystemByClientsAndEachLightRunAsADistribution() {
+  void drawsEachSystemByClientsAndEachLightRunAsADistributionLeavingOutNotesAndTheWarmUp() {
     String html = PerfPlot.html(List.of(
         commit("paternoster", 1, 2_000, 4), commit("paternoster", 16, 30_000, 3), commit("redis <SET>", 1, 5_000, 0.5),
         commit("redis <SET>", 16, 50_000, 0.9),
         new JsonObject().put("bench", "scale").put("elevators", 64).put("percentiles_ms", new io.vertx.core.json.JsonArray()
             .add(new io.vertx.core.json.JsonArray().add(0).add(15)).add(new io.vertx.core.json.JsonArray().add(99).add(60))
             .add(new io.vertx.core.json.JsonArray().add(100).add(90))),
-        new JsonObject().put("bench", "something-else")));
+        new JsonObject().put("bench", "something-else"),
+        new JsonObject().put("bench", "commit").put("setting", "a note about the run, no measurement"),
+        commit("paternoster", 16, 9_000, 40).put("phase", "JIT warm-up, not a measurement")));
     assertThat(html.split("<svg ", -1)).as("throughput, p99, light").hasSize(1 + 3);
     assertThat(html.split("<polyline ", -1)).as("two systems in two charts, one light run").hasSize(1 + 5);
     assertThat(html.split("<circle ", -1)).as("a dot per measured point").hasSize(1 + 8);
