@@ -4,6 +4,8 @@ import org.paternoster.http.ServerLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
@@ -49,11 +51,16 @@ public final class ReplicaVerticle extends VerticleBase {
   private ReplicaHost host;
   private ReplicaMetrics metrics;
   private ViewPinger pinger;
+  private Vertx pingVertx;
   private HttpServer server;
   private long lastLoggedViewnum = -1;
   private final Promotion promotion = new Promotion();
   private BookLog bookLog;
   private long tickTimer = -1;
+  /** What the pings report (invariant 3): the core's, published after every input for the ping loop's thread. */
+  private volatile long reportedViewnum;
+  /** When this replica's event loop last ran its tick: the ping loop pings only while it is recent. */
+  private volatile long loopRanAt;
 
   public ReplicaVerticle(ReplicaConfig config, LeaseClock clock) {
     this.config = config;
@@ -89,10 +96,7 @@ public final class ReplicaVerticle extends VerticleBase {
         Runtime.getRuntime().halt(70);
       });
     }
-    WebClient client = WebClient.create(vertx,
-        // Outgoing connections leave from our own address, so a partition can be cut per address pair.
-        new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host()),
-        new PoolOptions().setHttp1MaxSize(8));
+    WebClient client = WebClient.create(vertx, peerClientOptions(), new PoolOptions().setHttp1MaxSize(8));
     metrics = new ReplicaMetrics(ProcessMetrics.registry(), () -> host.core(), clock);
     PeerLink peers = new PeerLink(client, config.peerTimeoutMs(), config.auth());
     // Durable books: the orders submitted in one event-loop turn share one fsync (group commit).
@@ -109,27 +113,43 @@ public final class ReplicaVerticle extends VerticleBase {
     new OrderApi(this, config.building()).mount(router);
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
-    tickTimer = vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> host.tick());
+    reportedViewnum = core.reportedViewnum();
+    loopRanAt = clock.getAsLong();
+    tickTimer = vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> {
+      loopRanAt = clock.getAsLong();
+      host.tick();
+    });
     return ServerLimits.server(vertx).webSocketHandshakeHandler(h -> config.auth().accept(h)).webSocketHandler(elevators::accept)
         .requestHandler(router).listen(config.port(), config.host()).map(s -> {
       server = s;
       // Before the first ping: the warm-up's view 0 is never newer than anything this replica holds.
       String self = "http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.actualPort();
       ServerWarmup.run(peers, self);
-      ViewServiceClient viewService = new ViewServiceClient(client, config.viewServiceUrl(),
+      // Pings leave from an event loop of their own (a Vert.x of its own: one Vert.x's contexts may
+      // share a loop): a busy spell here, such as a burst of new connections, must not make this
+      // replica look dead; a loop silent for longer than the limit still does.
+      long stallLimitMs = loopStallLimitMs(config.pingIntervalMs());
+      pingVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+      ViewServiceClient viewService = new ViewServiceClient(WebClient.create(pingVertx, peerClientOptions()), config.viewServiceUrl(),
           ViewPinger.timeoutFor(config.pingIntervalMs()), config.auth());
-      pinger = new ViewPinger(vertx, viewService, config.id(), incarnation, config.address(),
-          config.pingIntervalMs(), clock, core::reportedViewnum, host::onPingAnswer);
-      pinger.start();
+      pinger = new ViewPinger(pingVertx, viewService, config.id(), incarnation, config.address(),
+          config.pingIntervalMs(), clock, () -> reportedViewnum, host::onPingAnswer)
+          .answeringOn(context, () -> clock.getAsLong() - loopRanAt <= stallLimitMs);
       log.info("replica {} (incarnation {}) listening on {} (view service {})", config.id(), incarnation, config.address(),
           config.viewServiceUrl().get());
       return s;
-    });
+    }).compose(s -> pinger.deployOnOwnLoop().map(id -> s));
+  }
+
+  /** Outgoing connections leave from our own address, so a partition can be cut per address pair. */
+  private WebClientOptions peerClientOptions() {
+    return new WebClientOptions().setKeepAlive(true).setConnectTimeout((int) config.peerTimeoutMs()).setLocalAddress(config.host());
   }
 
   @Override
   public Future<?> stop() {
     if (pinger != null) pinger.stop();
+    if (pingVertx != null) pingVertx.close();
     if (elevators != null) elevators.stop();
     vertx.cancelTimer(tickTimer);
     Future<?> closed = server == null ? Future.succeededFuture() : server.close();
@@ -189,8 +209,19 @@ public final class ReplicaVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * How long this replica's event loop may go without running its tick before its pings stop (and
+   * the view service finds it dead): longer than the busiest spell measured (over half a second,
+   * 2,048 connections opening at once), while a wedged loop is still replaced (pings from a loop of
+   * their own would otherwise keep it primary forever). 2 s with the default 25 ms pings.
+   */
+  static long loopStallLimitMs(long pingIntervalMs) {
+    return Math.max(2_000, 80 * pingIntervalMs);
+  }
+
   /** After every input: the book, the view or the lease may have changed. */
   private void changed() {
+    reportedViewnum = host.core().reportedViewnum();
     if (elevators != null) elevators.changed(); // coalesced: at most one dispatch per event-loop turn
     logViewChange();
     promotion.observe(host.core(), clock.getAsLong()).ifPresent(report -> {

@@ -32,16 +32,26 @@ class ViewPingerTest {
     final List<Long> leases = new CopyOnWriteArrayList<>();
     final AtomicLong answers = new AtomicLong();
     ViewPinger pinger;
+    final Context owner;
 
     Replica(Vertx vertx, String id, String viewServiceUrl) {
-      this(vertx, id, viewServiceUrl, id + "-1");
+      this(vertx, id, viewServiceUrl, id + "-1", null);
     }
 
     Replica(Vertx vertx, String id, String viewServiceUrl, String incarnation) {
-      Context owner = vertx.getOrCreateContext();
+      this(vertx, id, viewServiceUrl, incarnation, null);
+    }
+
+    /**
+     * With {@code ownerResponsive} non-null, the pings leave from a Vert.x of their own, one event
+     * loop ({@link ViewPinger#answeringOn}), closed after the test.
+     */
+    Replica(Vertx vertx, String id, String viewServiceUrl, String incarnation, java.util.function.BooleanSupplier ownerResponsive) {
+      owner = vertx.getOrCreateContext();
+      Vertx pings = ownerResponsive == null ? vertx : pingVertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
       MonotonicClock clock = new MonotonicClock();
       owner.runOnContext(v -> {
-        pinger = new ViewPinger(vertx, WebClient.create(vertx), () -> viewServiceUrl, id, incarnation, "http://" + id,
+        pinger = new ViewPinger(pings, WebClient.create(pings), () -> viewServiceUrl, id, incarnation, "http://" + id,
             TIMING.intervalMs(), clock, holds::get, (answer, sentAt) -> {
               onOwnerContext.add(Vertx.currentContext() == owner);
               assertThat(sentAt).isLessThanOrEqualTo(clock.getAsLong());
@@ -50,10 +60,24 @@ class ViewPingerTest {
               if (answer.view().viewnum() > holds.get()) delivered.add(answer.view());
               holds.set(answer.view().viewnum());
             });
-        pinger.start();
+        if (ownerResponsive == null) pinger.start();
+        else pinger.answeringOn(owner, ownerResponsive).deployOnOwnLoop();
       });
       await().until(() -> pinger != null);
     }
+  }
+
+  final List<Vertx> pingVertxes = new CopyOnWriteArrayList<>();
+
+  Vertx pingVertx(io.vertx.core.VertxOptions options) {
+    Vertx v = Vertx.vertx(options);
+    pingVertxes.add(v);
+    return v;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closePingVertxes() {
+    pingVertxes.forEach(v -> v.close().await());
   }
 
   ViewServiceVerticle deploy(Vertx vertx, int port) {
@@ -88,6 +112,48 @@ class ViewPingerTest {
     Replica again = new Replica(vertx, "a", url, "a-2");
     await().atMost(Duration.ofSeconds(5)).until(() -> again.answers.get() >= 5);
     assertThat(again.leases).containsOnly(0L);
+  }
+
+  /**
+   * A busy owner is not a dead one: while the primary's own event loop is blocked for longer than
+   * the view service waits for a ping, pings leave from the ping loop's event loop and it stays
+   * primary; its answers reach it afterwards, on its context. Once its loop is reported silent for
+   * too long, the pings stop and the backup takes over.
+   */
+  @Test
+  void aPrimaryWhoseLoopIsBusyKeepsItsRoleAndOneReportedSilentIsReplaced(Vertx vertx) throws Exception {
+    String url = "http://127.0.0.1:" + deploy(vertx, 0).actualPort();
+    java.util.concurrent.atomic.AtomicBoolean ownerAlive = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Replica a = new Replica(vertx, "a", url, "a-1", ownerAlive::get);
+    await().atMost(Duration.ofSeconds(5)).until(() -> a.pinger.lastView().viewnum() == 1);
+    ViewServiceClient observer = new ViewServiceClient(WebClient.create(vertx), url);
+    await().atMost(Duration.ofSeconds(5)).until(() -> observer.view().await().acked());
+    Replica b = new Replica(vertx, "b", url, "b-1", () -> true); // its pings must not share a's blocked loop
+    await().atMost(Duration.ofSeconds(5)).until(() -> observer.view().await().view().backup() != null && observer.view().await().acked());
+    long viewnum = observer.view().await().view().viewnum();
+    long answered = a.answers.get();
+
+    // Longer than the view service's longest wait for a silent primary (4 x 10 pings of 20 ms).
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    a.owner.runOnContext(v -> {
+      try {
+        Thread.sleep(1_500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      blocked.countDown();
+    });
+    assertThat(blocked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(observer.view().await().view()).as("still the primary of the same view").satisfies(v -> {
+      assertThat(v.viewnum()).isEqualTo(viewnum);
+      assertThat(v.primary()).isEqualTo("a");
+    });
+    await().atMost(Duration.ofSeconds(5)).until(() -> a.answers.get() > answered + 10);
+    assertThat(a.onOwnerContext).containsOnly(true);
+
+    ownerAlive.set(false); // its loop has not run for too long: it stops pinging
+    await().atMost(Duration.ofSeconds(10)).until(() -> "b".equals(observer.view().await().view().primary()));
+    assertThat(b.pinger.lastView().viewnum()).isGreaterThan(viewnum);
   }
 
   @Test
