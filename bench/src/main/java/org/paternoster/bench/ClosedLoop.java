@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Recorder;
 
@@ -24,7 +25,7 @@ final class ClosedLoop {
   }
 
   private final Vertx vertx;
-  private final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<String> firstError = new AtomicReference<>();
 
   ClosedLoop(Vertx vertx) {
     this.vertx = vertx;

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.paternoster.replica.client.NotPrimaryAnswer;
+import org.paternoster.replica.client.OrderClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-commit", mixinStandardHelpOptions = true)
 public final class CommitBench implements Callable<Integer> {
   private static final int JIT_WARMUP_CLIENTS = 16;
-  private final java.util.concurrent.atomic.AtomicLong pushedBack = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong redirected = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong pushedBack = new AtomicLong();
+  private final AtomicLong redirected = new AtomicLong();
   /** Where orders go: the view's primary, then whichever one a "not primary" answer names. */
   private volatile String primary;
 
@@ -120,10 +122,10 @@ public final class CommitBench implements Callable<Integer> {
   private Future<Void> send(Vertx vertx, WebClient http, Buffer body) {
     return http.postAbs(primary + "/orders").sendBuffer(body).compose(r -> {
       if (r.statusCode() == 200) return Future.<Void>succeededFuture();
-      String retryAfter = r.getHeader("retry-after");
-      if (r.statusCode() == 503 && retryAfter != null && retryAfter.matches("\\d{1,4}")) {
+      long retryAfterMs = r.statusCode() == 503 ? OrderClient.retryAfterMs(r) : 0;
+      if (retryAfterMs > 0) {
         pushedBack.incrementAndGet();
-        return vertx.timer(Long.parseLong(retryAfter) * 1_000).compose(x -> send(vertx, http, body));
+        return vertx.timer(retryAfterMs).compose(x -> send(vertx, http, body));
       }
       String newPrimary = r.statusCode() == 503 ? notPrimaryRedirect(r.bodyAsString()) : null;
       if (newPrimary != null) {

@@ -171,7 +171,7 @@ public final class OrderClient {
   }
 
   /** An answer's {@code Retry-After} (delay in seconds) in milliseconds; 0 when absent or not a number of seconds. */
-  static long retryAfterMs(HttpResponse<Buffer> response) {
+  public static long retryAfterMs(HttpResponse<Buffer> response) {
     String header = response.getHeader("retry-after");
     if (header == null || !header.matches("\\d{1,4}")) return 0;
     return Long.parseLong(header) * 1_000;
