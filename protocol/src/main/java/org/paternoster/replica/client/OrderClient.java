@@ -121,7 +121,14 @@ public final class OrderClient {
       refreshView().onComplete(x -> retryLater(path, body, deadlineMs, tries, done, withdrawn));
       return;
     }
-    auth.send(http.postAbs(primary + path).timeout(requestTimeoutMs), body).onComplete(ar -> {
+    Future<HttpResponse<Buffer>> sent;
+    try {
+      sent = auth.send(http.postAbs(primary + path).timeout(requestTimeoutMs), body);
+    } catch (IllegalStateException closed) { // the caller closed our WebClient (shutting down) while a retry waited
+      done.tryFail(new IllegalStateException("not committed: the client was closed", closed));
+      return;
+    }
+    sent.onComplete(ar -> {
       if (ar.failed()) {
         if (ar.cause() instanceof java.util.concurrent.TimeoutException) {
           // Slow or stopped: a live primary may simply be holding the order until it can commit.
