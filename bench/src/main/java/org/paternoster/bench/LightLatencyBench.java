@@ -107,7 +107,6 @@ public final class LightLatencyBench implements Callable<Integer> {
     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
-
   public static void main(String[] args) {
     System.exit(new CommandLine(new LightLatencyBench()).execute(args));
   }

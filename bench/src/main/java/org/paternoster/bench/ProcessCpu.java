@@ -26,30 +26,32 @@ final class ProcessCpu {
     startNanos = System.nanoTime();
   }
 
+  /** Process {@code name}'s CPU since {@link #start}, as a percentage of one core. */
+  double percentSince(String name) {
+    return Math.round(1000.0 * cpuNanosSince(name) / (System.nanoTime() - startNanos)) / 10.0;
+  }
+
   /**
    * Since {@link #start}: per process, its CPU as a percentage of one core and in microseconds per
    * operation ({@code ops} done in the interval).
    */
   JsonObject since(long ops) {
-    double wall = System.nanoTime() - startNanos;
     JsonObject pct = new JsonObject();
     JsonObject perOp = new JsonObject();
-    pids.forEach((name, pid) -> {
-      long cpuNanos = of(pid).minus(start.get(name)).toNanos();
-      pct.put(name, Math.round(1000.0 * cpuNanos / wall) / 10.0);
-      perOp.put(name, ops == 0 ? null : Math.round(10.0 * cpuNanos / 1_000 / ops) / 10.0);
+    pids.keySet().forEach(name -> {
+      pct.put(name, percentSince(name));
+      perOp.put(name, ops == 0 ? null : Math.round(10.0 * cpuNanosSince(name) / 1_000 / ops) / 10.0);
     });
     return new JsonObject().put("cpu_pct", pct).put("cpu_us_per_op", perOp);
   }
 
-  /** CPU time the process {@code pid} has used so far (user + system, all threads). */
-  static Duration of(long pid) {
-    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
-        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
+  private long cpuNanosSince(String name) {
+    return of(pids.get(name)).minus(start.get(name)).toNanos();
   }
 
-  /** {@code cpu} as a percentage of one core over {@code wallNanos}. */
-  static double percent(Duration cpu, long wallNanos) {
-    return 100.0 * cpu.toNanos() / wallNanos;
+  /** CPU time the process {@code pid} has used so far (user + system, all threads). */
+  private static Duration of(long pid) {
+    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,7 +82,7 @@ public final class ScaleBench implements Callable<Integer> {
         panels.add(new NodePanel(http, "http://127.0.0.1:" + port, floors));
       }
       for (NodePanel p : panels) p.awaitOnline();
-      long primaryPid = cluster.pid(cluster.view(http).getString("primary"));
+      ProcessCpu primary = new ProcessCpu(java.util.Map.of("primary", cluster.pid(cluster.view(http).getString("primary"))));
       int[] floorOf = new int[n];
       java.util.Random pauses = new java.util.Random(seed);
       Histogram warm = new Histogram(3);
@@ -93,20 +92,18 @@ public final class ScaleBench implements Callable<Integer> {
         warm.recordValue(panels.get(k).pressAfterPauseUntilLit(floorOf[k], pauses));
       }
 
-      Duration cpu0 = ProcessCpu.of(primaryPid);
-      long t0 = System.nanoTime();
+      primary.start();
       Thread.sleep(idleS * 1_000L);
-      double idlePct = ProcessCpu.percent(ProcessCpu.of(primaryPid).minus(cpu0), System.nanoTime() - t0);
+      double idlePct = primary.percentSince("primary");
 
       Histogram histogram = new Histogram(3);
-      Duration cpu1 = ProcessCpu.of(primaryPid);
-      long t1 = System.nanoTime();
+      primary.start();
       for (int i = 0; i < presses; i++) {
         int k = i % n;
         floorOf[k] = panels.get(k).nextUnlit(floorOf[k]);
         histogram.recordValue(panels.get(k).pressAfterPauseUntilLit(floorOf[k], pauses));
       }
-      double busyPct = ProcessCpu.percent(ProcessCpu.of(primaryPid).minus(cpu1), System.nanoTime() - t1);
+      double busyPct = primary.percentSince("primary");
       System.out.println(new JsonObject().put("bench", "scale").put("elevators", n).put("floors", floors).put("presses", histogram.getTotalCount())
           .put("light_p50_ms", ms(histogram.getValueAtPercentile(50))).put("light_p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("light_max_ms", ms(histogram.getMaxValue())).put("percentiles_ms", Percentiles.of(histogram))

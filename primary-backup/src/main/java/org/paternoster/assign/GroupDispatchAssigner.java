@@ -61,7 +61,6 @@ public final class GroupDispatchAssigner implements Assigner {
   private ElevatorState[] previous = new ElevatorState[0]; // its report at the last call: changes are the dispatcher's events
   private int[] parked = new int[0]; // the floor it was told to park at, or Standby.NO_PARK
   private boolean[] held = new boolean[0]; // told to keep its doors open
-  private final Map<HallCall, Integer> assignee = new LinkedHashMap<>(); // scratch: the call's car in the decision being made
 
   /**
    * @param clockMs monotonic milliseconds (waiting times and learned demand)
@@ -104,7 +103,7 @@ public final class GroupDispatchAssigner implements Assigner {
     }
     calls.sort(Comparator.comparingDouble((HallCall c) -> firstSeen.get(c)).thenComparing(Assignment.CALL_ORDER));
 
-    assignee.clear();
+    Map<HallCall, Integer> assignee = new LinkedHashMap<>(); // each call's car in the decision being made
     List<PendingCall> pending = new ArrayList<>();
     for (HallCall c : calls) {
       int car = last.assigneeOf(c).map(ids::indexOf).orElse(-1);
@@ -123,16 +122,16 @@ public final class GroupDispatchAssigner implements Assigner {
       ElevatorState before = previous[i];
       if (before == null || before.behaviour() != report.behaviour() || before.floor() != report.floor()
           || before.direction() != report.direction()) {
-        apply(dispatcher.carChanged(i, group), now);
+        apply(dispatcher.carChanged(i, group), assignee, now);
         if (report.behaviour() == Behaviour.IDLE && (before == null || before.behaviour() != Behaviour.IDLE)
             && nothingToServe(i, report, building.floors())) {
-          apply(dispatcher.carIdle(i, group), now);
+          apply(dispatcher.carIdle(i, group), assignee, now);
         }
       }
       previous[i] = report;
     }
-    for (HallCall c : fresh) apply(dispatcher.hallCallRegistered(c, group), now);
-    apply(dispatcher.tick(group), now);
+    for (HallCall c : fresh) apply(dispatcher.hallCallRegistered(c, group), assignee, now);
+    apply(dispatcher.tick(group), assignee, now);
     for (int i = 0; i < available.size(); i++) {
       ElevatorState s = available.get(i);
       // Arrived where it was sent (or opened its doors there): parking done, as in the simulator.
@@ -151,7 +150,7 @@ public final class GroupDispatchAssigner implements Assigner {
   }
 
   /** Applies the dispatcher's decisions: assignments (a car given a call stops parking), park floors, holds. */
-  private void apply(List<Decision> decisions, double now) {
+  private void apply(List<Decision> decisions, Map<HallCall, Integer> assignee, double now) {
     for (Decision d : decisions) {
       if (d instanceof Decision.Assign a) {
         if (assignee.containsKey(a.call()) && a.car() >= 0 && a.car() < cars.size()) {

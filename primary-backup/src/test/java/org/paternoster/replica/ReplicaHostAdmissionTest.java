@@ -47,19 +47,7 @@ class ReplicaHostAdmissionTest {
   }
 
   ReplicaHost.Waiter waiter(String name) {
-    return new ReplicaHost.Waiter() {
-      public boolean committed(long viewnum) {
-        return heard.add("ack " + name);
-      }
-
-      public boolean notPrimary(View view) {
-        return heard.add("refused " + name);
-      }
-
-      public boolean timedOut() {
-        return heard.add("timeout " + name);
-      }
-    };
+    return new RecordingWaiter(name, heard);
   }
 
   static Op press(String id, int floor) {

@@ -16,6 +16,7 @@ import org.paternoster.replica.Forward;
 import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerReply;
 import org.paternoster.replica.Replica;
+import org.paternoster.replica.RecordingWaiter;
 import org.paternoster.replica.ReplicaHost;
 import org.paternoster.replica.Transfer;
 import org.paternoster.view.View;
@@ -49,19 +50,7 @@ class DurableJournalTest {
   }
 
   ReplicaHost.Waiter recording(String name) {
-    return new ReplicaHost.Waiter() {
-      public boolean committed(long viewnum) {
-        return order.add("ack " + name);
-      }
-
-      public boolean notPrimary(View view) {
-        return order.add("refused " + name);
-      }
-
-      public boolean timedOut() {
-        return order.add("timeout " + name);
-      }
-    };
+    return new RecordingWaiter(name, order);
   }
 
   @Test
