@@ -44,6 +44,11 @@ final class DurableFiles {
     while (buf.hasRemaining()) ch.write(buf);
   }
 
+  /** Writes all of {@code buf} at {@code position} (the channel's own position does not move). */
+  static void writeFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+    while (buf.hasRemaining()) position += ch.write(buf, position);
+  }
+
   /**
    * Creates {@code dir} if missing (fsyncing its parent, so a new directory survives power loss)
    * and takes an exclusive lock on {@code dir/lock}, held until the returned channel is closed: two

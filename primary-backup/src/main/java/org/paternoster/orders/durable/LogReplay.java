@@ -29,7 +29,8 @@ final class LogReplay {
   /**
    * Applies to {@code book} (recovered from snapshot epoch {@code epoch}) every intact record in
    * order: one with seq {@code <= lastSeq} is skipped (already in the snapshot), the first torn,
-   * corrupt or gapped one ends the replay with a warning. Throws if the header is unreadable or
+   * corrupt or gapped one ends the replay with a warning. A zero byte where a line starts is the
+   * end of the log ({@link BookLog}'s zero fill): no warning. Throws if the header is unreadable or
    * names a newer snapshot than the one present: neither can come from a crash, and guessing
    * would lose or invent data.
    */
@@ -41,13 +42,13 @@ final class LogReplay {
       for (boolean header = true; ; header = false) {
         int len = 0;
         int b;
-        while ((b = in.read()) != -1 && b != '\n') {
+        while ((b = in.read()) > 0 && b != '\n') { // a zero byte (never in a frame) ends the line: the zero fill
           if (len == line.length) line = Arrays.copyOf(line, len * 2);
           line[len++] = (byte) b;
         }
-        if (b == -1 && len == 0 && !header) return new Result(false, good, records);
+        if (b <= 0 && len == 0 && !header) return new Result(false, good, records); // end of file, or the zero fill
         try {
-          if (b == -1) throw new Frame.BadFrame("partial line");
+          if (b <= 0) throw new Frame.BadFrame("partial line");
           JsonObject o = Frame.decode(line, len);
           if (header) {
             long follows = o.getLong("epoch");

@@ -12,7 +12,9 @@
  *       counting snapshots installed in this directory from 1. Only ever replaced whole, by rename.
  *   <li>{@code log.jsonl}: a header frame {@code {"epoch":E}} naming the snapshot it follows (0:
  *       the empty book), then one frame per operation in {@link
- *       org.paternoster.orders.OrderJson#sequenced} form, seq ascending without gaps.
+ *       org.paternoster.orders.OrderJson#sequenced} form, seq ascending without gaps, then zero bytes
+ *       up to the end of the file (space filled ahead of time, so most commits do not change the
+ *       file's size): a zero byte where a line would start ends the log.
  *   <li>{@code lock}: empty; an exclusive lock on it keeps a second process out.
  * </ul>
  *

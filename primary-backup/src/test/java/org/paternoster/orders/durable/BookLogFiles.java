@@ -1,6 +1,9 @@
 package org.paternoster.orders.durable;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +19,29 @@ abstract class BookLogFiles {
     return dir.resolve(BookLog.LOG);
   }
 
+  /** The log's lines, up to its zero fill. */
   List<String> logLines() throws IOException {
-    return Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+    byte[] bytes = Files.readAllBytes(logFile());
+    return new java.util.ArrayList<>(new String(bytes, 0, (int) recordsEnd(bytes), StandardCharsets.UTF_8).lines().toList());
+  }
+
+  /** Where the log's records end: its first zero byte (the zero fill), or its size. */
+  long recordsEnd() throws IOException {
+    return recordsEnd(Files.readAllBytes(logFile()));
+  }
+
+  private static long recordsEnd(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) if (bytes[i] == 0) return i;
+    return bytes.length;
+  }
+
+  /** Writes {@code bytes} where the next record would go, over the zero fill: what a crash mid-write leaves. */
+  void writeAfterTheRecords(byte[] bytes) throws IOException {
+    long at = recordsEnd();
+    try (FileChannel ch = FileChannel.open(logFile(), StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) at += ch.write(buf, at);
+    }
   }
 
   /** Opens the directory again, as a restarted process would, and recovers the book. */

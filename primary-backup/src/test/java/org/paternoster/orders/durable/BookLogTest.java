@@ -43,9 +43,9 @@ class BookLogTest extends BookLogFiles {
       log.recover();
       history.drive(log, 10);
       log.sync();
-      long size = Files.size(logFile());
+      long end = recordsEnd();
       history.drive(log, 5);
-      assertThat(Files.size(logFile())).isEqualTo(size); // nothing written before sync()
+      assertThat(recordsEnd()).isEqualTo(end); // nothing written before sync()
       assertThat(log.syncedSeq()).isEqualTo(10);
     } // close() drops them, as any crash would
     assertThat(recover().snapshot()).isEqualTo(history.at(10));
@@ -71,19 +71,54 @@ class BookLogTest extends BookLogFiles {
   }
 
   @Test
+  void syncsInsideTheZeroFillLeaveTheFileSizeAlone() throws IOException {
+    try (BookLog log = BookLog.open(dir, BookLog.DEFAULT_COMPACT_AFTER, 8192)) {
+      log.recover();
+      history.drive(log, 1);
+      log.sync();
+      long size = Files.size(logFile());
+      assertThat(size).as("zero-filled ahead of the records").isGreaterThan(recordsEnd() + 8000);
+      for (int i = 0; i < 10; i++) {
+        history.drive(log, 3);
+        log.sync();
+      }
+      assertThat(Files.size(logFile())).as("overwriting the fill: fdatasync is enough").isEqualTo(size);
+      assertThat(logLines()).hasSize(1 + 31);
+    }
+    assertThat(recover().snapshot()).isEqualTo(history.at(31));
+  }
+
+  @Test
+  void batchesThatRunPastTheZeroFillExtendIt() throws IOException {
+    try (BookLog log = BookLog.open(dir, BookLog.DEFAULT_COMPACT_AFTER, 256)) { // a record is about 100 bytes
+      log.recover();
+      for (int i = 0; i < 40; i++) {
+        history.drive(log, 1 + i % 4);
+        log.sync();
+        byte[] file = Files.readAllBytes(logFile());
+        long end = recordsEnd();
+        assertThat(logLines()).hasSize(1 + (int) log.syncedSeq());
+        assertThat(file.length - end).as("a fill after the records").isPositive();
+        for (long b = end; b < file.length; b++) assertThat(file[(int) b]).isZero();
+      }
+    }
+    assertThat(recover().snapshot()).isEqualTo(history.at(100));
+  }
+
+  @Test
   void tornTailIsCutAndLaterAppendsAreClean() throws IOException {
     syncRecords(20);
-    long good = Files.size(logFile());
+    long good = recordsEnd();
     byte[] next = Frame.encode(OrderJson.sequenced(history.op(21)));
-    Files.write(logFile(), Arrays.copyOf(next, next.length / 2), StandardOpenOption.APPEND); // crash mid-write
+    writeAfterTheRecords(Arrays.copyOf(next, next.length / 2)); // crash mid-write: half a line, then the zero fill
     assertRecoversToAndContinues(20, good);
   }
 
   @Test
   void garbageAfterTheLastRecordIsCut() throws IOException {
     syncRecords(20);
-    long good = Files.size(logFile());
-    Files.write(logFile(), "0badc0de {\"seq\":21}\n\0\0\0\0".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    long good = recordsEnd();
+    writeAfterTheRecords("0badc0de {\"seq\":21}\n".getBytes(StandardCharsets.UTF_8));
     assertRecoversToAndContinues(20, good);
   }
 
