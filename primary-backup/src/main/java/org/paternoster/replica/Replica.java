@@ -141,6 +141,11 @@ public final class Replica {
   }
 
   /** Effects produced since the last drain, in order. */
+  /** Whether inputs since the last {@link #drain} produced effects (something to send or answer). */
+  public boolean hasEffects() {
+    return !effects.isEmpty();
+  }
+
   public List<Effect> drain() {
     List<Effect> out = List.copyOf(effects);
     effects.clear();

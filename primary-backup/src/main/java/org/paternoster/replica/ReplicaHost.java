@@ -117,7 +117,11 @@ public final class ReplicaHost {
    * Orders {@code op}; {@code waiter} hears once: committed, not primary, or timed out. An order
    * that must wait for its commit is parked, and its journal write and effects are left to the
    * flush ({@link #flushSoon}); nothing it caused leaves before its journal write, and the waiter
-   * hears "committed" only from a later {@link Effect.Committed}. When {@link #limitWaiting} clients
+   * hears "committed" only from a later {@link Effect.Committed}. If it caused no effect (its
+   * forward waits for the one in flight), it asks for no flush at all: nothing can leave for it
+   * before a later input's effects, and every input writes the journal before its effects, so the
+   * answer to the forward in flight writes it, with everything else taken meanwhile, just before
+   * the forward that carries it (durable books: one fsync per forward, not one per turn). When {@link #limitWaiting} clients
    * already wait, answers {@link Submission.Overloaded} at once and {@code waiter} hears nothing.
    */
   public Submission submit(Op op, Waiter waiter) {
@@ -126,7 +130,7 @@ public final class ReplicaHost {
     Submission s = core.submit(op, now);
     if (s instanceof Submission.Accepted a && !a.committed()) {
       waiters.park(a.receipt().seq(), waiter, now + commitTimeoutMs);
-      flushSoon();
+      if (core.hasEffects()) flushSoon();
     } else {
       run(); // journaled before the waiter can hear "committed"
       if (s instanceof Submission.NotPrimary np) waiter.notPrimary(np.view());

@@ -76,6 +76,48 @@ class DurableJournalTest {
     }
   }
 
+  static final View WITH_BACKUP = new View(2, "p", "b", "http://p", "http://b", "p1", "b1", false);
+  final List<Runnable> endOfTurn = new ArrayList<>();
+  final List<Forward> forwards = new ArrayList<>();
+  final List<Consumer<PeerReply>> replies = new ArrayList<>();
+
+  /** A durable primary whose backup holds its state; forwards wait in {@link #forwards} for {@link #backupHolds}. */
+  ReplicaHost primaryWithBackup(BookLog log) throws Exception {
+    Replica core = new Replica("p", "p1", 50, log.recover());
+    ReplicaHost.Transport toBackup = new ReplicaHost.Transport() {
+      public void forward(String to, Forward f, Consumer<PeerReply> reply) {
+        order.add("forward " + f.ops().size());
+        forwards.add(f);
+        replies.add(reply);
+      }
+
+      public void transfer(String to, Transfer t, Consumer<PeerReply> reply) {
+        reply.accept(new PeerReply(PeerReply.Status.OK, t.attempt(), t.snapshot().lastSeq(), t.view()));
+      }
+
+      public void handover(String to, Handover h, Consumer<Handover.Reply> reply) {}
+    };
+    DurableJournal disk = new DurableJournal(log, core::book, e -> { throw new AssertionError(e); });
+    ReplicaHost host = new ReplicaHost(core, toBackup, () -> now, 1_000, () -> {}, changes -> {
+      disk.persist(changes);
+      if (!changes.isEmpty()) order.add("synced " + log.syncedSeq());
+    }, endOfTurn::add);
+    host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, true), 600), now);
+    host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(WITH_BACKUP, false), 600), now);
+    order.clear();
+    return host;
+  }
+
+  /** The backup answers forward {@code i}: it holds everything the forward carried. */
+  void backupHolds(int i) {
+    Forward f = forwards.get(i);
+    replies.get(i).accept(new PeerReply(PeerReply.Status.OK, f.attempt(), f.ops().get(f.ops().size() - 1).seq(), WITH_BACKUP));
+  }
+
+  void submitTurn(ReplicaHost host, int from, int to) {
+    for (int i = from; i < to; i++) host.submit(new Op.Press("r" + i, new CabCall("e1", i % 4)), recording("r" + i));
+  }
+
   /**
    * Group commit: the orders a primary with a backup takes in one event-loop turn share one
    * fsync, and nothing leaves (no forward, no acknowledgement) before it.
@@ -83,34 +125,8 @@ class DurableJournalTest {
   @Test
   void ordersSubmittedInOneTurnShareOneFsyncBeforeTheirForward() throws Exception {
     try (BookLog log = BookLog.open(dir)) {
-      Replica core = new Replica("p", "p1", 50, log.recover());
-      List<Runnable> endOfTurn = new ArrayList<>();
-      List<Forward> forwards = new ArrayList<>();
-      List<Consumer<PeerReply>> replies = new ArrayList<>();
-      ReplicaHost.Transport toBackup = new ReplicaHost.Transport() {
-        public void forward(String to, Forward f, Consumer<PeerReply> reply) {
-          order.add("forward " + f.ops().size());
-          forwards.add(f);
-          replies.add(reply);
-        }
-
-        public void transfer(String to, Transfer t, Consumer<PeerReply> reply) {
-          reply.accept(new PeerReply(PeerReply.Status.OK, t.attempt(), t.snapshot().lastSeq(), t.view()));
-        }
-
-        public void handover(String to, Handover h, Consumer<Handover.Reply> reply) {}
-      };
-      DurableJournal disk = new DurableJournal(log, core::book, e -> { throw new AssertionError(e); });
-      ReplicaHost host = new ReplicaHost(core, toBackup, () -> now, 1_000, () -> {}, changes -> {
-        disk.persist(changes);
-        if (!changes.isEmpty()) order.add("synced " + log.syncedSeq());
-      }, endOfTurn::add);
-      host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, true), 600), now);
-      View withBackup = new View(2, "p", "b", "http://p", "http://b", "p1", "b1", false);
-      host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(withBackup, false), 600), now);
-      order.clear();
-
-      for (int i = 0; i < 5; i++) host.submit(new Op.Press("r" + i, new CabCall("e1", i % 4)), recording("r" + i));
+      ReplicaHost host = primaryWithBackup(log);
+      submitTurn(host, 0, 5);
       assertThat(order).as("nothing written, sent or acknowledged within the turn").isEmpty();
       assertThat(endOfTurn).as("one flush asked for, for all five").hasSize(1);
 
@@ -118,11 +134,35 @@ class DurableJournalTest {
       assertThat(order.get(0)).as("one fsync covering all five, before anything leaves").isEqualTo("synced " + (OrderBook.SEQ_BLOCK + 5));
       assertThat(order.stream().filter(e -> e.startsWith("synced"))).hasSize(1);
       assertThat(order).noneMatch(e -> e.startsWith("ack"));
-      for (int i = 0; i < forwards.size(); i++) { // the backup holds each batch (later batches may follow)
-        Forward f = forwards.get(i);
-        replies.get(i).accept(new PeerReply(PeerReply.Status.OK, f.attempt(), f.ops().get(f.ops().size() - 1).seq(), withBackup));
-      }
+      for (int i = 0; i < forwards.size(); i++) backupHolds(i); // later batches may follow
       assertThat(order).as("acknowledged once the backup holds them").contains("ack r0", "ack r4");
+    }
+  }
+
+  /**
+   * Orders taken while a forward travels cannot leave before its answer, so they ask for no flush
+   * of their own: the answer's turn writes them all with one fsync, just before the forward that
+   * carries them (one fsync per forward, not one per turn).
+   */
+  @Test
+  void ordersTakenWhileAForwardTravelsAreSyncedOnceJustBeforeTheirForward() throws Exception {
+    try (BookLog log = BookLog.open(dir)) {
+      ReplicaHost host = primaryWithBackup(log);
+      submitTurn(host, 0, 1);
+      endOfTurn.remove(0).run();
+      assertThat(order).containsExactly("synced " + (OrderBook.SEQ_BLOCK + 1), "forward 1");
+      order.clear();
+
+      submitTurn(host, 1, 4);
+      submitTurn(host, 4, 6); // two more turns while the forward travels
+      assertThat(endOfTurn).as("no flush: nothing could leave").isEmpty();
+      assertThat(order).as("nothing written yet").isEmpty();
+
+      backupHolds(0);
+      assertThat(order).as("one fsync for the five, then their forward; r0 answered in the same turn")
+          .containsExactly("synced " + (OrderBook.SEQ_BLOCK + 6), "forward 5", "ack r0");
+      backupHolds(1);
+      assertThat(order).contains("ack r1", "ack r5");
     }
   }
 }
