@@ -32,6 +32,7 @@ final class ReplicaMetrics {
   private final Timer commitTime;
   private final DistributionSummary batch;
   private final Timer promotionTime;
+  private final Timer forwardTime;
 
   ReplicaMetrics(MeterRegistry registry, Supplier<Replica> core, LongSupplier clock) {
     commits = Counter.builder("paternoster.commits").description("orders acknowledged as committed").register(registry);
@@ -39,6 +40,8 @@ final class ReplicaMetrics {
         .publishPercentileHistogram().register(registry);
     batch = DistributionSummary.builder("paternoster.forward.batch").baseUnit("ops")
         .description("operations carried by one forward to the backup").register(registry);
+    forwardTime = Timer.builder("paternoster.forward.roundtrip").description("from sending a forward to the backup's answer (or its failure)")
+        .publishPercentileHistogram().register(registry);
     promotionTime = Timer.builder("paternoster.promotion").description("from adopting a view as its primary to acting (leased, backup synced)")
         .register(registry);
     Gauge.builder("paternoster.lease.held", () -> core.get().hasLease(clock.getAsLong()) ? 1 : 0)
@@ -69,7 +72,11 @@ final class ReplicaMetrics {
       @Override
       public void forward(String to, Forward forward, java.util.function.Consumer<PeerReply> reply) {
         batch.record(forward.ops().size());
-        transport.forward(to, forward, reply);
+        long sent = System.nanoTime();
+        transport.forward(to, forward, r -> {
+          forwardTime.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+          reply.accept(r);
+        });
       }
 
       @Override
