@@ -106,6 +106,10 @@ public final class DispatchCore {
    */
   public void dispatch(long now) {
     if (!core.mayAct(now) || assigning) return;
+    // No car has ever reported (a fleet keeps the cars it has seen): there is no one to tell, so
+    // skip the work (it reads every pending call, once per turn with a change). The first car's
+    // report changes the fleet, and the dispatch that follows covers every call.
+    if (fleet.members().isEmpty()) return;
     List<PendingCall> committed = committedCalls();
     Dispatcher.Problem problem = dispatcher.problem(committed, fleet, now);
     long viewnum = core.view().viewnum();

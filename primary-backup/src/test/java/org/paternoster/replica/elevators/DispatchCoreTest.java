@@ -100,6 +100,25 @@ class DispatchCoreTest {
         push -> assertThat(push.assignmentChanged()).as("UP1 served: e1 has no hall call left").isTrue());
   }
 
+  /** Before any car reported there is no one to push to, so the calls are not read at all (a cost per turn that grows with them). */
+  @Test
+  void beforeAnyCarReportsNothingIsComputedAndTheFirstCarGetsEveryCall() {
+    primary();
+    p.submit(new Op.Press("r1", UP1), T);
+    p.submit(new Op.Press("r2", new CabCall("e1", 3)), T);
+    core.dispatch(T);
+    assertThat(core.drain()).isEmpty();
+    assertThat(core.last()).isNull();
+
+    assertThat(core.reported(report("e1", 0), T + 10)).isTrue();
+    assertThat(core.drain()).as("nothing to hand a new car yet").isEmpty();
+    core.dispatch(T + 10);
+    assertThat(core.drain()).singleElement().isInstanceOfSatisfying(DispatchCore.Effect.PushAll.class, push -> {
+      assertThat(push.dispatch().committed()).hasSize(2);
+      assertThat(push.dispatch().assignment().assigneeOf(UP1)).contains("e1");
+    });
+  }
+
   @Test
   void aCarThatLinksGetsTheLatestDispatchAtOnceAndEveryCarAHeartbeat() {
     primary();
