@@ -179,7 +179,11 @@ public final class OrderClient {
 
   /** An answer's {@code Retry-After} (delay in seconds) in milliseconds; 0 when absent or not a number of seconds. */
   public static long retryAfterMs(HttpResponse<Buffer> response) {
-    String header = response.getHeader("retry-after");
+    return retryAfterMs(response.getHeader("retry-after"));
+  }
+
+  /** The wait a {@code Retry-After} header value asks for, in ms (whole seconds only), or 0 without a usable one. */
+  public static long retryAfterMs(String header) {
     if (header == null || !header.matches("\\d{1,4}")) return 0;
     return Long.parseLong(header) * 1_000;
   }
