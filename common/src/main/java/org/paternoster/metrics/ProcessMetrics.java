@@ -31,16 +31,30 @@ public final class ProcessMetrics {
    * the environment says {@code PATERNOSTER_METRICS=off}.
    */
   public static Vertx vertx() {
+    return vertx(MetricsDomain.HTTP_CLIENT);
+  }
+
+  /**
+   * As {@link #vertx()}, but without Vert.x's per-request HTTP server meters either: for a process
+   * whose requests are its hot path (a replica: they cost 9-14 % of its commit throughput,
+   * bench-commit at 16 and 64 clients), which counts what matters itself (commits, their latency,
+   * refusals). The JVM's, the pools' and the event loops' meters stay.
+   */
+  public static Vertx vertxWithoutRequestMeters() {
+    return vertx(MetricsDomain.HTTP_CLIENT, MetricsDomain.HTTP_SERVER);
+  }
+
+  // Outgoing requests are the processes' own protocol traffic (forwards, pings), timed by
+  // Paternoster's metrics where it matters (paternoster_commit_seconds); Vert.x's per-request
+  // client meters cost a registry look-up on every forward (measured: bench-commit, 16 clients).
+  private static Vertx vertx(MetricsDomain... disabled) {
     if ("off".equals(System.getenv("PATERNOSTER_METRICS"))) return Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
-        // Outgoing requests are the replicas' own protocol traffic (forwards, pings), timed by
-        // Paternoster's metrics where it matters (paternoster_commit_seconds); Vert.x's per-request
-        // client meters cost a registry look-up on every forward (measured: bench-commit, 16 clients).
-        .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    for (MetricsDomain domain : disabled) options.addDisabledMetricsCategory(domain);
     return Vertx.builder().with(new VertxOptions().setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry)).build();
   }
 

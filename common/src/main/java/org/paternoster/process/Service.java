@@ -16,7 +16,11 @@ public final class Service {
 
   /** Deploys {@code verticle}; blocks until it started (rethrows why it could not). */
   public static Vertx run(Deployable verticle, Discovery discovery) {
-    Vertx vertx = ProcessMetrics.vertx();
+    return run(ProcessMetrics.vertx(), verticle, discovery);
+  }
+
+  /** As {@link #run(Deployable, Discovery)}, on {@code vertx} (a {@link ProcessMetrics} one). */
+  public static Vertx run(Vertx vertx, Deployable verticle, Discovery discovery) {
     try {
       vertx.deployVerticle(verticle).await();
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.paternoster.replica;
 
+import org.paternoster.metrics.ProcessMetrics;
 import org.paternoster.process.Service;
 import java.util.concurrent.Callable;
 import org.paternoster.discovery.Discovery;
@@ -89,7 +90,8 @@ public final class ReplicaMain implements Callable<Integer> {
     ViewServiceLocator locator = ViewServiceLocator.of(viewService, found);
     ReplicaConfig config = ReplicaConfig.of(id, host, port, floors, locator, pingIntervalMs).withAssignerCmd(assignerCmd).withDispatcher(dispatcher).withDataDir(dataDir)
         .withAdvertise(advertised).withAuth(auth).withMaxWaitingOrders(maxWaitingOrders);
-    Service.run(new ReplicaVerticle(config, new LeaseClock()), found);
+    // Client requests are the commit path: counted by the replica itself (ReplicaMetrics), not per request by Vert.x.
+    Service.run(ProcessMetrics.vertxWithoutRequestMeters(), new ReplicaVerticle(config, new LeaseClock()), found);
     log.info("replica {} started", id);
     return 0;
   }

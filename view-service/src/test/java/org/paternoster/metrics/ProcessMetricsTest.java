@@ -43,6 +43,22 @@ class ProcessMetricsTest {
   }
 
   @Test
+  void withoutRequestMetersNoRequestIsCountedAndTheRestStays() {
+    Vertx vertx = ProcessMetrics.vertxWithoutRequestMeters();
+    try {
+      ViewServiceVerticle verticle = deployViewService(vertx);
+      WebClient web = WebClient.create(vertx);
+      ViewServiceClient client = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
+      org.awaitility.Awaitility.await().until(() -> "a".equals(client.ping("a", 0, "http://a").await().view().primary()));
+      String scraped = web.get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await().bodyAsString();
+      assertThat(scraped).contains("paternoster_view_number 1.0").contains("jvm_memory_used_bytes").contains("vertx_pool_in_use")
+          .doesNotContain("vertx_http_server_requests_total");
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
   void aProcessWithoutMetricsSaysSo() {
     Vertx vertx = Vertx.vertx();
     try {

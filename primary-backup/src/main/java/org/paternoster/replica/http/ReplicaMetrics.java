@@ -29,6 +29,9 @@ final class ReplicaMetrics {
   /** The last minute's commit latencies, for {@code GET /state} (the dashboard's p50/p99). */
   private final LatencyWindow window = new LatencyWindow(60_000);
   private final Counter commits;
+  private final Counter overloaded;
+  private final Counter notPrimary;
+  private final Counter notCommitted;
   private final Timer commitTime;
   private final DistributionSummary batch;
   private final Timer promotionTime;
@@ -36,6 +39,9 @@ final class ReplicaMetrics {
 
   ReplicaMetrics(MeterRegistry registry, Supplier<Replica> core, LongSupplier clock) {
     commits = Counter.builder("paternoster.commits").description("orders acknowledged as committed").register(registry);
+    overloaded = refusals(registry, "overloaded");
+    notPrimary = refusals(registry, "not_primary");
+    notCommitted = refusals(registry, "not_committed");
     commitTime = Timer.builder("paternoster.commit").description("from submission to acknowledgement")
         .publishPercentileHistogram().register(registry);
     batch = DistributionSummary.builder("paternoster.forward.batch").baseUnit("ops")
@@ -54,6 +60,26 @@ final class ReplicaMetrics {
     window.record(now, micros);
     commits.increment();
     commitTime.record(micros, TimeUnit.MICROSECONDS);
+  }
+
+  private static Counter refusals(MeterRegistry registry, String reason) {
+    return Counter.builder("paternoster.orders.refused").tag("reason", reason)
+        .description("orders answered 503 (nothing acknowledged; the client resends the same id)").register(registry);
+  }
+
+  /** An order was answered 503 with nothing ordered: more orders already wait than admission control allows. */
+  void overloaded() {
+    overloaded.increment();
+  }
+
+  /** An order was answered 503 because this replica is not the primary that may acknowledge it. */
+  void notPrimary() {
+    notPrimary.increment();
+  }
+
+  /** An order was answered 503 because it was not committed in time (the client resends the same id). */
+  void notCommitted() {
+    notCommitted.increment();
   }
 
   /** This replica became a primary that may act, {@code report} says how fast. */

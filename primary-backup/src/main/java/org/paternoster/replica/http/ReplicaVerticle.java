@@ -191,6 +191,10 @@ public final class ReplicaVerticle extends VerticleBase {
     return host;
   }
 
+  ReplicaMetrics metrics() {
+    return metrics;
+  }
+
   /**
    * Orders {@code op}; completes with its {@link CommitReceipt} once committed, or fails with
    * {@link NotPrimary} or a timeout (the client resends the same id).
