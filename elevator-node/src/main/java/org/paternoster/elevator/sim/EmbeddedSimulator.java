@@ -120,8 +120,12 @@ public final class EmbeddedSimulator {
     return call(() -> server.hasClient());
   }
 
-  /** Closes every connection and both ports. */
+  /**
+   * Closes every connection and both ports. Closing again, or after the Vert.x undeployed it (a
+   * closing Vert.x undeploys everything, perhaps this before the node that calls this), does nothing.
+   */
   public Future<Void> close() {
+    if (!vertx.deploymentIDs().contains(deploymentId)) return Future.succeededFuture();
     return vertx.undeploy(deploymentId);
   }
 
