@@ -46,7 +46,13 @@ final class LogReplay {
           if (len == line.length) line = Arrays.copyOf(line, len * 2);
           line[len++] = (byte) b;
         }
-        if (b <= 0 && len == 0 && !header) return new Result(false, good, records); // end of file, or the zero fill
+        if (b <= 0 && len == 0 && !header) { // end of file, or the zero fill
+          if (b == 0 && !onlyZerosFollow(in)) {
+            LOG.warn("{}: data after the zero fill at byte {} (damage, not a crash); recovered up to seq {}, cutting the rest", logFile, good,
+                book.lastSeq());
+          }
+          return new Result(false, good, records);
+        }
         try {
           if (b <= 0) throw new Frame.BadFrame("partial line");
           JsonObject o = Frame.decode(line, len);
@@ -70,5 +76,14 @@ final class LogReplay {
         good += len + 1;
       }
     }
+  }
+
+  /** Reads {@code in} to its end; whether every byte was zero (a crash leaves nothing after the fill). */
+  private static boolean onlyZerosFollow(InputStream in) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    for (int n; (n = in.read(buf)) != -1; ) {
+      for (int i = 0; i < n; i++) if (buf[i] != 0) return false;
+    }
+    return true;
   }
 }

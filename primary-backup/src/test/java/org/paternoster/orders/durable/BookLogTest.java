@@ -122,6 +122,17 @@ class BookLogTest extends BookLogFiles {
     assertRecoversToAndContinues(20, good);
   }
 
+  /** Not a crash (a crash leaves zeros after its last write), but damage: recovered up to the fill, the rest cut, and a warning. */
+  @Test
+  void dataAfterTheZeroFillIsCut() throws IOException {
+    syncRecords(20);
+    long good = recordsEnd();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(logFile(), StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(Frame.encode(OrderJson.sequenced(history.op(21)))), good + 100);
+    }
+    assertRecoversToAndContinues(20, good);
+  }
+
   @Test
   void corruptChecksumInTheMiddleEndsTheLog() throws IOException {
     syncRecords(30);
