@@ -54,9 +54,12 @@ public final class LightLatencyBench implements Callable<Integer> {
       Histogram warm = new Histogram(3);
       Histogram histogram = new Histogram(3);
       int floor = 0;
+      long[] warmupMicros = new long[warmup];
       for (int i = 0; i < warmup + presses; i++) {
         floor = panel.nextUnlit(floor);
-        (i < warmup ? warm : histogram).recordValue(panel.pressAfterPauseUntilLit(floor, pauses));
+        long micros = panel.pressAfterPauseUntilLit(floor, pauses); // µs
+        (i < warmup ? warm : histogram).recordValue(micros);
+        if (i < warmup) warmupMicros[i] = micros;
       }
       JsonObject inNode = nodeLampLatency(http, node);
       System.out.println(new JsonObject().put("bench", "button-to-light").put("presses", histogram.getTotalCount())
@@ -64,12 +67,20 @@ public final class LightLatencyBench implements Callable<Integer> {
           .put("p50_ms", ms(histogram.getValueAtPercentile(50))).put("p99_ms", ms(histogram.getValueAtPercentile(99)))
           .put("max_ms", ms(histogram.getMaxValue())).put("min_ms", ms(histogram.getMinValue()))
           .put("percentiles_ms", Percentiles.of(histogram))
-          .put("warmup", Percentiles.summary(warm))
+          .put("warmup", Percentiles.summary(warm).put("slowest", slowest(warmupMicros, 5)))
           .put("driver_poll_ms", pollMs == null ? "node default" : pollMs).put("replicas", 2).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
       vertx.close().await();
     }
+  }
+
+  /** The {@code n} slowest presses as {@code [press number from 1, ms]}: early ones are first-time work, spread ones compilation. */
+  private static io.vertx.core.json.JsonArray slowest(long[] micros, int n) {
+    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+    java.util.stream.IntStream.range(0, micros.length).boxed().sorted((a, b) -> Long.compare(micros[b], micros[a])).limit(n)
+        .forEach(i -> out.add(new io.vertx.core.json.JsonArray().add(i + 1).add(ms(micros[i]))));
+    return out;
   }
 
   /**
