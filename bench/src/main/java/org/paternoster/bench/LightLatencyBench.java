@@ -3,11 +3,13 @@ package org.paternoster.bench;
 import static org.paternoster.bench.Percentiles.ms;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,10 +78,10 @@ public final class LightLatencyBench implements Callable<Integer> {
   }
 
   /** The {@code n} slowest presses as {@code [press number from 1, ms]}: early ones are first-time work, spread ones compilation. */
-  private static io.vertx.core.json.JsonArray slowest(long[] micros, int n) {
-    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
-    java.util.stream.IntStream.range(0, micros.length).boxed().sorted((a, b) -> Long.compare(micros[b], micros[a])).limit(n)
-        .forEach(i -> out.add(new io.vertx.core.json.JsonArray().add(i + 1).add(ms(micros[i]))));
+  private static JsonArray slowest(long[] micros, int n) {
+    JsonArray out = new JsonArray();
+    IntStream.range(0, micros.length).boxed().sorted((a, b) -> Long.compare(micros[b], micros[a])).limit(n)
+        .forEach(i -> out.add(new JsonArray().add(i + 1).add(ms(micros[i]))));
     return out;
   }
 

@@ -140,12 +140,12 @@ public final class Replica {
     applied.clear();
   }
 
-  /** Effects produced since the last drain, in order. */
   /** Whether inputs since the last {@link #drain} produced effects (something to send or answer). */
   public boolean hasEffects() {
     return !effects.isEmpty();
   }
 
+  /** Effects produced since the last drain, in order. */
   public List<Effect> drain() {
     List<Effect> out = List.copyOf(effects);
     effects.clear();

@@ -121,8 +121,9 @@ public final class ReplicaHost {
    * forward waits for the one in flight), it asks for no flush at all: nothing can leave for it
    * before a later input's effects, and every input writes the journal before its effects, so the
    * answer to the forward in flight writes it, with everything else taken meanwhile, just before
-   * the forward that carries it (durable books: one fsync per forward, not one per turn). When {@link #limitWaiting} clients
-   * already wait, answers {@link Submission.Overloaded} at once and {@code waiter} hears nothing.
+   * the forward that carries it (durable books: one fsync per forward, not one per turn). When
+   * {@link #limitWaiting} clients already wait, answers {@link Submission.Overloaded} at once and
+   * {@code waiter} hears nothing.
    */
   public Submission submit(Op op, Waiter waiter) {
     long now = now();

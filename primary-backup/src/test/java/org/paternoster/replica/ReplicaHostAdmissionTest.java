@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Op;
@@ -21,23 +20,8 @@ import org.paternoster.view.ViewState;
 class ReplicaHostAdmissionTest {
   static final View V2 = new View(2, "p", "b", "http://p", "http://b", "p1", "b1", false);
   long now = 1_000;
-  final List<Forward> forwards = new ArrayList<>();
-  final List<Consumer<PeerReply>> replies = new ArrayList<>();
   final List<String> heard = new ArrayList<>();
-
-  /** A backup that takes transfers at once and holds forwards until the test answers them. */
-  final ReplicaHost.Transport slowBackup = new ReplicaHost.Transport() {
-    public void forward(String to, Forward f, Consumer<PeerReply> reply) {
-      forwards.add(f);
-      replies.add(reply);
-    }
-
-    public void transfer(String to, Transfer t, Consumer<PeerReply> reply) {
-      reply.accept(new PeerReply(PeerReply.Status.OK, t.attempt(), t.snapshot().lastSeq(), t.view()));
-    }
-
-    public void handover(String to, Handover h, Consumer<Handover.Reply> reply) {}
-  };
+  final HeldForwards slowBackup = new HeldForwards(f -> {});
 
   ReplicaHost primaryWithSlowBackup(int maxWaiting) {
     ReplicaHost host = new ReplicaHost(new Replica("p", "p1", 50), slowBackup, () -> now, 1_000, () -> {}).limitWaiting(maxWaiting);
@@ -65,11 +49,10 @@ class ReplicaHostAdmissionTest {
     assertThat(host.submit(press("r2", 2), waiter("r2"))).isEqualTo(new Submission.Overloaded(2));
     assertThat(host.core().book().lastSeq()).as("nothing ordered").isEqualTo(lastSeq);
     assertThat(host.core().book().pending()).extracting(p -> p.call()).doesNotContain(new CabCall("e1", 2));
-    assertThat(forwards.stream().flatMap(f -> f.ops().stream()).map(s -> s.op().requestId())).doesNotContain("r2");
+    assertThat(slowBackup.forwards().stream().flatMap(f -> f.ops().stream()).map(s -> s.op().requestId())).doesNotContain("r2");
 
     // The backup holds the first forward: its clients are acknowledged and there is room again.
-    Forward first = forwards.get(0);
-    replies.get(0).accept(new PeerReply(PeerReply.Status.OK, first.attempt(), first.ops().get(first.ops().size() - 1).seq(), V2));
+    slowBackup.backupHolds(0, V2);
     assertThat(heard).contains("ack r0");
     assertThat(host.waiting()).isLessThan(2);
     assertThat(host.submit(press("r2", 2), waiter("r2"))).isInstanceOf(Submission.Accepted.class);

@@ -21,15 +21,20 @@ class ProcessMetricsTest {
     return verticle;
   }
 
+  /** A view service on {@code vertx} answers one ping (so it has a view and served requests), then its {@code /metrics}. */
+  private static HttpResponse<Buffer> scrapeAfterAPing(Vertx vertx) {
+    ViewServiceVerticle verticle = deployViewService(vertx);
+    WebClient web = WebClient.create(vertx);
+    ViewServiceClient client = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
+    org.awaitility.Awaitility.await().until(() -> "a".equals(client.ping("a", 0, "http://a").await().view().primary()));
+    return web.get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await();
+  }
+
   @Test
   void aProcessOnTheMetricsVertxIsScrapedInPrometheusFormat() {
     Vertx vertx = ProcessMetrics.vertx();
     try {
-      ViewServiceVerticle verticle = deployViewService(vertx);
-      WebClient web = WebClient.create(vertx);
-      ViewServiceClient client = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
-      org.awaitility.Awaitility.await().until(() -> "a".equals(client.ping("a", 0, "http://a").await().view().primary()));
-      HttpResponse<Buffer> response = web.get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await();
+      HttpResponse<Buffer> response = scrapeAfterAPing(vertx);
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.getHeader("content-type")).startsWith("text/plain");
       assertThat(response.bodyAsString())
@@ -46,13 +51,8 @@ class ProcessMetricsTest {
   void withoutRequestMetersNoRequestIsCountedAndTheRestStays() {
     Vertx vertx = ProcessMetrics.vertxWithoutRequestMeters();
     try {
-      ViewServiceVerticle verticle = deployViewService(vertx);
-      WebClient web = WebClient.create(vertx);
-      ViewServiceClient client = new ViewServiceClient(web, "http://127.0.0.1:" + verticle.actualPort());
-      org.awaitility.Awaitility.await().until(() -> "a".equals(client.ping("a", 0, "http://a").await().view().primary()));
-      String scraped = web.get(verticle.actualPort(), "127.0.0.1", "/metrics").send().await().bodyAsString();
-      assertThat(scraped).contains("paternoster_view_number 1.0").contains("jvm_memory_used_bytes").contains("vertx_pool_in_use")
-          .doesNotContain("vertx_http_server_requests_total");
+      assertThat(scrapeAfterAPing(vertx).bodyAsString()).contains("paternoster_view_number 1.0").contains("jvm_memory_used_bytes")
+          .contains("vertx_pool_in_use").doesNotContain("vertx_http_server_requests_total");
     } finally {
       vertx.close().await();
     }

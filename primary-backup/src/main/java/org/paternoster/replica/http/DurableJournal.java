@@ -1,13 +1,10 @@
 package org.paternoster.replica.http;
 
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.Sequenced;
-import org.paternoster.metrics.ProcessMetrics;
 import org.paternoster.orders.durable.BookLog;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
@@ -23,9 +20,6 @@ final class DurableJournal implements ReplicaHost.Journal {
   private final BookLog log;
   private final Supplier<OrderBook> book;
   private final Consumer<IOException> onFailure;
-  private final Timer syncTime = Timer.builder("paternoster.book.sync")
-      .description("one group commit of the book's log: write and fsync").publishPercentileHistogram()
-      .register(ProcessMetrics.registry());
 
   DurableJournal(BookLog log, Supplier<OrderBook> book, Consumer<IOException> onFailure) {
     this.log = log;
@@ -39,9 +33,7 @@ final class DurableJournal implements ReplicaHost.Journal {
     try {
       if (changes.replacedBy() != null) log.replace(changes.replacedBy());
       for (Sequenced s : changes.ops()) log.append(s);
-      long start = System.nanoTime();
       log.sync();
-      syncTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       log.maybeCompact(book.get());
     } catch (IOException e) {
       onFailure.accept(e);

@@ -54,15 +54,15 @@ final class OrderApi {
       if (result.succeeded()) {
         JsonHttp.ok(ctx, result.result().toJson());
       } else if (result.cause() instanceof Overloaded o) {
-        replica.metrics().overloaded();
+        replica.metrics().refused(ReplicaMetrics.Refusal.OVERLOADED);
         ctx.response().putHeader("retry-after", Integer.toString(Overloaded.RETRY_AFTER_S));
         JsonHttp.reply(ctx, 503, new JsonObject().put("error", "overloaded: " + o.waiting()
             + " orders already wait for their commit; nothing was ordered, retry with the same id after " + Overloaded.RETRY_AFTER_S + " s"));
       } else if (result.cause() instanceof NotPrimary np) {
-        replica.metrics().notPrimary();
+        replica.metrics().refused(ReplicaMetrics.Refusal.NOT_PRIMARY);
         JsonHttp.reply(ctx, 503, NotPrimaryAnswer.of(np.view()).toJson());
       } else {
-        replica.metrics().notCommitted();
+        replica.metrics().refused(ReplicaMetrics.Refusal.NOT_COMMITTED);
         JsonHttp.reply(ctx, 503, new JsonObject().put("error", "not committed yet, retry with the same id: " + result.cause().getMessage()));
       }
     });

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -29,24 +32,37 @@ final class ReplicaMetrics {
   /** The last minute's commit latencies, for {@code GET /state} (the dashboard's p50/p99). */
   private final LatencyWindow window = new LatencyWindow(60_000);
   private final Counter commits;
-  private final Counter overloaded;
-  private final Counter notPrimary;
-  private final Counter notCommitted;
+  private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
   private final Timer commitTime;
   private final DistributionSummary batch;
   private final Timer promotionTime;
   private final Timer forwardTime;
+  private final Timer journalTime;
+
+  /** Why an order was answered 503 (nothing acknowledged; the client resends the same id). */
+  enum Refusal {
+    /** Nothing ordered: more orders already wait for their commit than admission control allows. */
+    OVERLOADED,
+    /** This replica is not the primary that may acknowledge it. */
+    NOT_PRIMARY,
+    /** Not committed in time. */
+    NOT_COMMITTED
+  }
 
   ReplicaMetrics(MeterRegistry registry, Supplier<Replica> core, LongSupplier clock) {
     commits = Counter.builder("paternoster.commits").description("orders acknowledged as committed").register(registry);
-    overloaded = refusals(registry, "overloaded");
-    notPrimary = refusals(registry, "not_primary");
-    notCommitted = refusals(registry, "not_committed");
+    for (Refusal r : Refusal.values()) {
+      refusals.put(r, Counter.builder("paternoster.orders.refused").tag("reason", r.name().toLowerCase(Locale.ROOT))
+          .description("orders answered 503 (nothing acknowledged; the client resends the same id)").register(registry));
+    }
     commitTime = Timer.builder("paternoster.commit").description("from submission to acknowledgement")
         .publishPercentileHistogram().register(registry);
     batch = DistributionSummary.builder("paternoster.forward.batch").baseUnit("ops")
         .description("operations carried by one forward to the backup").register(registry);
     forwardTime = Timer.builder("paternoster.forward.roundtrip").description("from sending a forward to the backup's answer (or its failure)")
+        .publishPercentileHistogram().register(registry);
+    journalTime = Timer.builder("paternoster.book.sync")
+        .description("one input's book changes made durable (durable books): written, fsynced once (group commit), compacted when due")
         .publishPercentileHistogram().register(registry);
     promotionTime = Timer.builder("paternoster.promotion").description("from adopting a view as its primary to acting (leased, backup synced)")
         .register(registry);
@@ -62,24 +78,19 @@ final class ReplicaMetrics {
     commitTime.record(micros, TimeUnit.MICROSECONDS);
   }
 
-  private static Counter refusals(MeterRegistry registry, String reason) {
-    return Counter.builder("paternoster.orders.refused").tag("reason", reason)
-        .description("orders answered 503 (nothing acknowledged; the client resends the same id)").register(registry);
+  /** An order was answered 503, for {@code reason}. */
+  void refused(Refusal reason) {
+    refusals.get(reason).increment();
   }
 
-  /** An order was answered 503 with nothing ordered: more orders already wait than admission control allows. */
-  void overloaded() {
-    overloaded.increment();
-  }
-
-  /** An order was answered 503 because this replica is not the primary that may acknowledge it. */
-  void notPrimary() {
-    notPrimary.increment();
-  }
-
-  /** An order was answered 503 because it was not committed in time (the client resends the same id). */
-  void notCommitted() {
-    notCommitted.increment();
+  /** {@code journal}, timing each call (the durable book's write and fsync); {@link ReplicaHost.Journal#NONE} as it is. */
+  ReplicaHost.Journal timing(ReplicaHost.Journal journal) {
+    if (journal == ReplicaHost.Journal.NONE) return journal;
+    return changes -> {
+      long start = System.nanoTime();
+      journal.persist(changes);
+      journalTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    };
   }
 
   /** This replica became a primary that may act, {@code report} says how fast. */

@@ -102,7 +102,7 @@ public final class ReplicaVerticle extends VerticleBase {
     // Durable books: the orders submitted in one event-loop turn share one fsync (group commit).
     java.util.function.Consumer<Runnable> flushLater = bookLog == null ? Runnable::run : flush -> vertx.runOnContext(v -> flush.run());
     host = new ReplicaHost(core, metrics.counting(new HttpTransport(peers, clock)), clock,
-        config.commitTimeoutMs(), this::changed, journal, flushLater).limitWaiting(config.maxWaitingOrders());
+        config.commitTimeoutMs(), this::changed, metrics.timing(journal), flushLater).limitWaiting(config.maxWaitingOrders());
     // Client bodies are tiny; a state transfer carries the whole book and the recent receipts.
     Router router = JsonHttp.router(vertx, 16 * 1024, "/replication", REPLICATION_BODY_LIMIT_BYTES, config.auth());
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only

@@ -37,7 +37,11 @@ abstract class BookLogFiles {
 
   /** Writes {@code bytes} where the next record would go, over the zero fill: what a crash mid-write leaves. */
   void writeAfterTheRecords(byte[] bytes) throws IOException {
-    long at = recordsEnd();
+    writeAt(recordsEnd(), bytes);
+  }
+
+  /** Writes {@code bytes} into the log at byte {@code at}. */
+  void writeAt(long at, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(logFile(), StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) at += ch.write(buf, at);

@@ -127,9 +127,7 @@ class BookLogTest extends BookLogFiles {
   void dataAfterTheZeroFillIsCut() throws IOException {
     syncRecords(20);
     long good = recordsEnd();
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(logFile(), StandardOpenOption.WRITE)) {
-      ch.write(java.nio.ByteBuffer.wrap(Frame.encode(OrderJson.sequenced(history.op(21)))), good + 100);
-    }
+    writeAt(good + 100, Frame.encode(OrderJson.sequenced(history.op(21))));
     assertRecoversToAndContinues(20, good);
   }
 

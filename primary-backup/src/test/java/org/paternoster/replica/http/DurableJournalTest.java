@@ -12,13 +12,10 @@ import org.paternoster.orders.CabCall;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.durable.BookLog;
-import org.paternoster.replica.Forward;
-import org.paternoster.replica.Handover;
-import org.paternoster.replica.PeerReply;
+import org.paternoster.replica.HeldForwards;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.RecordingWaiter;
 import org.paternoster.replica.ReplicaHost;
-import org.paternoster.replica.Transfer;
 import org.paternoster.view.View;
 
 /** Durable books: on disk before acknowledged, recovered after a kill, on real files. */
@@ -28,22 +25,14 @@ class DurableJournalTest {
   final List<String> order = new ArrayList<>();
   long now = 1_000;
 
-  /** A transport no test here uses (a primary without backup sends nothing). */
-  static final ReplicaHost.Transport NOWHERE = new ReplicaHost.Transport() {
-    public void forward(String to, Forward f, Consumer<PeerReply> reply) {}
+  /** The backup of the tests with one: it holds every forward until a test answers it. */
+  final HeldForwards backup = new HeldForwards(f -> order.add("forward " + f.ops().size()));
+  final List<Runnable> endOfTurn = new ArrayList<>();
 
-    public void transfer(String to, Transfer t, Consumer<PeerReply> reply) {}
-
-    public void handover(String to, Handover h, Consumer<Handover.Reply> reply) {}
-  };
-
-  ReplicaHost durableHost(BookLog log, Replica core) {
-    return durableHost(log, core, Runnable::run);
-  }
-
+  /** A host whose journal is {@code log}, writing "synced SEQ" into {@link #order} after each fsync. */
   ReplicaHost durableHost(BookLog log, Replica core, Consumer<Runnable> flushLater) {
     DurableJournal disk = new DurableJournal(log, core::book, e -> { throw new AssertionError(e); });
-    return new ReplicaHost(core, NOWHERE, () -> now, 1_000, () -> {}, changes -> {
+    return new ReplicaHost(core, backup, () -> now, 1_000, () -> {}, changes -> {
       disk.persist(changes);
       if (!changes.isEmpty()) order.add("synced " + log.syncedSeq());
     }, flushLater);
@@ -57,7 +46,7 @@ class DurableJournalTest {
   void anOrderIsOnDiskBeforeItIsAcknowledgedAndSurvivesAKill() throws Exception {
     BookLog log = BookLog.open(dir);
     Replica core = new Replica("p", "p1", 50, log.recover());
-    ReplicaHost host = durableHost(log, core);
+    ReplicaHost host = durableHost(log, core, Runnable::run);
     host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, false), 600), now);
     for (int i = 0; i < 5; i++) host.submit(new Op.Press("r" + i, new CabCall("e1", i % 4)), recording("r" + i));
     assertThat(order).as("every acknowledgement follows the fsync that covers it")
@@ -77,41 +66,18 @@ class DurableJournalTest {
   }
 
   static final View WITH_BACKUP = new View(2, "p", "b", "http://p", "http://b", "p1", "b1", false);
-  final List<Runnable> endOfTurn = new ArrayList<>();
-  final List<Forward> forwards = new ArrayList<>();
-  final List<Consumer<PeerReply>> replies = new ArrayList<>();
 
-  /** A durable primary whose backup holds its state; forwards wait in {@link #forwards} for {@link #backupHolds}. */
+  /** A durable primary whose backup holds its state, flushing at the end of each turn ({@link #endOfTurn}). */
   ReplicaHost primaryWithBackup(BookLog log) throws Exception {
-    Replica core = new Replica("p", "p1", 50, log.recover());
-    ReplicaHost.Transport toBackup = new ReplicaHost.Transport() {
-      public void forward(String to, Forward f, Consumer<PeerReply> reply) {
-        order.add("forward " + f.ops().size());
-        forwards.add(f);
-        replies.add(reply);
-      }
-
-      public void transfer(String to, Transfer t, Consumer<PeerReply> reply) {
-        reply.accept(new PeerReply(PeerReply.Status.OK, t.attempt(), t.snapshot().lastSeq(), t.view()));
-      }
-
-      public void handover(String to, Handover h, Consumer<Handover.Reply> reply) {}
-    };
-    DurableJournal disk = new DurableJournal(log, core::book, e -> { throw new AssertionError(e); });
-    ReplicaHost host = new ReplicaHost(core, toBackup, () -> now, 1_000, () -> {}, changes -> {
-      disk.persist(changes);
-      if (!changes.isEmpty()) order.add("synced " + log.syncedSeq());
-    }, endOfTurn::add);
+    ReplicaHost host = durableHost(log, new Replica("p", "p1", 50, log.recover()), endOfTurn::add);
     host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, true), 600), now);
     host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(WITH_BACKUP, false), 600), now);
     order.clear();
     return host;
   }
 
-  /** The backup answers forward {@code i}: it holds everything the forward carried. */
   void backupHolds(int i) {
-    Forward f = forwards.get(i);
-    replies.get(i).accept(new PeerReply(PeerReply.Status.OK, f.attempt(), f.ops().get(f.ops().size() - 1).seq(), WITH_BACKUP));
+    backup.backupHolds(i, WITH_BACKUP);
   }
 
   void submitTurn(ReplicaHost host, int from, int to) {
@@ -134,7 +100,7 @@ class DurableJournalTest {
       assertThat(order.get(0)).as("one fsync covering all five, before anything leaves").isEqualTo("synced " + (OrderBook.SEQ_BLOCK + 5));
       assertThat(order.stream().filter(e -> e.startsWith("synced"))).hasSize(1);
       assertThat(order).noneMatch(e -> e.startsWith("ack"));
-      for (int i = 0; i < forwards.size(); i++) backupHolds(i); // later batches may follow
+      for (int i = 0; i < backup.forwards().size(); i++) backupHolds(i); // later batches may follow
       assertThat(order).as("acknowledged once the backup holds them").contains("ack r0", "ack r4");
     }
   }
