@@ -48,14 +48,24 @@ public final class ProcessMetrics {
   // Paternoster's metrics where it matters (paternoster_commit_seconds); Vert.x's per-request
   // client meters cost a registry look-up on every forward (measured: bench-commit, 16 clients).
   private static Vertx vertx(MetricsDomain... disabled) {
-    if ("off".equals(System.getenv("PATERNOSTER_METRICS"))) return Vertx.vertx();
+    if ("off".equals(System.getenv("PATERNOSTER_METRICS"))) return Vertx.vertx(options());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     for (MetricsDomain domain : disabled) options.addDisabledMetricsCategory(domain);
-    return Vertx.builder().with(new VertxOptions().setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry)).build();
+    return Vertx.builder().with(options().setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry)).build();
+  }
+
+  /**
+   * Every process's Vert.x options: Netty's native epoll transport where the platform has it (the
+   * jar ships Linux x86-64's; elsewhere Vert.x falls back to Java NIO, and {@code Service} says so).
+   * Measured against NIO: the primary's CPU per commit 7-10 % lower, and 15 % more commits per
+   * second at 64 clients (bench-commit, same run, 2026-12-01).
+   */
+  private static VertxOptions options() {
+    return new VertxOptions().setPreferNativeTransport(true);
   }
 
   /** Mounts {@code GET /metrics}; where this process keeps no metrics, a 404 JSON error says so. */

@@ -4,6 +4,8 @@ import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import org.paternoster.discovery.Discovery;
 import org.paternoster.metrics.ProcessMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How every Paternoster process runs its verticle: deploy it on a fresh Vert.x with metrics (waiting until it
@@ -12,6 +14,8 @@ import org.paternoster.metrics.ProcessMetrics;
  * that is what the protocols are for.
  */
 public final class Service {
+  private static final Logger log = LoggerFactory.getLogger(Service.class);
+
   private Service() {}
 
   /** Deploys {@code verticle}; blocks until it started (rethrows why it could not). */
@@ -21,6 +25,9 @@ public final class Service {
 
   /** As {@link #run(Deployable, Discovery)}, on {@code vertx} (a {@link ProcessMetrics} one). */
   public static Vertx run(Vertx vertx, Deployable verticle, Discovery discovery) {
+    if (!vertx.isNativeTransportEnabled()) {
+      log.info("native transport unavailable ({}): using Java NIO, which costs more CPU per request", vertx.unavailableNativeTransportCause());
+    }
     try {
       vertx.deployVerticle(verticle).await();
     } catch (RuntimeException e) {

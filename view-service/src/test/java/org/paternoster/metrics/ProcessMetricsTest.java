@@ -58,6 +58,23 @@ class ProcessMetricsTest {
     }
   }
 
+  /** Where the native epoll transport ships (Linux x86-64), every process's Vert.x runs on it, and serves as before. */
+  @Test
+  void onLinuxX8664TheProcessesRunOnNativeEpoll() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+        "the native transport shipped is Linux x86-64's");
+    for (java.util.function.Supplier<Vertx> kind : java.util.List.<java.util.function.Supplier<Vertx>>of(ProcessMetrics::vertx,
+        ProcessMetrics::vertxWithoutRequestMeters)) {
+      Vertx vertx = kind.get(); // one at a time: each is its process's only metrics Vert.x
+      try {
+        assertThat(vertx.isNativeTransportEnabled()).as("native transport (%s)", vertx.unavailableNativeTransportCause()).isTrue();
+        assertThat(scrapeAfterAPing(vertx).statusCode()).isEqualTo(200);
+      } finally {
+        vertx.close().await();
+      }
+    }
+  }
+
   @Test
   void aProcessWithoutMetricsSaysSo() {
     Vertx vertx = Vertx.vertx();
