@@ -59,12 +59,13 @@ public final class ProcessMetrics {
   }
 
   /**
-   * Every process's Vert.x options: Netty's native epoll transport where the platform has it (the
-   * jar ships Linux x86-64's; elsewhere Vert.x falls back to Java NIO, and {@code Service} says so).
+   * Every process's Vert.x options (and those of any Vert.x of its own a process makes besides):
+   * Netty's native epoll transport where the platform has it (the jar ships Linux x86-64's;
+   * elsewhere Vert.x falls back to Java NIO, and {@code Service} says so).
    * Measured against NIO: the primary's CPU per commit 7-10 % lower, and 15 % more commits per
    * second at 64 clients (bench-commit, same run, 2026-12-01).
    */
-  private static VertxOptions options() {
+  public static VertxOptions options() {
     return new VertxOptions().setPreferNativeTransport(true);
   }
 

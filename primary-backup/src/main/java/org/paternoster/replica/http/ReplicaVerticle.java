@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
@@ -129,7 +128,7 @@ public final class ReplicaVerticle extends VerticleBase {
       // share a loop): a busy spell here, such as a burst of new connections, must not make this
       // replica look dead; a loop silent for longer than the limit still does.
       long stallLimitMs = loopStallLimitMs(config.pingIntervalMs());
-      pingVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+      pingVertx = Vertx.vertx(ProcessMetrics.options().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
       ViewServiceClient viewService = new ViewServiceClient(WebClient.create(pingVertx, peerClientOptions()), config.viewServiceUrl(),
           ViewPinger.timeoutFor(config.pingIntervalMs()), config.auth());
       pinger = new ViewPinger(pingVertx, viewService, config.id(), incarnation, config.address(),
