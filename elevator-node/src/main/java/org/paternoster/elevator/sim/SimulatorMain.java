@@ -51,7 +51,7 @@ public final class SimulatorMain implements Callable<Integer> {
     if (port < 0 || port > 65535 || httpPort < -1 || httpPort > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "ports must be 0..65535");
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(org.paternoster.metrics.ProcessMetrics.options());
     EmbeddedSimulator sim;
     try {
       sim = EmbeddedSimulator.start(vertx, config, host, port, httpPort, new MonotonicClock()).await();
