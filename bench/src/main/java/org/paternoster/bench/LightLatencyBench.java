@@ -20,16 +20,16 @@ import picocli.CommandLine.Option;
  * panel (held 200 ms like a finger), the node's driver polls it over the TTK4145 protocol (every
  * 20 ms), the node submits it, the primary commits it with its backup, and the node lights the
  * lamp (the lamp frame is written in the same event-loop turn). Measured until the node reports
- * the lamp on, reading its state every millisecond (so within about 1 ms of the lamp; read back to
- * back, the reads took a whole core of the two the chain runs on). The simulated car runs 20x faster so that lamps
- * clear between presses; the chain measured does not depend on car speed.
+ * the lamp on, reading its state every millisecond (so within about 1 ms of the lamp; read back
+ * to back, the reads took a whole core of the two the chain runs on). The simulated car runs 20x
+ * faster so that lamps clear between presses; the chain measured does not depend on car speed.
  *
  * <p>Each press comes after a random pause (0–50 ms, seeded), as a person's would: pressing right
  * after the last lamp lit would always land just after a poll and measure a full poll period
  * every time. The first {@code --warmup} presses (JIT compilation of every process on the path)
  * are made the same way and reported apart. By default they start as soon as the node is
- * online, while every process is still starting (compiling, and the replicas warming up their
- * replication path: about 5 s of both cores); {@code --settle-s} waits that out first, as a
+ * online, while every process is still starting (class loading, compiling, the replicas' warm-up
+ * of their replication path: about 4 s of both cores); {@code --settle-s} waits that out first, as a
  * building's first passenger would, to tell start-up apart from first-time work on the path.
  */
 @Command(name = "bench-light", mixinStandardHelpOptions = true)
@@ -39,7 +39,7 @@ public final class LightLatencyBench implements Callable<Integer> {
   @Option(names = "--floors", defaultValue = "9") int floors;
   @Option(names = "--warmup", defaultValue = "100", description = "presses made first and reported apart (default: ${DEFAULT-VALUE})") int warmup;
   @Option(names = "--seed", defaultValue = "1", description = "seed of the pauses between presses") long seed;
-  @Option(names = "--settle-s", defaultValue = "0", description = "seconds to wait after the node is online before the first press: the processes' start-up takes both cores for about 5 s (default: ${DEFAULT-VALUE}, press at once)") int settleS;
+  @Option(names = "--settle-s", defaultValue = "0", description = "seconds to wait after the node is online before the first press: the processes' start-up takes both cores for about 4 s (default: ${DEFAULT-VALUE}, press at once)") int settleS;
   @Option(names = "--poll-ms", description = "the node's driver poll interval (default: the node's)") Integer pollMs;
 
   @Override
