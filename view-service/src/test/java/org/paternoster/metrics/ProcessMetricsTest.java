@@ -1,11 +1,14 @@
 package org.paternoster.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.PingTiming;
@@ -61,10 +64,9 @@ class ProcessMetricsTest {
   /** Where the native epoll transport ships (Linux x86-64), every process's Vert.x runs on it, and serves as before. */
   @Test
   void onLinuxX8664TheProcessesRunOnNativeEpoll() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+    assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
         "the native transport shipped is Linux x86-64's");
-    for (java.util.function.Supplier<Vertx> kind : java.util.List.<java.util.function.Supplier<Vertx>>of(ProcessMetrics::vertx,
-        ProcessMetrics::vertxWithoutRequestMeters)) {
+    for (Supplier<Vertx> kind : List.<Supplier<Vertx>>of(ProcessMetrics::vertx, ProcessMetrics::vertxWithoutRequestMeters)) {
       Vertx vertx = kind.get(); // one at a time: each is its process's only metrics Vert.x
       try {
         assertThat(vertx.isNativeTransportEnabled()).as("native transport (%s)", vertx.unavailableNativeTransportCause()).isTrue();

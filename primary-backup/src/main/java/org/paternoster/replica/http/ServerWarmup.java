@@ -68,25 +68,20 @@ final class ServerWarmup {
   static Future<Integer> run(PeerLink link, String self) {
     Sample sample = sample();
     long started = System.nanoTime();
-    int[] refused = {0};
-    Future<Void> chain = Future.succeededFuture();
+    Future<Integer> refused = Future.succeededFuture(0);
     for (int round = 1; round <= ROUNDS; round++) {
       long attempt = round;
-      chain = chain.compose(v -> link.transfer(self, new Transfer(NOBODYS_VIEW, attempt, sample.book().snapshot()))
-              .onSuccess(r -> count(r, refused))
-              .compose(r -> link.forward(self, new Forward(NOBODYS_VIEW, attempt, sample.ops())))
-              .onSuccess(r -> count(r, refused))
-              .<Void>mapEmpty()
-              .recover(e -> Future.succeededFuture()));
+      refused = refused.compose(sofar -> link.transfer(self, new Transfer(NOBODYS_VIEW, attempt, sample.book().snapshot()))
+          .compose(t -> link.forward(self, new Forward(NOBODYS_VIEW, attempt, sample.ops())).map(f -> sofar + refusals(t, f)))
+          .recover(e -> Future.succeededFuture(sofar)));
     }
-    return chain.map(v -> {
-      log.debug("server warm-up: {} transfers and forwards to itself in {} ms, {} refused", ROUNDS,
-          (System.nanoTime() - started) / 1_000_000, refused[0]);
-      return refused[0];
-    });
+    return refused.onSuccess(n -> log.debug("server warm-up: {} transfers and forwards to itself in {} ms, {} refused", ROUNDS,
+        (System.nanoTime() - started) / 1_000_000, n));
   }
 
-  private static void count(PeerReply reply, int[] refused) {
-    if (reply.status() == PeerReply.Status.REFUSED) refused[0]++;
+  private static int refusals(PeerReply... replies) {
+    int n = 0;
+    for (PeerReply r : replies) if (r.status() == PeerReply.Status.REFUSED) n++;
+    return n;
   }
 }

@@ -19,12 +19,7 @@ import org.paternoster.replica.client.OrderClient;
 import org.paternoster.security.ClusterAuth;
 import org.paternoster.security.ClusterSecret;
 import org.paternoster.security.MessageAuthenticator;
-import org.paternoster.testing.FreePorts;
-import org.paternoster.time.LeaseClock;
-import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.PingTiming;
-import org.paternoster.view.ViewServiceVerticle;
-import org.paternoster.view.ViewStore;
 
 /**
  * A cluster with a secret, over real HTTP in one JVM: its members sign and form views and commit;
@@ -42,19 +37,11 @@ class ClusterSecretTest {
 
   @BeforeEach
   void cluster(Vertx vertx) {
-    http = WebClient.create(vertx);
-    int vsPort = FreePorts.pick();
-    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(50, 8), ViewStore.inMemory(), new MonotonicClock())
-        .authenticating(MEMBER)).await();
-    vs = "http://127.0.0.1:" + vsPort;
-    for (String id : new String[] {"r1", "r2"}) {
-      int port = FreePorts.pick();
-      vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of(id, "127.0.0.1", port, 4, () -> vs, 50).withAuth(MEMBER), new LeaseClock())).await();
-    }
-    JsonObject view = await().atMost(Duration.ofSeconds(30)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
-        v -> v.getBoolean("acked") && v.getString("backup") != null);
-    primary = view.getString("primaryAddress");
-    backup = view.getString("backupAddress");
+    InJvmPair pair = InJvmPair.start(vertx, new PingTiming(50, 8), MEMBER);
+    http = pair.http();
+    vs = pair.viewService();
+    primary = pair.primary();
+    backup = pair.backup();
   }
 
   @Test

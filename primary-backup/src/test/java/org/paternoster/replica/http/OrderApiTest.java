@@ -17,10 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paternoster.testing.FreePorts;
 import org.paternoster.time.LeaseClock;
-import org.paternoster.time.MonotonicClock;
-import org.paternoster.view.ViewStore;
 import org.paternoster.view.PingTiming;
-import org.paternoster.view.ViewServiceVerticle;
 
 /** The order API over real HTTP in one JVM: a view service and two replicas as verticles. */
 @ExtendWith(VertxExtension.class)
@@ -29,24 +26,17 @@ class OrderApiTest {
   String primary;
   String backup;
   String vs;
-  java.util.Map<String, String> deployments = new java.util.HashMap<>();
+  java.util.Map<String, String> deployments;
 
   @BeforeEach
   void cluster(Vertx vertx) {
-    http = WebClient.create(vertx);
-    int vsPort = FreePorts.pick();
-    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(20, 5), ViewStore.inMemory(), new MonotonicClock())).await();
-    vs = "http://127.0.0.1:" + vsPort;
-    int p1 = FreePorts.pick();
-    deployments.put("http://127.0.0.1:" + p1, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r1", "127.0.0.1", p1, 4, () -> vs, 20), new LeaseClock())).await());
-    int p2 = FreePorts.pick();
-    deployments.put("http://127.0.0.1:" + p2, vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of("r2", "127.0.0.1", p2, 4, () -> vs, 20), new LeaseClock())).await());
-    // One reading, the one that satisfied the wait (a second could see a later view on a busy machine).
-    JsonObject view = await().atMost(Duration.ofSeconds(10)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
-        v -> v.getBoolean("acked") && v.getString("backup") != null);
-    primary = view.getString("primaryAddress");
-    backup = view.getString("backupAddress");
-    assertThat(java.util.Set.of(primary, backup)).containsExactlyInAnyOrder("http://127.0.0.1:" + p1, "http://127.0.0.1:" + p2);
+    InJvmPair pair = InJvmPair.start(vertx, new PingTiming(20, 5));
+    http = pair.http();
+    vs = pair.viewService();
+    primary = pair.primary();
+    backup = pair.backup();
+    deployments = pair.deployments();
+    assertThat(java.util.Set.of(primary, backup)).isEqualTo(deployments.keySet());
   }
 
   @Test

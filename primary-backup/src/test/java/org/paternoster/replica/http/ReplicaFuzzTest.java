@@ -1,14 +1,12 @@
 package org.paternoster.replica.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -26,16 +24,11 @@ import org.paternoster.replica.Forward;
 import org.paternoster.replica.Handover;
 import org.paternoster.replica.PeerJson;
 import org.paternoster.replica.Transfer;
-import org.paternoster.testing.FreePorts;
 import org.paternoster.testing.fuzz.FuzzReport;
 import org.paternoster.testing.fuzz.FuzzTarget;
 import org.paternoster.testing.fuzz.HttpFuzzer;
-import org.paternoster.time.LeaseClock;
-import org.paternoster.time.MonotonicClock;
 import org.paternoster.view.PingTiming;
 import org.paternoster.view.View;
-import org.paternoster.view.ViewServiceVerticle;
-import org.paternoster.view.ViewStore;
 
 /**
  * Hostile bodies on every POST of a replica: the order API at the primary, forward and transfer
@@ -50,35 +43,23 @@ class ReplicaFuzzTest {
   /** A view the replicas were never in: any well-formed message of it is refused. */
   static final View STALE = new View(1, "r9", "r8", "http://127.0.0.1:9", "http://127.0.0.1:8");
 
+  InJvmPair pair;
   WebClient http;
   String primary;
   String backup;
 
   @BeforeEach
   void cluster(Vertx vertx) {
-    http = WebClient.create(vertx);
-    int vsPort = FreePorts.pick();
     // a generous dead time: a busy test machine must not fail over during the run
-    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, new PingTiming(50, 20), ViewStore.inMemory(), new MonotonicClock())).await();
-    String vs = "http://127.0.0.1:" + vsPort;
-    for (String id : List.of("r1", "r2")) {
-      int port = FreePorts.pick();
-      vertx.deployVerticle(new ReplicaVerticle(ReplicaConfig.of(id, "127.0.0.1", port, 4, () -> vs, 50), new LeaseClock())).await();
-    }
-    JsonObject view = await().atMost(Duration.ofSeconds(10)).until(() -> http.getAbs(vs + "/view").send().await().bodyAsJsonObject(),
-        v -> v.getBoolean("acked") && v.getString("backup") != null);
-    primary = view.getString("primaryAddress");
-    backup = view.getString("backupAddress");
+    pair = InJvmPair.start(vertx, new PingTiming(50, 20));
+    http = pair.http();
+    primary = pair.primary();
+    backup = pair.backup();
   }
 
-  /** What no refused input may change: each replica's view, role, last seq and pending calls. */
+  /** What no refused input may change: each replica's state ({@link InJvmPair#state}) and the primary's orders. */
   Supplier<Object> state() {
-    return () -> List.of(replicaState(primary), replicaState(backup), http.getAbs(primary + "/orders").send().await().bodyAsJsonObject().getJsonArray("orders"));
-  }
-
-  List<Object> replicaState(String replica) {
-    JsonObject s = http.getAbs(replica + "/state").send().await().bodyAsJsonObject();
-    return List.of(s.getJsonObject("view").getLong("viewnum"), s.getString("role"), s.getLong("lastSeq"), s.getLong("pendingCalls"));
+    return () -> List.of(pair.state(primary), pair.state(backup), http.getAbs(primary + "/orders").send().await().bodyAsJsonObject().getJsonArray("orders"));
   }
 
   static boolean refused(JsonObject answer) {
