@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 
 /**
@@ -27,20 +30,35 @@ final class CrashProbe {
   static final int WARM_UP_PROBES = 20;
 
   /**
-   * Makes {@link #WARM_UP_PROBES} probes of a local port that refuses (one bound and closed for the
-   * purpose), one after another, so that the first real failover does not pay for loading and
-   * compiling the connect-and-refuse path (measured: the first failover of a fresh cluster took
-   * 287 ms from the kill to the view, later ones 38-158 ms). Completes with how many were refused.
+   * Makes {@link #WARM_UP_PROBES} probes of a local port that refuses, one after another, so that
+   * the first real failover does not pay for loading and compiling the connect-and-refuse path
+   * (measured: the first failover of a fresh cluster took 287 ms from the kill to the view, later
+   * ones 38-158 ms). Completes with how many were refused.
+   *
+   * <p>The port is held by a socket that is bound and never listens, for as long as the probes
+   * last: the kernel refuses every connection to it, and no other process can take the port in
+   * between. (A port bound, closed and then probed was seen taken by another process in the test
+   * suite, 19 of 20 probes accepted; one picked below the ephemeral range refused none of 20 on
+   * the CI machine.)
    */
-  Future<Integer> warmUp(Vertx vertx) {
-    // Below Linux's ephemeral range (32768-60999): a port the system hands out to anyone binding
-    // port 0 could be taken by another process between the close and the probes (seen in the test
-    // suite, 19 of 20 probes then accepted).
-    int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_768);
-    return vertx.createNetServer().connectHandler(s -> s.close()).listen(port, "127.0.0.1")
-        .recover(busy -> vertx.createNetServer().connectHandler(s -> s.close()).listen(0, "127.0.0.1"))
-        .compose(server -> server.close().map(server.actualPort()))
-        .compose(closed -> probeRepeatedly("http://127.0.0.1:" + closed, WARM_UP_PROBES, 0));
+  Future<Integer> warmUp() {
+    Socket holder = new Socket();
+    try {
+      holder.bind(new InetSocketAddress("127.0.0.1", 0));
+    } catch (IOException e) {
+      closeQuietly(holder);
+      return Future.succeededFuture(0);
+    }
+    return probeRepeatedly("http://127.0.0.1:" + holder.getLocalPort(), WARM_UP_PROBES, 0)
+        .andThen(done -> closeQuietly(holder));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // a socket that never connected: nothing to release but the port, which close frees anyway
+    }
   }
 
   private Future<Integer> probeRepeatedly(String address, int left, int refused) {

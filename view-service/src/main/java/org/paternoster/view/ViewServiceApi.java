@@ -42,7 +42,7 @@ final class ViewServiceApi {
   private ViewServiceApi(Vertx vertx, ViewAuthority authority, LongSupplier clock, ViewWaits waits) {
     this.vertx = vertx;
     this.probe = new CrashProbe(vertx);
-    probe.warmUp(vertx); // its outcome does not matter: only that the path ran
+    probe.warmUp(); // its outcome does not matter: only that the path ran
     this.authority = authority;
     this.clock = clock;
     this.waits = waits;

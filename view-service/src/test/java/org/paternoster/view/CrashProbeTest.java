@@ -26,7 +26,7 @@ class CrashProbeTest {
 
   @Test
   void theWarmUpRunsTheRefusedPath(Vertx vertx) {
-    assertThat(new CrashProbe(vertx).warmUp(vertx).await()).isEqualTo(CrashProbe.WARM_UP_PROBES);
+    assertThat(new CrashProbe(vertx).warmUp().await()).isEqualTo(CrashProbe.WARM_UP_PROBES);
   }
 
   @Test
