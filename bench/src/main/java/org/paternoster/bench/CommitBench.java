@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.paternoster.metrics.ProcessMetrics;
 import org.paternoster.replica.client.NotPrimaryAnswer;
 import org.paternoster.replica.client.OrderClient;
 import picocli.CommandLine;
@@ -57,7 +58,7 @@ public final class CommitBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(ProcessMetrics.options()); // native epoll, as the servers run
     try {
       WebClient http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true));
       // A connection of its own per client, as Redis's clients have below: the primary sees every
