@@ -4,14 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpConnectOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import java.net.URI;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -61,10 +55,7 @@ public final class CommitBench implements Callable<Integer> {
     Vertx vertx = Vertx.vertx(ProcessMetrics.options()); // native epoll, as the servers run
     try {
       WebClient http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true));
-      // A connection of its own per client, as Redis's clients have below: the primary sees every
-      // client, and no client searches a shared pool (Vert.x's pool scans its connections on every
-      // request: at 2,048 that cost the load generator 44 % of its CPU, taken from the machine the
-      // servers share).
+      // A connection of its own per client (OwnConnection says why), as Redis's clients have below.
       int most = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
       most = Math.max(most, jitWarmupS > 0 ? JIT_WARMUP_CLIENTS : 0);
       HttpClientAgent agent = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
@@ -151,35 +142,6 @@ public final class CommitBench implements Callable<Integer> {
       }
       return Future.failedFuture("status " + r.status());
     });
-  }
-
-  /** One client's own HTTP connection, opened on first use and again after it closed or the primary moved. */
-  private static final class OwnConnection {
-    record Answer(int status, String retryAfter, Buffer body) {}
-
-    private final HttpClientAgent agent;
-    private Future<HttpClientConnection> connection;
-    private String to;
-
-    OwnConnection(HttpClientAgent agent) {
-      this.agent = agent;
-    }
-
-    Future<Answer> post(String address, String path, Buffer body) {
-      if (connection == null || !address.equals(to) || connection.failed()) {
-        URI uri = URI.create(address);
-        to = address;
-        Future<HttpClientConnection> opened = agent.connect(new HttpConnectOptions().setHost(uri.getHost()).setPort(uri.getPort()));
-        connection = opened;
-        opened.onSuccess(c -> c.closeHandler(v -> {
-          if (connection == opened) connection = null;
-        }));
-      }
-      return connection.compose(c -> c.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
-              .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")))
-          .compose(req -> req.send(body))
-          .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.getHeader("retry-after"), b)));
-    }
   }
 
   /** The primary a "not primary" answer names, or null when it is not one or names none. */
