@@ -20,14 +20,15 @@ import picocli.CommandLine.Parameters;
 /**
  * The performance figure (issue 16), one self-contained HTML page: acknowledged writes per second
  * and p99 latency by number of clients for each system the commit benchmark measured (Paternoster
- * and Redis {@code SET} + {@code WAIT 1} side by side), and the button → light distribution of
+ * and Redis {@code SET} + {@code WAIT 1} side by side, and the HTTP floor of bench-http-floor when
+ * given), and the button → light distribution of
  * each light or scale run (the share of presses slower than t). Reads the benchmarks' JSON lines;
  * other lines are skipped.
  */
 @Command(name = "plot-perf.sh", mixinStandardHelpOptions = true,
-    description = "Draws bench-commit, bench-light and bench-scale JSON lines as one page (and a picture with chromium).")
+    description = "Draws bench-commit, bench-http-floor, bench-light and bench-scale JSON lines as one page (and a picture with chromium).")
 public final class PerfPlot implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE.jsonl", description = "JSON lines of bench-commit.sh, bench-light.sh, bench-scale.sh")
+  @Parameters(arity = "1..*", paramLabel = "FILE.jsonl", description = "JSON lines of bench-commit.sh, bench-http-floor.sh, bench-light.sh, bench-scale.sh")
   List<Path> inputs;
 
   @Option(names = "--out", required = true, paramLabel = "PAGE.html") Path out;
@@ -53,8 +54,11 @@ public final class PerfPlot implements Callable<Integer> {
     Map<String, Map<Integer, JsonObject>> commit = new LinkedHashMap<>();
     List<JsonObject> light = new ArrayList<>();
     for (JsonObject l : lines) {
-      if ("commit".equals(l.getString("bench")) && l.containsKey("clients") && !l.containsKey("phase")) { // a measurement: not a note, not the JIT warm-up
+      boolean measured = l.containsKey("clients") && !l.containsKey("phase"); // not a note, not the JIT warm-up
+      if (measured && "commit".equals(l.getString("bench"))) {
         commit.computeIfAbsent(l.getString("system"), k -> new java.util.TreeMap<>()).put(l.getInteger("clients"), l);
+      } else if (measured && "http-floor".equals(l.getString("bench"))) {
+        commit.computeIfAbsent(floorName(l.getInteger("hops")), k -> new java.util.TreeMap<>()).put(l.getInteger("clients"), l);
       } else if (l.getJsonArray("percentiles_ms") != null) {
         light.add(l);
       }
@@ -63,7 +67,7 @@ public final class PerfPlot implements Callable<Integer> {
         + "<title>Paternoster performance</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
         + "svg{border:1px solid #ddd;margin:0 16px 16px 0;background:#fff}.legend span{display:inline-block;margin-right:14px}"
         + ".legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}</style></head><body>"
-        + "<h1>Commit path and button → light</h1><p>From <code>scripts/bench-commit.sh</code>, <code>bench-light.sh</code> and "
+        + "<h1>Commit path and button → light</h1><p>From <code>scripts/bench-commit.sh</code>, <code>bench-http-floor.sh</code>, <code>bench-light.sh</code> and "
         + "<code>bench-scale.sh</code> on one machine; see docs/BENCHMARKS.md.</p>");
     if (!commit.isEmpty()) {
       List<String> systems = List.copyOf(commit.keySet());
@@ -130,6 +134,11 @@ public final class PerfPlot implements Callable<Integer> {
       chart.polyline(points.toString(), SvgChart.colour(k), names.get(k));
     }
     return chart.end();
+  }
+
+  /** A bench-http-floor series beside the systems: servers that do no work. */
+  private static String floorName(int hops) {
+    return hops == 1 ? "Vert.x HTTP floor, 1 hop, no work" : "Vert.x HTTP floor, 2 hops, no work, no group commit";
   }
 
   private static String lightName(JsonObject l) {

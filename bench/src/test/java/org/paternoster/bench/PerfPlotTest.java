@@ -29,6 +29,17 @@ class PerfPlotTest {
   }
 
   @Test
+  void theHttpFloorIsDrawnBesideTheSystemsOneSeriesPerHopCount() {
+    String html = PerfPlot.html(List.of(commit("paternoster", 16, 30_000, 3),
+        new JsonObject().put("bench", "http-floor").put("hops", 1).put("clients", 16).put("ops_per_s", 140_000).put("p99_ms", 0.2),
+        new JsonObject().put("bench", "http-floor").put("hops", 2).put("clients", 16).put("ops_per_s", 66_000).put("p99_ms", 0.4),
+        new JsonObject().put("bench", "http-floor").put("hops", 2).put("clients", 16).put("ops_per_s", 1).put("phase", "JIT warm-up, not a measurement")));
+    assertThat(html.split("<polyline ", -1)).as("three series in two charts").hasSize(1 + 6);
+    assertThat(html).contains("Vert.x HTTP floor, 1 hop, no work, 16 clients: 140000",
+        "Vert.x HTTP floor, 2 hops, no work, no group commit, 16 clients: 66000").doesNotContain(": 1<");
+  }
+
+  @Test
   void withOnlyLightRunsThereAreNoCommitCharts() {
     String html = PerfPlot.html(List.of(new JsonObject().put("bench", "button-to-light").put("percentiles_ms",
         new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonArray().add(50).add(20)))));
