@@ -6,8 +6,11 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,13 +18,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class CrashProbeTest {
   @Test
-  void aPortNobodyListensOnRefusesAndAListeningOneDoesNot(Vertx vertx) {
+  void aPortNobodyListensOnRefusesAndAListeningOneDoesNot(Vertx vertx) throws IOException {
     NetServer server = vertx.createNetServer().connectHandler(socket -> {}).listen(0, "127.0.0.1").await();
-    int port = server.actualPort();
     CrashProbe probe = new CrashProbe(vertx);
-    assertThat(probe.probe("http://127.0.0.1:" + port).await()).isEqualTo(CrashProbe.Answer.ACCEPTED);
+    assertThat(probe.probe("http://127.0.0.1:" + server.actualPort()).await()).isEqualTo(CrashProbe.Answer.ACCEPTED);
     server.close().await();
-    assertThat(probe.probe("http://127.0.0.1:" + port).await()).isEqualTo(CrashProbe.Answer.REFUSED);
+    // Not the closed server's port: another process (or this one's next outgoing connection) may take
+    // it in between (seen once in a suite run: accepted). A port held by a socket that is bound and
+    // never listens is refused by the kernel, and nobody else can take it.
+    try (Socket bound = new Socket()) {
+      bound.bind(new InetSocketAddress("127.0.0.1", 0));
+      assertThat(probe.probe("http://127.0.0.1:" + bound.getLocalPort()).await()).isEqualTo(CrashProbe.Answer.REFUSED);
+    }
   }
 
   @Test
