@@ -38,6 +38,7 @@ public final class Replica {
   private final List<Effect> effects = new ArrayList<>();
   private View view = View.INITIAL;
   private OrderBook book = new OrderBook();
+  private int lineagesStarted;
   private boolean hasState; // the book is real: transferred, recovered, or a lineage this replica started
   private ForwardPipeline pipeline; // non-null while primary of a view with a backup
   private long syncedView; // as backup: the view whose transfer we installed
@@ -175,6 +176,9 @@ public final class Replica {
 
   private void adopt(View next, long now) {
     boolean wasPrimary = role() == Role.PRIMARY;
+    // Only a view service without its disk reuses a number, for another view: the transfer we
+    // installed in the number's first view is not one from this view's primary (invariant 3).
+    if (next.viewnum() == syncedView) syncedView = 0;
     view = next;
     if (wasPrimary && role() != Role.PRIMARY) {
       effects.add(new Effect.Abandoned(view));
@@ -185,7 +189,7 @@ public final class Replica {
     if (role() == Role.PRIMARY && view.rebuild()) {
       // A new lineage (view 1, a total loss, a view service without its disk): keep whatever book
       // we hold, number on from this view's block, and tell the elevators to re-submit (invariant 7, 8).
-      replaceBook(book.newLineage(me + "@" + view.viewnum(), view.viewnum()));
+      replaceBook(book.newLineage(lineageName(), view.viewnum()));
       hasState = true;
     }
     if (role() == Role.PRIMARY && hasState && view.backup() != null) {
@@ -193,6 +197,17 @@ public final class Replica {
     }
     if (role() != Role.PRIMARY) reportedViewnum = view.viewnum();
     pump(now);
+  }
+
+  /**
+   * The name of a lineage this replica starts in the current view: unique even when a view service
+   * without its disk hands out a view number twice (invariant 4 does not hold then), because it
+   * names this process's incarnation and how many lineages it started. Replicas compare names to
+   * decide whether a copy is a prefix of their own book (nothing to merge) or another lineage's
+   * (merged, invariant 7): two lineages sharing a name would skip that merge.
+   */
+  private String lineageName() {
+    return me + "@" + view.viewnum() + "/" + incarnation + "/" + ++lineagesStarted;
   }
 
   /** A client operation. Only the primary orders it; a duplicate request id gets its first receipt. */

@@ -222,18 +222,53 @@ class ReplicaTest {
   @Test
   void theBookKeepsItsGenerationAcrossFailoverAndGetsANewOneOnlyAfterTotalLoss() {
     pairInView2();
-    assertThat(p.book().generation()).isEqualTo("p@1");
-    assertThat(b.book().generation()).as("transferred").isEqualTo("p@1");
+    assertThat(p.book().generation()).as("started by p's incarnation p1 in view 1, its first").isEqualTo("p@1/p1/1");
+    assertThat(b.book().generation()).as("transferred").isEqualTo("p@1/p1/1");
     b.onView(new View(3, "b", null, "http://b", null, "b1", null, false), T);
-    assertThat(b.book().generation()).as("a promoted backup continues the same book").isEqualTo("p@1");
+    assertThat(b.book().generation()).as("a promoted backup continues the same book").isEqualTo("p@1/p1/1");
     Replica fresh = new Replica("c", "c1", 50);
     fresh.onView(new View(9, "c", null, "http://c", null, "c1", null, true), T); // total loss: a new lineage
-    assertThat(fresh.book().generation()).isEqualTo("c@9");
+    assertThat(fresh.book().generation()).isEqualTo("c@9/c1/1");
     assertThat(fresh.book().lastSeq()).as("invariant 8: numbered in view 9's block").isEqualTo(9 * OrderBook.SEQ_BLOCK);
     assertThat(fresh.book().pending()).isEmpty();
   }
 
   // ---- Issue 11: each of these failed before its fix ----
+
+  /**
+   * Simulated seeds 5679 and 9835: a view service restarted without its disk announces views 1 and
+   * 2 again. The restarted primary's new lineage used to be named "p@1", as was the one its backup
+   * still held, so the backup's book passed for a prefix of the primary's and was replaced without
+   * a merge: the acknowledged press only it held was lost. A lineage's name now carries the
+   * incarnation that started it, and a count of the lineages that incarnation started.
+   */
+  @Test
+  void aViewNumberAnnouncedTwiceStillNamesTwoLineagesSoTheBackupsCallsAreMerged() {
+    pairInView2();
+    p.submit(press("x", 4), T);
+    exchange(p, b);
+    assertThat(b.book().pending()).extracting(pc -> pc.call().floor()).containsExactly(4);
+    Replica p2 = new Replica("p", "p2", 50); // p restarted, its memory empty
+    p2.onView(new View(1, "p", null, "http://p", null, "p2", null, true), T);
+    assertThat(p2.book().generation()).isEqualTo("p@1/p2/1").isNotEqualTo(b.book().generation());
+    View again = new View(2, "p", "b", "http://p", "http://b", "p2", "b1", false);
+    p2.onView(again, T);
+    b.onPingAnswer(again, 0, T, T); // the view service's word replaces b's view of the same number
+    leased(p2);
+    exchange(p2, b);
+    assertThat(p2.book().pending()).as("merged from the backup's lineage").extracting(pc -> pc.call().floor()).containsExactly(4);
+    assertThat(b.book().pending()).extracting(pc -> pc.call().floor()).containsExactly(4);
+    assertThat(b.book().generation()).as("the transfer of the number's second view installed, not ignored as a copy of the first's")
+        .isEqualTo(p2.book().generation());
+  }
+
+  @Test
+  void oneIncarnationStartingTwoLineagesInOneViewNumberNamesThemApart() {
+    p.onView(V1, T);
+    String first = p.book().generation();
+    p.onPingAnswer(new View(1, "p", null, "http://p/again", null, "p1", null, true), 0, T, T); // number 1 again, other content
+    assertThat(p.book().generation()).isEqualTo("p@1/p1/2").isNotEqualTo(first);
+  }
 
   @Test
   void aRestartedPrimaryNeverActsInItsOldViewSoItCannotWipeTheBackup() {
