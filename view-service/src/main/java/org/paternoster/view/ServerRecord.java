@@ -40,9 +40,15 @@ final class ServerRecord {
     this.address = address;
   }
 
-  /** Rule 3: a primary or backup that restarted during {@code view} lost its state: treat as dead in it. */
+  /**
+   * Rule 3: a primary or backup that restarted during {@code view} lost its state: treat as dead in
+   * it. So is one whose latest ping came from another incarnation than the one {@code view} names
+   * for it: a view carried over a restart of the service (renumbered by a service that lost its
+   * disk) can name a process that restarted under the view's old number.
+   */
   boolean lostStateIn(View view) {
-    return lostStateInView == view.viewnum();
+    return lostStateInView == view.viewnum() || (incarnation != null && view.hasRole(id) && !view.isPrimary(id, incarnation)
+        && !view.isBackup(id, incarnation));
   }
 
   /** When this server was last known good: the start of the failover it causes. */

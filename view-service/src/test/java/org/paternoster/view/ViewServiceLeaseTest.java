@@ -143,6 +143,33 @@ class ViewServiceLeaseTest {
     assertThat(vs.lastChange().reason()).startsWith("renumbered");
   }
 
+  /**
+   * Simulated seed 19170: a service that lost its disk appointed b (b1), which restarted as b2 in
+   * that view; then a server reported a later view, and the view renumbered above it still named
+   * b1. The service took b2 for b1 with its state there (b2 had lost it under the old number), and
+   * waited for it forever. The lost state now follows the incarnation, not the number.
+   */
+  @Test
+  void aRenumberedViewWhosePrimaryRestartedUnderTheOldNumberIsReplacedNotWaitedForForever() {
+    ping("b", "b1", 0);
+    now += TIMING.deadAfterMs();
+    View first = ping("b", "b1", 0).view();
+    ping("b", "b1", first.viewnum());
+    assertThat(vs.state()).isEqualTo(new ViewState(first, true));
+    ping("b", "b2", 0); // b restarts: its state is gone
+    ping("a", "a1", 9); // a knew a later view
+    assertThat(vs.view().viewnum()).isEqualTo(10);
+    assertThat(vs.view().primaryIncarnation()).as("renumbered: same roles").isEqualTo("b1");
+    for (long until = now + 2 * TIMING.totalLossAfterMs(); now <= until && vs.view().viewnum() == 10; now += TIMING.intervalMs()) {
+      ping("a", "a1", 9);
+      ping("b", "b2", 0);
+      vs.tick(now);
+    }
+    assertThat(vs.view().viewnum()).as("b1 is gone: its view is not waited for").isGreaterThan(10);
+    assertThat(vs.view().rebuild()).as("nobody holds b1's book: a new lineage, merged").isTrue();
+    assertThat(vs.lastChange().reason()).startsWith("total loss");
+  }
+
   @Test
   void aServiceThatLostItsDiskAppointsWhoeverReportsTheNewestViewNotWhoeverPingsFirst() {
     ping("a", "a1", 5); // slept through view 6
