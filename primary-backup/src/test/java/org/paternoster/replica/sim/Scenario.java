@@ -11,10 +11,14 @@ import org.paternoster.view.TotalLossPolicy;
  * gives the same run. {@link #without} and {@link #calm} make smaller scenarios for the shrinker.
  */
 record Scenario(long seed, double loss, double duplication, long maxDelayMs, TotalLossPolicy policy, boolean viewServiceDisk,
-    double[] drift, List<Fault> faults) {
+    boolean replicaDisks, double[] drift, List<Fault> faults) {
 
-  /** What happens to whom: selectors "primary", "backup", "idle" are resolved when the fault starts. */
-  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE }
+  /**
+   * What happens to whom: selectors "primary", "backup", "idle" are resolved when the fault starts.
+   * {@code POWER_LOSS}: every replica crashes at once (their disks stay), and each restarts after
+   * the duration.
+   */
+  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE, POWER_LOSS }
 
   /** {@code kind} on {@code a} (and {@code b} for a cut) at {@code at} ms for {@code durationMs} (a kill: until the restart). */
   record Fault(long at, Kind kind, String a, String b, long durationMs) {
@@ -66,19 +70,27 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
             pick(groups, 50L, 200L, 600L)));
       }
     }
+    // Durable books (replica.sh --data-dir) on every replica in a third of the schedules, and then a
+    // power loss of all of them in half: from a stream of its own, so every seed keeps the faults
+    // it drew before disks were simulated.
+    Random books = new Random(seed ^ 0xD15C_B00CL);
+    boolean replicaDisks = books.nextInt(3) == 0;
+    if (replicaDisks && books.nextBoolean()) {
+      faults.add(new Fault(200 + books.nextInt(1200), Kind.POWER_LOSS, "all", null, pick(books, 0L, 50L, 150L, 400L, 600L)));
+    }
     faults.sort(java.util.Comparator.comparingLong(Fault::at));
-    return new Scenario(seed, loss, duplication, maxDelay, policy, disk, drift, List.copyOf(faults));
+    return new Scenario(seed, loss, duplication, maxDelay, policy, disk, replicaDisks, drift, List.copyOf(faults));
   }
 
   Scenario without(int fault) {
     List<Fault> fewer = new ArrayList<>(faults);
     fewer.remove(fault);
-    return new Scenario(seed, loss, duplication, maxDelayMs, policy, viewServiceDisk, drift, List.copyOf(fewer));
+    return new Scenario(seed, loss, duplication, maxDelayMs, policy, viewServiceDisk, replicaDisks, drift, List.copyOf(fewer));
   }
 
   /** The same faults on a network that neither loses nor duplicates. */
   Scenario calm() {
-    return new Scenario(seed, 0, 0, maxDelayMs, policy, viewServiceDisk, drift, faults);
+    return new Scenario(seed, 0, 0, maxDelayMs, policy, viewServiceDisk, replicaDisks, drift, faults);
   }
 
   @SafeVarargs
@@ -89,7 +101,8 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("seed=" + seed + " loss=" + loss + " dup=" + duplication + " maxDelay=" + maxDelayMs
-        + "ms on-total-loss=" + policy.name().toLowerCase(java.util.Locale.ROOT) + " view-service-disk=" + viewServiceDisk);
+        + "ms on-total-loss=" + policy.name().toLowerCase(java.util.Locale.ROOT) + " view-service-disk=" + viewServiceDisk
+        + " replica-disks=" + replicaDisks);
     for (Fault f : faults) s.append("\n  ").append(f);
     return s.toString();
   }

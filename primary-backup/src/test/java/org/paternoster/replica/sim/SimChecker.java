@@ -23,15 +23,17 @@ import org.paternoster.replica.Replica;
  *       the view service has its disk: without it one number may name two views).</li>
  *   <li>{@code servedCallShown}: a primary that may push lamps never counts as committed a call
  *       of its own lineage whose "served" was acknowledged (lamps show committed, unserved calls
- *       only). After a total loss a new lineage may briefly show a call its lost predecessor
+ *       only): ordered in its lineage's seq block (only with the view service's disk are blocks
+ *       unique), or served by a primary of its lineage (lineage names are unique). After a total loss a new lineage may briefly show a call its lost predecessor
  *       served (a needless stop, never a lost call) until a copy that knows the service returns;
  *       at the end, once every copy is back, no such call is left unless every copy knowing the
  *       service crashed ({@code servedCallRelit}).</li>
- *   <li>{@code lostWithoutCrash}: an acknowledged press vanished from every live replica although
- *       no crash took its last copy (checked at each crash and at the end).</li>
+ *   <li>{@code lostWithoutCrash}: an acknowledged press vanished from every live replica and
+ *       every disk although no crash took its last copy (checked at each crash).</li>
  *   <li>{@code ackedOrderMissing}: after the heal, the settled primary holds every acknowledged
  *       press that was not served and whose copies were not all destroyed by crashes (invariant 1,
- *       7: nothing acknowledged is forgotten while one copy survives).</li>
+ *       7: nothing acknowledged is forgotten while one copy survives). With disks a crash destroys
+ *       no copy that was journaled, so a power loss of every replica at once must lose nothing.</li>
  * </ul>
  */
 final class SimChecker {
@@ -41,6 +43,8 @@ final class SimChecker {
   private final List<SimClient.Ack> presses = new ArrayList<>();
   private final Set<Call> servedSubmitted = new HashSet<>();
   private final Set<Tombstone> servedAcked = new HashSet<>();
+  /** Each acknowledged service with the lineage (book generation) of the primary that acknowledged it. */
+  private final Set<ServedIn> servedAckedIn = new HashSet<>();
   private final Set<Call> destroyed = new HashSet<>();
   private final boolean uniqueViewNumbers;
   private final Set<Tombstone> tombstonesDestroyed = new HashSet<>();
@@ -67,11 +71,12 @@ final class SimChecker {
     if (ack.op() instanceof Op.Press) {
       presses.add(ack);
       // The answer may arrive after its only holder (a primary without backup) crashed.
-      if (holders(ack.op().call()).isEmpty()) destroyed.add(ack.op().call());
+      if (holders(ack.op().call(), null).isEmpty()) destroyed.add(ack.op().call());
     } else {
       Tombstone t = new Tombstone(ack.op().call(), ((Op.Served) ack.op()).callSeq());
       servedAcked.add(t);
-      if (cluster.alive().stream().noneMatch(r -> r.core().book().wasServed(t.call(), t.seq()))) tombstonesDestroyed.add(t);
+      servedAckedIn.add(new ServedIn(t, ack.generation()));
+      if (knowing(t, null).isEmpty()) tombstonesDestroyed.add(t);
     }
   }
 
@@ -87,8 +92,15 @@ final class SimChecker {
       if (core.mayAct(local)) {
         long committed = core.committedSeq();
         long lineage = core.book().lastSeq() / OrderBook.SEQ_BLOCK;
+        String generation = core.book().generation();
         for (PendingCall p : core.book().pending()) {
-          if (p.createdSeq() <= committed && servedAcked.contains(Tombstone.of(p)) && p.seq() / OrderBook.SEQ_BLOCK == lineage) {
+          if (p.createdSeq() > committed) continue;
+          Tombstone t = Tombstone.of(p);
+          // In its own lineage: the call was ordered in this lineage's seq block (view numbers, and
+          // so blocks, are unique only with the view service's disk), or its service was
+          // acknowledged by a primary of this lineage (names are unique either way).
+          boolean orderedHere = uniqueViewNumbers && p.seq() / OrderBook.SEQ_BLOCK == lineage && servedAcked.contains(t);
+          if (orderedHere || servedAckedIn.contains(new ServedIn(t, generation))) {
             violation("servedCallShown", r.id() + " shows " + p + " whose service was acknowledged");
           }
         }
@@ -96,29 +108,47 @@ final class SimChecker {
     }
   }
 
-  /** Just before {@code id} crashes: presses (and services) whose last copy it holds are destroyed, not lost. */
+  private record ServedIn(Tombstone service, String generation) {}
+
+  /**
+   * Just before {@code id} crashes: presses (and services) whose last copy is in its memory are
+   * destroyed, not lost. A copy on a disk (its own included) survives the crash.
+   */
   void beforeCrash(String id) {
     for (Tombstone t : servedAcked) {
       if (tombstonesDestroyed.contains(t)) continue;
-      List<String> knowing = cluster.alive().stream().filter(r -> r.core().book().wasServed(t.call(), t.seq())).map(SimReplica::id).toList();
-      if (knowing.isEmpty() || knowing.equals(List.of(id))) tombstonesDestroyed.add(t);
+      if (knowing(t, id).isEmpty()) tombstonesDestroyed.add(t);
     }
     for (SimClient.Ack ack : presses) {
       Call call = ack.op().call();
       if (destroyed.contains(call) || servedSubmitted.contains(call)) continue;
-      List<String> holders = holders(call);
-      if (holders.isEmpty()) {
-        violation("lostWithoutCrash", ack.op() + " acknowledged by " + ack.replica() + " in view " + ack.viewnum() + " is on no live replica");
+      if (holders(call, null).isEmpty()) {
+        violation("lostWithoutCrash", ack.op() + " acknowledged by " + ack.replica() + " in view " + ack.viewnum()
+            + " is on no live replica and no disk");
         destroyed.add(call); // report once
-      } else if (holders.equals(List.of(id))) {
+      } else if (holders(call, id).isEmpty()) {
         destroyed.add(call);
       }
     }
   }
 
-  private List<String> holders(Call call) {
+  /** The live replicas other than {@code crashing} holding {@code call} pending in memory, and the disks holding it ("r2 disk"). */
+  private List<String> holders(Call call, String crashing) {
     List<String> out = new ArrayList<>();
-    for (SimReplica r : cluster.alive()) if (r.core().book().pending(call).isPresent()) out.add(r.id());
+    for (SimReplica r : cluster.alive()) if (!r.id().equals(crashing) && r.core().book().pending(call).isPresent()) out.add(r.id());
+    cluster.disks().forEach((id, disk) -> {
+      if (disk.book().pending(call).isPresent()) out.add(id + " disk");
+    });
+    return out;
+  }
+
+  /** The same for a service: the copies that know {@code t} was served. */
+  private List<String> knowing(Tombstone t, String crashing) {
+    List<String> out = new ArrayList<>();
+    for (SimReplica r : cluster.alive()) if (!r.id().equals(crashing) && r.core().book().wasServed(t.call(), t.seq())) out.add(r.id());
+    cluster.disks().forEach((id, disk) -> {
+      if (disk.book().wasServed(t.call(), t.seq())) out.add(id + " disk");
+    });
     return out;
   }
 
@@ -135,7 +165,7 @@ final class SimChecker {
       if (primary.core().book().pending(call).isEmpty()) {
         violation("ackedOrderMissing", ack.op() + " acknowledged by " + ack.replica() + " in view " + ack.viewnum() + " at "
             + ack.at() + " ms is not on " + primary.id() + ", primary of view " + primary.core().view().viewnum()
-            + " (held by " + holders(call) + ")");
+            + " (held by " + holders(call, null) + ")");
       }
     }
   }

@@ -16,8 +16,8 @@ import org.paternoster.view.View;
  * had acknowledged as served (with that call's incarnation). Every acknowledgement is recorded.
  */
 final class SimClient {
-  /** One acknowledged operation: who acknowledged it in which view, when (real time), and the call's incarnation. */
-  record Ack(Op op, long viewnum, String replica, long at, long callSeq) {}
+  /** One acknowledged operation: who acknowledged it in which view and lineage, when (real time), and the call's incarnation. */
+  record Ack(Op op, long viewnum, String replica, long at, long callSeq, String generation) {}
 
   private final SimCluster cluster;
   private final String name;
@@ -79,7 +79,7 @@ final class SimClient {
   private void handle(Op op, SimReplica.Answer a) {
     attempt++;
     if (a.committed()) {
-      Ack ack = new Ack(op, a.viewnum(), a.replica(), cluster.net.now(), a.callSeq());
+      Ack ack = new Ack(op, a.viewnum(), a.replica(), cluster.net.now(), a.callSeq(), a.generation());
       acks.add(ack);
       cluster.checker.acknowledged(ack);
       if (op instanceof Op.Press) unserved.addLast(ack);

@@ -28,12 +28,17 @@ public final class SimCluster {
   final SimChecker checker;
   private final Map<String, SimReplica> replicas = new LinkedHashMap<>();
   private final Map<String, Integer> starts = new LinkedHashMap<>();
+  /** Each replica's {@code --data-dir}, kept across its crashes; empty when the replicas run without. */
+  private final Map<String, SimDisk> disks = new LinkedHashMap<>();
+  private final boolean replicaDisks;
   private final List<SimClient> clients = new ArrayList<>();
   /** Its own stream, so the closes leave every other random choice of a seed as it was. */
   private final Random closes;
 
-  public SimCluster(long seed, PingTiming timing, TotalLossPolicy policy, boolean viewServiceDisk) {
+  /** @param replicaDisks whether every replica has a {@code --data-dir} ({@link SimDisk}) */
+  public SimCluster(long seed, PingTiming timing, TotalLossPolicy policy, boolean viewServiceDisk, boolean replicaDisks) {
     this.net = new SimNetwork(seed);
+    this.replicaDisks = replicaDisks;
     this.closes = new Random(seed ^ 0x5EEDC105EL);
     this.timing = timing;
     this.viewService = new SimViewService(net, timing, policy, viewServiceDisk);
@@ -61,16 +66,25 @@ public final class SimCluster {
     return List.copyOf(replicas.keySet());
   }
 
-  /** Starts (or restarts, as a new incarnation with an empty memory) replica {@code id}. */
+  /**
+   * Starts (or restarts, as a new incarnation with an empty memory) replica {@code id}; with disks,
+   * from the book its disk holds.
+   */
   public void startReplica(String id) {
     net.revive(id);
     int n = starts.merge(id, 1, Integer::sum);
-    SimReplica r = new SimReplica(this, id, n);
+    SimDisk disk = replicaDisks ? disks.computeIfAbsent(id, k -> new SimDisk()) : null;
+    SimReplica r = new SimReplica(this, id, n, disk);
     replicas.put(id, r);
     r.start();
   }
 
-  /** kill -9: the process and its memory are gone. */
+  /** The durable books of every replica, up or down (none without disks): copies a crash does not take. */
+  Map<String, SimDisk> disks() {
+    return disks;
+  }
+
+  /** kill -9 (or its machine's power lost): the process and its memory are gone; its disk stays. */
   public void kill(String id) {
     if (net.isDown(id)) return;
     checker.beforeCrash(id);

@@ -15,11 +15,15 @@ import org.paternoster.view.View;
 /**
  * The simulated shell of one replica process: the real {@link ReplicaHost} (and so the real
  * {@link Replica} core) over {@link SimNetwork}, with the verticle's two timers (ping loop, tick)
- * and request timeouts. Each start is a new process incarnation with an empty memory.
+ * and request timeouts. Each start is a new process incarnation with an empty memory, and with
+ * what its {@link SimDisk} holds if it has one.
  */
 final class SimReplica implements ReplicaHost.Transport {
-  /** A client's answer: committed in {@code viewnum} by {@code replica}, or refused with a view, or timed out. */
-  record Answer(boolean committed, long viewnum, String replica, View view, long callSeq) {}
+  /**
+   * A client's answer: committed in {@code viewnum} by {@code replica}, in the lineage its book
+   * then had ({@code generation}), or refused with a view, or timed out.
+   */
+  record Answer(boolean committed, long viewnum, String replica, View view, long callSeq, String generation) {}
 
   private final SimCluster cluster;
   private final SimNetwork net;
@@ -28,14 +32,25 @@ final class SimReplica implements ReplicaHost.Transport {
   private final long peerTimeoutMs;
   final ReplicaHost host;
 
-  SimReplica(SimCluster cluster, String id, int incarnation) {
+  /**
+   * @param disk its {@code --data-dir} (null: none, as by default): the process starts from the book
+   *     recovered from it and journals every change there before any effect leaves, with the
+   *     verticle's group commit (clients' orders flushed once, later on the same loop)
+   */
+  SimReplica(SimCluster cluster, String id, int incarnation, SimDisk disk) {
     this.cluster = cluster;
     this.net = cluster.net;
     this.id = id;
     this.pingIntervalMs = cluster.timing.intervalMs();
     this.peerTimeoutMs = 4 * pingIntervalMs;
-    Replica core = new Replica(id, id + "i" + incarnation, pingIntervalMs / 2);
-    this.host = new ReplicaHost(core, this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {});
+    String name = id + "i" + incarnation;
+    if (disk == null) {
+      this.host = new ReplicaHost(new Replica(id, name, pingIntervalMs / 2), this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {});
+    } else {
+      Replica core = new Replica(id, name, pingIntervalMs / 2, disk.recover());
+      this.host = new ReplicaHost(core, this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {}, disk,
+          flush -> net.timer(id, 0, flush));
+    }
   }
 
   String id() {
@@ -84,7 +99,7 @@ final class SimReplica implements ReplicaHost.Transport {
       private boolean answer(boolean committed, long viewnum, View view) {
         if (done) return false;
         done = true;
-        Answer a = new Answer(committed, viewnum, id, view, callSeq[0]);
+        Answer a = new Answer(committed, viewnum, id, view, callSeq[0], host.core().book().generation());
         if (callSeq[0] < 0) early[0] = a; else answer.accept(a);
         return true;
       }
@@ -107,7 +122,7 @@ final class SimReplica implements ReplicaHost.Transport {
     callSeq[0] = s instanceof Submission.Accepted a ? a.receipt().callSeq() : 0;
     if (early[0] != null) {
       Answer a = early[0];
-      answer.accept(new Answer(a.committed(), a.viewnum(), id, a.view(), callSeq[0]));
+      answer.accept(new Answer(a.committed(), a.viewnum(), id, a.view(), callSeq[0], a.generation()));
     }
   }
 

@@ -53,7 +53,7 @@ final class Simulation {
 
   /** @param stopClocksWhilePaused break the lease clock's assumption (a negative test of the checker) */
   static Outcome run(Scenario s, boolean stopClocksWhilePaused) {
-    SimCluster c = new SimCluster(s.seed() * 31 + 7, timing(s.seed()), s.policy(), s.viewServiceDisk());
+    SimCluster c = new SimCluster(s.seed() * 31 + 7, timing(s.seed()), s.policy(), s.viewServiceDisk(), s.replicaDisks());
     SimNetwork net = c.net;
     net.stopClocksWhilePaused(stopClocksWhilePaused);
     for (int i = 0; i < Scenario.REPLICAS.size(); i++) net.drift(Scenario.REPLICAS.get(i), s.drift()[i]);
@@ -110,6 +110,10 @@ final class Simulation {
         net.timer(SimCluster.WORLD, f.durationMs(), c::restartViewService);
       }
       case VIEW_SERVICE_LEADER_CHANGE -> c.changeViewServiceLeader(f.durationMs());
+      case POWER_LOSS -> {
+        Scenario.REPLICAS.forEach(c::kill);
+        net.timer(SimCluster.WORLD, f.durationMs(), () -> Scenario.REPLICAS.stream().filter(net::isDown).forEach(c::startReplica));
+      }
       case CUT -> {
         String b = resolve(c, f.b());
         if (a.equals(b)) return;
