@@ -47,6 +47,7 @@ public final class SimulationMain implements Callable<Integer> {
     long acknowledged = 0;
     long destroyed = 0;
     long waited = 0;
+    long withDisks = 0;
     JsonArray unprotected = new JsonArray();
     JsonArray failedSeeds = new JsonArray();
     for (Simulation.Outcome o : outcomes) {
@@ -54,6 +55,7 @@ public final class SimulationMain implements Callable<Integer> {
       acknowledged += o.acknowledged();
       destroyed += o.destroyed();
       if (o.stuckByDesign()) waited++;
+      if (o.scenario().replicaDisks()) withDisks++;
       if (o.unprotectedLoss()) unprotected.add(o.scenario().seed());
       if (!o.failed()) continue;
       failedSeeds.add(o.scenario().seed());
@@ -66,7 +68,7 @@ public final class SimulationMain implements Callable<Integer> {
     System.out.println(new JsonObject()
         .put("bench", "sim").put("schedules", schedules).put("firstSeed", firstSeed).put("threads", workers)
         .put("seconds", Math.round(seconds * 10) / 10.0).put("schedulesPerSecond", Math.round(schedules / seconds))
-        .put("failed", failedSeeds.size()).put("failedSeeds", failedSeeds)
+        .put("failed", failedSeeds.size()).put("failedSeeds", failedSeeds).put("schedulesWithReplicaDisks", withDisks)
         .put("acknowledgedPresses", acknowledged).put("pressesWhoseEveryCopyCrashed", destroyed)
         .put("waitedByDesign", waited).put("disklessViewServiceLosses", unprotected).put("faults", kinds)
         .put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())

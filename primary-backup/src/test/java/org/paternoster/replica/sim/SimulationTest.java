@@ -47,9 +47,6 @@ class SimulationTest {
           + shrunk.scenario() + "\n" + String.join("\n", shrunk.breaches());
     }
     assertThat(failed).as(report).isEmpty();
-    // Durable books: a crash, even of every replica at once, destroys no journaled copy.
-    long destroyedWithDisks = outcomes.stream().filter(o -> o.scenario().replicaDisks()).mapToLong(Simulation.Outcome::destroyed).sum();
-    assertThat(destroyedWithDisks).as("acknowledged presses that lost every copy although every replica had its disk").isZero();
     if (count >= 100) { // a sanity check of the runs themselves, not of one replayed seed
       assertThat(acknowledged).as("clients made progress").isGreaterThan(100L * count);
       assertThat(faulty).as("most schedules inject faults").isGreaterThan(count / 2);
