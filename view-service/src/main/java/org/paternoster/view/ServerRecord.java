@@ -51,8 +51,12 @@ final class ServerRecord {
         && !view.isBackup(id, incarnation));
   }
 
-  /** When this server was last known good: the start of the failover it causes. */
+  /**
+   * When this server was last known good: the start of the failover it causes. Its latest ping
+   * that did not come from a process that lost its state ({@link #lostStateIn}), by number or by
+   * incarnation; for a server that never lost it, its latest ping.
+   */
   long lostSince() {
-    return lostStateInView >= 0 ? lastGoodPing : lastPing;
+    return lastGoodPing;
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.paternoster.orders.Call;
 import org.paternoster.orders.Op;
 import org.paternoster.orders.OrderBook;
@@ -24,8 +25,9 @@ import org.paternoster.replica.Replica;
  *   <li>{@code servedCallShown}: a primary that may push lamps never counts as committed a call
  *       of its own lineage whose "served" was acknowledged (lamps show committed, unserved calls
  *       only): ordered in its lineage's seq block (only with the view service's disk are blocks
- *       unique), or served by a primary of its lineage (lineage names are unique). After a total loss a new lineage may briefly show a call its lost predecessor
- *       served (a needless stop, never a lost call) until a copy that knows the service returns;
+ *       unique), or served by a primary of its lineage (lineage names are unique). After a total
+ *       loss a new lineage may briefly show a call its lost predecessor served (a needless stop,
+ *       never a lost call) until a copy that knows the service returns;
  *       at the end, once every copy is back, no such call is left unless every copy knowing the
  *       service crashed ({@code servedCallRelit}).</li>
  *   <li>{@code lostWithoutCrash}: an acknowledged press vanished from every live replica and
@@ -132,22 +134,25 @@ final class SimChecker {
     }
   }
 
-  /** The live replicas other than {@code crashing} holding {@code call} pending in memory, and the disks holding it ("r2 disk"). */
+  /** The copies holding {@code call} pending. */
   private List<String> holders(Call call, String crashing) {
-    List<String> out = new ArrayList<>();
-    for (SimReplica r : cluster.alive()) if (!r.id().equals(crashing) && r.core().book().pending(call).isPresent()) out.add(r.id());
-    cluster.disks().forEach((id, disk) -> {
-      if (disk.book().pending(call).isPresent()) out.add(id + " disk");
-    });
-    return out;
+    return copies(book -> book.pending(call).isPresent(), crashing);
   }
 
-  /** The same for a service: the copies that know {@code t} was served. */
+  /** The copies that know {@code t} was served. */
   private List<String> knowing(Tombstone t, String crashing) {
+    return copies(book -> book.wasServed(t.call(), t.seq()), crashing);
+  }
+
+  /**
+   * The books for which {@code has} holds, as they would be after {@code crashing} (null: none)
+   * crashed: every live replica's memory but that one's ("r1"), and every disk ("r2 disk").
+   */
+  private List<String> copies(Predicate<OrderBook> has, String crashing) {
     List<String> out = new ArrayList<>();
-    for (SimReplica r : cluster.alive()) if (!r.id().equals(crashing) && r.core().book().wasServed(t.call(), t.seq())) out.add(r.id());
+    for (SimReplica r : cluster.alive()) if (!r.id().equals(crashing) && has.test(r.core().book())) out.add(r.id());
     cluster.disks().forEach((id, disk) -> {
-      if (disk.book().wasServed(t.call(), t.seq())) out.add(id + " disk");
+      if (has.test(disk.book())) out.add(id + " disk");
     });
     return out;
   }

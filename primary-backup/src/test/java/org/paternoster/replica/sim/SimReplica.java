@@ -43,14 +43,11 @@ final class SimReplica implements ReplicaHost.Transport {
     this.id = id;
     this.pingIntervalMs = cluster.timing.intervalMs();
     this.peerTimeoutMs = 4 * pingIntervalMs;
+    // As ReplicaVerticle: recover from the disk, journal there, and group-commit only with one.
     String name = id + "i" + incarnation;
-    if (disk == null) {
-      this.host = new ReplicaHost(new Replica(id, name, pingIntervalMs / 2), this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {});
-    } else {
-      Replica core = new Replica(id, name, pingIntervalMs / 2, disk.recover());
-      this.host = new ReplicaHost(core, this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {}, disk,
-          flush -> net.timer(id, 0, flush));
-    }
+    Replica core = disk == null ? new Replica(id, name, pingIntervalMs / 2) : new Replica(id, name, pingIntervalMs / 2, disk.recover());
+    this.host = new ReplicaHost(core, this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {},
+        disk == null ? ReplicaHost.Journal.NONE : disk, disk == null ? Runnable::run : flush -> net.timer(id, 0, flush));
   }
 
   String id() {
