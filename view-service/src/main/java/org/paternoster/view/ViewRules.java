@@ -77,9 +77,13 @@ final class ViewRules {
    * Beyond MIT, with {@link TotalLossPolicy#REBUILD}, so no one ever has to restart anything by
    * hand: the primary has been lost for {@link PingTiming#totalLossAfterMs()}, no live backup of
    * an acked view can take over (primary and backup both gone, or the primary died before acking),
-   * and every lease has expired. Then a live server — the backup if it lives, else any — becomes
-   * primary of a new lineage ({@link View#rebuild()}); its book is rebuilt from the elevator nodes,
-   * which re-submit every call they show lit, and from every older book that returns (invariant 7).
+   * and every lease has expired. Then a live server — the backup if it lives, else any other, else
+   * the lost primary itself restarted as a new incarnation — becomes primary of a new lineage
+   * ({@link View#rebuild()}); its book is rebuilt from the elevator nodes, which re-submit every
+   * call they show lit, from its own durable book if it has one, and from every older book that
+   * returns (invariant 7). A restarted primary is a new process with a new lineage name, and every
+   * lease of the lost view has expired, so it is as safe a successor as any other server; without
+   * it, the last machine standing, restarted, would wait for another one forever.
    */
   private Optional<ViewChange> totalLoss(ViewState state, Map<String, ServerRecord> servers, boolean leasesExpired, long now) {
     if (onTotalLoss == TotalLossPolicy.WAIT || !leasesExpired) return Optional.empty();
@@ -89,7 +93,7 @@ final class ViewRules {
     ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
     boolean backupAlive = backup != null && !failed(backup, view, now);
     if (state.acked() && backupAlive) return Optional.empty(); // rule 4 promotes it
-    ServerRecord successor = backupAlive ? backup : idle(servers, now, primary.id, null);
+    ServerRecord successor = backupAlive ? backup : idle(servers, now, null, primary.id);
     if (successor == null) return Optional.empty();
     ServerRecord newBackup = idle(servers, now, successor.id, primary.id);
     return Optional.of(change(view.viewnum() + 1, successor, newBackup, true, now,
@@ -123,8 +127,8 @@ final class ViewRules {
   }
 
   /**
-   * A live server other than {@code primary}, preferring any over {@code lastResort} (the server
-   * that just lost its role, which may still serve as backup after a restart); null if none.
+   * A live server other than {@code primary} (null: any), preferring any over {@code lastResort}
+   * (the server that just lost its role, which may still serve after a restart); null if none.
    */
   private ServerRecord idle(Map<String, ServerRecord> servers, long now, String primary, String lastResort) {
     ServerRecord fallback = null;

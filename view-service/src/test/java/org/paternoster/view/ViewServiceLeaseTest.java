@@ -98,6 +98,34 @@ class ViewServiceLeaseTest {
         .allMatch(c -> c.view().rebuild());
   }
 
+  /**
+   * The last machine standing restarts its replica (found by the simulator: a primary alone that
+   * died inside its journal write waited for its peers forever). Its new incarnation is the only
+   * live server; after a total loss it starts a new lineage, never the old view, and only once the
+   * old incarnation's lease has expired.
+   */
+  @Test
+  void aPrimaryAloneThatRestartedStartsANewLineageItselfAfterATotalLoss() {
+    primaryAndBackup();
+    for (int i = 0; i < 2 * TIMING.deadAfterMs() / TIMING.intervalMs(); i++) { // b dies: a alone in view 3
+      now += TIMING.intervalMs();
+      ping("a", "a1", vs.view().viewnum());
+      vs.tick(now);
+    }
+    assertThat(vs.state()).isEqualTo(new ViewState(new View(3, "a", null, "http://a", null, "a1", null, false), true));
+    ping("a", "a1", 3); // its last lease
+    long lastLease = now;
+    long restart = now + 10;
+    for (now = restart; now < restart + 2 * TIMING.totalLossAfterMs(); now += TIMING.intervalMs()) {
+      PingAnswer a = ping("a", "a2", 0);
+      if (now < lastLease + TIMING.leaseGuardMs()) assertThat(a.leaseMs()).as("a1's lease may still be held").isZero();
+      vs.tick(now);
+    }
+    assertThat(vs.view()).as("a2 leads a new lineage").isEqualTo(new View(4, "a", null, "http://a", null, "a2", null, true));
+    assertThat(vs.lastChange().reason()).startsWith("total loss");
+    assertThat(vs.history()).filteredOn(c -> "a2".equals(c.view().primaryIncarnation())).allMatch(c -> c.view().rebuild());
+  }
+
   @Test
   void withWaitTheServiceNeverStartsANewLineage() {
     vs = service(TotalLossPolicy.WAIT);
