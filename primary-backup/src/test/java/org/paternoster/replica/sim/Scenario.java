@@ -16,9 +16,11 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
   /**
    * What happens to whom: selectors "primary", "backup", "idle" are resolved when the fault starts.
    * {@code POWER_LOSS}: every replica crashes at once (their disks stay), and each restarts after
-   * the duration.
+   * the duration. {@code CUT_WRITE}: the replica dies inside its next journal write from then on
+   * (a kill -9, power cut or failed fsync while it writes), its disk keeping any prefix of the
+   * write, and restarts after the duration.
    */
-  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE, POWER_LOSS }
+  enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE, POWER_LOSS, CUT_WRITE }
 
   /** {@code kind} on {@code a} (and {@code b} for a cut) at {@code at} ms for {@code durationMs} (a kill: until the restart). */
   record Fault(long at, Kind kind, String a, String b, long durationMs) {
@@ -77,6 +79,14 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
     boolean replicaDisks = books.nextInt(3) == 0;
     if (replicaDisks && books.nextBoolean()) {
       faults.add(new Fault(200 + books.nextInt(1200), Kind.POWER_LOSS, "all", null, pick(books, 0L, 50L, 150L, 400L, 600L)));
+    }
+    // Crashes inside a journal write, in half of the schedules with disks: a stream of their own too.
+    Random tears = new Random(seed ^ 0x7EA2_5EEDL);
+    if (replicaDisks && tears.nextBoolean()) {
+      for (int i = 1 + tears.nextInt(3); i > 0; i--) {
+        faults.add(new Fault(200 + tears.nextInt(1200), Kind.CUT_WRITE, ROLES[tears.nextInt(ROLES.length)], null,
+            pick(tears, 0L, 50L, 150L, 400L, 600L)));
+      }
     }
     faults.sort(java.util.Comparator.comparingLong(Fault::at));
     return new Scenario(seed, loss, duplication, maxDelay, policy, disk, replicaDisks, drift, List.copyOf(faults));

@@ -34,12 +34,15 @@ public final class SimCluster {
   private final List<SimClient> clients = new ArrayList<>();
   /** Its own stream, so the closes leave every other random choice of a seed as it was. */
   private final Random closes;
+  private final long seed;
+  private int cutWrites;
 
   /** @param replicaDisks whether every replica has a {@code --data-dir} ({@link SimDisk}) */
   public SimCluster(long seed, PingTiming timing, TotalLossPolicy policy, boolean viewServiceDisk, boolean replicaDisks) {
     this.net = new SimNetwork(seed);
     this.replicaDisks = replicaDisks;
     this.closes = new Random(seed ^ 0x5EEDC105EL);
+    this.seed = seed;
     this.timing = timing;
     this.viewService = new SimViewService(net, timing, policy, viewServiceDisk);
     this.checker = new SimChecker(this, viewServiceDisk);
@@ -73,7 +76,7 @@ public final class SimCluster {
   public void startReplica(String id) {
     net.revive(id);
     int n = starts.merge(id, 1, Integer::sum);
-    SimDisk disk = replicaDisks ? disks.computeIfAbsent(id, k -> new SimDisk()) : null;
+    SimDisk disk = replicaDisks ? disks.computeIfAbsent(id, k -> new SimDisk(new Random(seed ^ 0x7EA2_D15CL ^ k.hashCode()))) : null;
     SimReplica r = new SimReplica(this, id, n, disk);
     replicas.put(id, r);
     r.start();
@@ -95,6 +98,33 @@ public final class SimCluster {
       viewService.disconnected(id);
       viewService.refused(id);
     });
+  }
+
+  /**
+   * kill -9, a power cut or a failed fsync of replica {@code id} in the middle of its next journal
+   * write: its disk keeps any prefix of that write ({@link SimDisk#cutNextWrite}), nothing of that
+   * input leaves, and it restarts {@code downMs} later. Nothing without disks.
+   */
+  public void cutNextWrite(String id, long downMs) {
+    SimDisk disk = disks.get(id);
+    if (disk == null) return;
+    disk.cutNextWrite(() -> {
+      cutWrites++;
+      kill(id);
+      net.timer(WORLD, downMs, () -> {
+        if (net.isDown(id)) startReplica(id);
+      });
+    });
+  }
+
+  /** Writes armed to be cut and not cut yet never will be (faults end at the heal). */
+  public void disarmWrites() {
+    disks.values().forEach(SimDisk::disarm);
+  }
+
+  /** How many journal writes were cut short by a crash. */
+  int cutWrites() {
+    return cutWrites;
   }
 
   /**

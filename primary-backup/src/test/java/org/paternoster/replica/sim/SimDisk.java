@@ -1,7 +1,10 @@
 package org.paternoster.replica.sim;
 
+import java.util.List;
+import java.util.Random;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.Sequenced;
+import org.paternoster.orders.Snapshot;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
 
@@ -10,23 +13,71 @@ import org.paternoster.replica.ReplicaHost;
  * crashes and restarts of the process. It models {@code DurableJournal} over a {@code BookLog}:
  * a book replaced by a transfer becomes the whole durable book, each operation is appended in
  * seq order (the log refuses a gap, and so does this), and a persist is durable when it returns
- * (the fsync completes before any effect leaves). A crash, a kill -9 or a power loss keeps
- * exactly what was persisted; recovery gives the book those records make, as a snapshot of it
- * (what {@code BookLog.recover} returns after a compaction, which may happen at any time).
+ * (the fsync completes before any effect leaves). A crash, a kill -9 or a power loss between two
+ * writes keeps exactly what was persisted; recovery gives the book those records make, as a
+ * snapshot of it (what {@code BookLog.recover} returns after a compaction, which may happen at
+ * any time).
  *
- * <p>Not modelled: a disk that loses or corrupts synced data, and a failed fsync (the real
- * replica halts then, which is a crash).
+ * <p>A write cut short ({@link #cutNextWrite}): the process dies inside a persist, before any
+ * effect of that input leaves, and the disk keeps any prefix of what the write carried. A
+ * replacement is atomic (a snapshot renamed into place, then a new log) and comes first; records
+ * after it survive as an intact prefix, since recovery cuts a torn line and everything after
+ * it. This is a kill -9 between the write and the fsync (the page cache keeps it all), a power
+ * cut (any prefix reached the platter), or a failed fsync (the replica halts, and what the
+ * failed call left is unknown).
+ *
+ * <p>Not modelled: a disk that loses or corrupts data an fsync returned for (outside the stated
+ * assumptions, docs/ARCHITECTURE.md).
  */
 final class SimDisk implements ReplicaHost.Journal {
+  private final Random tears;
   private OrderBook book = new OrderBook();
+  private Runnable halt; // armed: the next write is cut short, then this kills the process
+
+  /** @param tears chooses how much of a cut write survives (a stream of its own, for replay) */
+  SimDisk(Random tears) {
+    this.tears = tears;
+  }
 
   @Override
   public void persist(Replica.Journal changes) {
-    if (changes.replacedBy() != null) book = OrderBook.of(changes.replacedBy());
-    for (Sequenced s : changes.ops()) {
+    if (halt == null || changes.isEmpty()) {
+      write(changes.replacedBy(), changes.ops());
+      return;
+    }
+    int steps = (changes.replacedBy() != null ? 1 : 0) + changes.ops().size();
+    int kept = tears.nextInt(steps + 1); // 0: nothing reached the disk; steps: all of it, but no fsync returned
+    if (changes.replacedBy() == null) {
+      write(null, changes.ops().subList(0, kept));
+    } else if (kept > 0) {
+      write(changes.replacedBy(), changes.ops().subList(0, kept - 1));
+    }
+    Runnable dies = halt;
+    halt = null;
+    dies.run();
+    throw new SimNetwork.Halted();
+  }
+
+  private void write(Snapshot replacedBy, List<Sequenced> ops) {
+    if (replacedBy != null) book = OrderBook.of(replacedBy);
+    for (Sequenced s : ops) {
       if (s.seq() != book.lastSeq() + 1) throw new IllegalStateException("journal append seq " + s.seq() + " after " + book.lastSeq());
       book.apply(s);
     }
+  }
+
+  /**
+   * Arms a crash inside the next write with something to write: it keeps a random prefix, runs
+   * {@code halt} (which must take the process down) and unwinds the rest of the input with {@link
+   * SimNetwork.Halted}, so no effect of it leaves.
+   */
+  void cutNextWrite(Runnable halt) {
+    this.halt = halt;
+  }
+
+  /** No write will be cut (faults end at the heal). */
+  void disarm() {
+    halt = null;
   }
 
   /** The durable book as it stands (read by the checker: a copy that survives a crash). */

@@ -180,10 +180,25 @@ public final class SimNetwork {
         queue.add(new Event(paused, order++, e.node, e.action)); // runs when the node resumes
         continue;
       }
-      e.action.run();
+      try {
+        e.action.run();
+      } catch (Halted h) {
+        // its node died in the middle of it (a write cut short): the rest went with the process
+      }
       afterEvent.run();
     }
     now = Math.max(now, until);
+  }
+
+  /**
+   * Thrown by a node's code that has just taken its own node down in the middle of an action (a
+   * crash inside a disk write, {@link SimDisk#cutNextWrite}): the rest of the action is dropped,
+   * as the process is gone. The node must already be {@link #crash crashed}.
+   */
+  static final class Halted extends RuntimeException {
+    Halted() {
+      super("node halted mid-action", null, false, false);
+    }
   }
 
   private void reincarnate(String node) {

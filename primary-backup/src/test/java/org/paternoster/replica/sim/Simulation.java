@@ -23,8 +23,11 @@ final class Simulation {
   }
   static final long SETTLE_MS = 4_000;
 
-  /** What a run found. {@code stuckByDesign}: a {@code wait} service waiting for replicas that are gone. */
-  record Outcome(Scenario scenario, List<String> violations, int acknowledged, int destroyed, boolean stuckByDesign) {
+  /**
+   * What a run found. {@code stuckByDesign}: a {@code wait} service waiting for replicas that are
+   * gone; {@code cutWrites}: how many journal writes a crash cut short.
+   */
+  record Outcome(Scenario scenario, List<String> violations, int acknowledged, int destroyed, boolean stuckByDesign, int cutWrites) {
     /**
      * Whether a promise was broken. Without its disk the view service may give a number twice
      * (docs/ARCHITECTURE.md, invariant 4), which voids the promises that rest on unique lineages;
@@ -78,6 +81,7 @@ final class Simulation {
 
     net.faults(0, 0, 1, 2);
     net.heal();
+    c.disarmWrites();
     c.restartViewService();
     for (String id : Scenario.REPLICAS) if (net.isDown(id)) c.startReplica(id);
     c.stopClients();
@@ -90,7 +94,8 @@ final class Simulation {
     } else {
       c.checker.violations.add("noProgressAfterHeal: not settled " + SETTLE_MS + " ms after the heal: " + c.describe());
     }
-    return new Outcome(s, List.copyOf(c.checker.violations), c.checker.acknowledgedPresses(), c.checker.destroyedPresses(), stuck);
+    return new Outcome(s, List.copyOf(c.checker.violations), c.checker.acknowledgedPresses(), c.checker.destroyedPresses(), stuck,
+        c.cutWrites());
   }
 
   /** {@code -Dsim.trace=true}: prints the cluster whenever a role, view, book lineage or lease changes. */
@@ -140,6 +145,7 @@ final class Simulation {
         net.timer(SimCluster.WORLD, f.durationMs(), () -> others.forEach(o -> net.uncut(a, o)));
       }
       case PAUSE -> net.pause(a, f.durationMs());
+      case CUT_WRITE -> c.cutNextWrite(a, f.durationMs());
     }
   }
 

@@ -48,6 +48,7 @@ public final class SimulationMain implements Callable<Integer> {
     long destroyed = 0;
     long waited = 0;
     long withDisks = 0;
+    long cutWrites = 0;
     JsonArray unprotected = new JsonArray();
     JsonArray failedSeeds = new JsonArray();
     for (Simulation.Outcome o : outcomes) {
@@ -56,6 +57,7 @@ public final class SimulationMain implements Callable<Integer> {
       destroyed += o.destroyed();
       if (o.stuckByDesign()) waited++;
       if (o.scenario().replicaDisks()) withDisks++;
+      cutWrites += o.cutWrites();
       if (o.unprotectedLoss()) unprotected.add(o.scenario().seed());
       if (!o.failed()) continue;
       failedSeeds.add(o.scenario().seed());
@@ -69,6 +71,7 @@ public final class SimulationMain implements Callable<Integer> {
         .put("bench", "sim").put("schedules", schedules).put("firstSeed", firstSeed).put("threads", workers)
         .put("seconds", Math.round(seconds * 10) / 10.0).put("schedulesPerSecond", Math.round(schedules / seconds))
         .put("failed", failedSeeds.size()).put("failedSeeds", failedSeeds).put("schedulesWithReplicaDisks", withDisks)
+        .put("journalWritesCutByACrash", cutWrites)
         .put("acknowledgedPresses", acknowledged).put("pressesWhoseEveryCopyCrashed", destroyed)
         .put("waitedByDesign", waited).put("disklessViewServiceLosses", unprotected).put("faults", kinds)
         .put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 11's proof by simulation: thousands of seeded schedules of the real view-service and
  * replica cores under crashes, restarts, a view service with and without its disk, replicas with
- * and without theirs (and a power loss of all of them at once), partitions of any subset,
+ * and without theirs (a power loss of all of them at once, and crashes inside a journal write), partitions of any subset,
  * pauses, loss, duplication, reordering and clock drift, each checked continuously by
  * {@link SimChecker}. A failure is shrunk and printed with its seed; replay one schedule with
  * {@code -Dsim.seed=N}, run more with {@code -Dsim.schedules=N} (or {@code scripts/bench-sim.sh}).
@@ -52,6 +52,8 @@ class SimulationTest {
       assertThat(faulty).as("most schedules inject faults").isGreaterThan(count / 2);
       long powerLosses = outcomes.stream().filter(o -> o.scenario().faults().stream().anyMatch(f -> f.kind() == Scenario.Kind.POWER_LOSS)).count();
       assertThat(powerLosses).as("schedules that cut every replica's power").isGreaterThan(count / 10);
+      int cutWrites = outcomes.stream().mapToInt(Simulation.Outcome::cutWrites).sum();
+      assertThat(cutWrites).as("journal writes a crash cut short").isGreaterThan(count / 20);
     }
   }
 
@@ -69,6 +71,31 @@ class SimulationTest {
       assertThat(o.scenario().viewServiceDisk()).isFalse();
       assertThat(o.violations()).as("seed " + seed).isEmpty();
     }
+  }
+
+  /**
+   * A primary left alone (its peers killed) dies inside its journal writes again and again, each
+   * time keeping a random prefix of what it wrote, and restarts at once: every press it
+   * acknowledged must be on its disk and come back, and each time it must lead again, as a new
+   * lineage after a total loss, and write again. Until 2026-12-02 the view service never chose
+   * the lost primary's new incarnation: the last replica standing, restarted, waited for its
+   * peers forever, and this schedule cut one write per seed instead of five.
+   */
+  @Test
+  void aPrimaryAloneThatDiesInsideItsJournalWritesLosesNoAcknowledgedPress() {
+    List<Scenario.Fault> faults = new ArrayList<>();
+    faults.add(new Scenario.Fault(150, Scenario.Kind.KILL, "r2", null, Scenario.FAULT_PHASE_MS));
+    faults.add(new Scenario.Fault(150, Scenario.Kind.KILL, "r3", null, Scenario.FAULT_PHASE_MS));
+    for (long at = 300; at < Scenario.FAULT_PHASE_MS; at += 100) faults.add(new Scenario.Fault(at, Scenario.Kind.CUT_WRITE, "primary", null, 0));
+    long acknowledged = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      Scenario s = new Scenario(seed, 0, 0, 2, org.paternoster.view.TotalLossPolicy.REBUILD, true, true, new double[4], faults);
+      Simulation.Outcome o = Simulation.run(s);
+      assertThat(o.breaches()).as("seed " + seed).isEmpty();
+      assertThat(o.cutWrites()).as("seed " + seed + ": writes cut, each after the restarted primary led again").isGreaterThanOrEqualTo(3);
+      acknowledged += o.acknowledged();
+    }
+    assertThat(acknowledged).as("presses acknowledged").isGreaterThan(1_000);
   }
 
   @Test
