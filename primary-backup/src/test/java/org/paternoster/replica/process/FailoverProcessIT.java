@@ -3,14 +3,17 @@ package org.paternoster.replica.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.testing.ChildProcesses;
 
 /**
  * The failure stories over real processes and HTTP: kill -9 (SIGKILL) of the primary during a
- * burst, and a backup restarted empty. Every acknowledged order must be on the new primary.
+ * burst, a backup restarted empty, and the last replica standing restarted from its disk. Every
+ * acknowledged order must be on the new primary.
  */
 class FailoverProcessIT {
   @RegisterExtension final ChildProcesses processes = new ChildProcesses();
@@ -57,6 +60,40 @@ class FailoverProcessIT {
           .until(() -> backup.equals(cluster.view().primary()));
       cluster.stopClients();
       assertThat(cluster.missingOn(backup)).isEmpty();
+    }
+  }
+
+  /**
+   * Two machines with durable books; the backup's dies for good, then the primary, alone, is killed
+   * and restarted from its disk. It must lead again (a new lineage after a total loss: until
+   * 2026-12-02 the view service waited for another replica forever) with every order acknowledged
+   * before, and acknowledge new ones.
+   */
+  @Test
+  void theLastReplicaStandingRestartedFromItsDiskLeadsAgainWithEveryAcknowledgedOrder(@TempDir Path data) {
+    try (ProcessCluster cluster = new ProcessCluster(processes)) {
+      cluster.startReplica("r1", data.resolve("r1"));
+      cluster.startReplica("r2", data.resolve("r2"));
+      cluster.awaitSettled("primary and backup");
+      cluster.startClients(4);
+      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > 100);
+      String primary = cluster.view().primary();
+      String backup = cluster.view().backup();
+      cluster.kill9(backup);
+      await("primary alone").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> cluster.view().backup() == null && primary.equals(cluster.view().primary()) && cluster.acked());
+      int alone = cluster.acknowledged.size();
+      await("acks by the primary alone").atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > alone + 100);
+      long before = cluster.view().viewnum();
+      cluster.kill9(primary);
+      cluster.startReplica(primary, data.resolve(primary));
+      await("the restarted replica leads a new lineage").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+          .until(() -> cluster.view().viewnum() > before && primary.equals(cluster.view().primary()) && cluster.view().rebuild()
+              && cluster.acked());
+      int restarted = cluster.acknowledged.size();
+      await("acks after the restart").atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > restarted + 50);
+      cluster.stopClients();
+      assertThat(cluster.missingOn(primary)).as("acknowledged orders missing on the restarted %s", primary).isEmpty();
     }
   }
 }

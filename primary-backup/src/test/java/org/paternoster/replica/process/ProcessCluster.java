@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,9 +52,20 @@ final class ProcessCluster implements AutoCloseable {
   }
 
   void startReplica(String id) {
+    startReplica(id, List.of());
+  }
+
+  /** A replica with a durable book in {@code dataDir} (kept across its restarts). */
+  void startReplica(String id, Path dataDir) {
+    startReplica(id, List.of("--data-dir", dataDir.toString()));
+  }
+
+  private void startReplica(String id, List<String> extra) {
     int port = ports.computeIfAbsent(id, x -> FreePorts.pick());
-    replicas.put(id, processes.start(id, ReplicaMain.class, "--id", id, "--port", "" + port,
+    List<String> args = new ArrayList<>(List.of("--id", id, "--port", "" + port,
         "--view-service", viewServiceUrl, "--discovery", "none", "--ping-interval-ms", "" + PING_MS));
+    args.addAll(extra);
+    replicas.put(id, processes.start(id, ReplicaMain.class, args.toArray(String[]::new)));
   }
 
   void kill9(String id) {
