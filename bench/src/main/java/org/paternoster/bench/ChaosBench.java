@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paternoster.process.ChildProcess;
@@ -29,6 +30,7 @@ public final class ChaosBench implements Callable<Integer> {
   @Option(names = "--first-seed", defaultValue = "1", description = "seed of the first run (default: ${DEFAULT-VALUE})") long firstSeed;
   @Option(names = "--faults", defaultValue = "all", description = "passed to chaos.sh (default: ${DEFAULT-VALUE})") String faults;
   @Option(names = "--network", defaultValue = "auto", description = "passed to chaos.sh: auto, netns, loopback (default: ${DEFAULT-VALUE})") String network;
+  @Option(names = "--durable-books", description = "passed to chaos.sh: replicas keep their books on disk") boolean durableBooks;
   @Option(names = "--out", description = "where runs go (default: run/bench-chaos)") Path out;
   @Option(names = "--root", hidden = true) Path root;
 
@@ -60,8 +62,10 @@ public final class ChaosBench implements Callable<Integer> {
       Path log = dir.resolve("chaos.log");
       Files.deleteIfExists(log);
       int code;
-      try (ChildProcess chaos = ChildProcess.command(List.of(root.resolve("scripts/chaos.sh").toString(), "--seed", "" + seed,
-              "--duration", duration, "--faults", faults, "--network", network, "--out", dir.toString()))
+      List<String> args = new ArrayList<>(List.of(root.resolve("scripts/chaos.sh").toString(), "--seed", "" + seed,
+          "--duration", duration, "--faults", faults, "--network", network, "--out", dir.toString()));
+      if (durableBooks) args.add("--durable-books");
+      try (ChildProcess chaos = ChildProcess.command(args)
           .env("PATERNOSTER_NO_BUILD", "1").log(log).start("chaos-seed-" + seed)) {
         code = chaos.waitForExit();
       }

@@ -51,6 +51,9 @@ public final class ChaosMain implements Callable<Integer> {
       description = "netns (each process in its own network namespace: root), loopback (own 127.0.0.x addresses), "
           + "auto (netns where it works, else loopback) (default: ${DEFAULT-VALUE})")
   String network;
+  @Option(names = "--durable-books",
+      description = "every replica keeps its book in OUT/data/<replica> (replica.sh --data-dir), so a kill -9 may land inside a journal write")
+  boolean durableBooks;
   @Option(names = "--recheck", paramLabel = "DIR",
       description = "check a finished run's recorded history (DIR/history.txt) again with this checker; runs nothing")
   Path recheck;
@@ -108,7 +111,7 @@ public final class ChaosMain implements Callable<Integer> {
     History history = new History();
     // A secret of this run's own: the processes listen on namespace addresses, and the runner acts as a member.
     String secret = org.paternoster.security.ClusterSecret.randomText();
-    SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale, secret);
+    SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale, secret, durableBooks);
     Http http = new Http(topology.observer(),
         org.paternoster.security.ClusterAuth.of(org.paternoster.security.ClusterSecret.of(secret), System::currentTimeMillis));
     Thread cleanup = new Thread(() -> {
@@ -119,7 +122,7 @@ public final class ChaosMain implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(cleanup);
     log(new JsonObject().put("chaos", "starting").put("seed", runSeed).put("durationS", durationMs / 1000.0)
         .put("faults", kinds.stream().map(FaultKind::wire).collect(Collectors.joining(","))).put("networkFaults", networkFaults)
-        .put("network", networkMode).put("out", dir.toString()));
+        .put("network", networkMode).put("durableBooks", durableBooks).put("out", dir.toString()));
     try {
       processes.startAll();
       Observer observer = new Observer(http, topology, history, 50);

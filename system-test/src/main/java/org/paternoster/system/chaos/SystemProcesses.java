@@ -25,11 +25,17 @@ public final class SystemProcesses implements AutoCloseable {
   private final long seed;
   private final double timeScale;
   private final String secret;
+  private final boolean durableBooks;
   private final Map<String, ChildProcess> running = new LinkedHashMap<>();
 
-  /** {@code secret}: the cluster secret every process gets ({@code PATERNOSTER_CLUSTER_SECRET}). */
-  public SystemProcesses(Path root, Path out, Topology topology, long seed, double timeScale, String secret) throws IOException {
+  /**
+   * {@code secret}: the cluster secret every process gets ({@code PATERNOSTER_CLUSTER_SECRET});
+   * {@code durableBooks}: each replica keeps its book in {@code OUT/data/<replica>}, across its restarts.
+   */
+  public SystemProcesses(Path root, Path out, Topology topology, long seed, double timeScale, String secret, boolean durableBooks)
+      throws IOException {
     this.secret = secret;
+    this.durableBooks = durableBooks;
     this.root = root;
     this.out = out;
     this.topology = topology;
@@ -57,6 +63,7 @@ public final class SystemProcesses implements AutoCloseable {
     } else if (Topology.isReplica(name)) {
       cmd.addAll(List.of(script("replica.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
           "--view-service", vs, "--floors", "" + Topology.FLOORS, "--discovery", "none"));
+      if (durableBooks) cmd.addAll(List.of("--data-dir", out.resolve("data").resolve(name).toString()));
     } else {
       cmd.addAll(List.of(script("elevator.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
           "--floors", "" + Topology.FLOORS, "--simulate", "--time-scale", "" + timeScale,
