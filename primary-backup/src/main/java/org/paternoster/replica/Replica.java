@@ -51,6 +51,7 @@ public final class Replica {
   private long handoverRetryAt;
   private final List<Sequenced> applied = new ArrayList<>(); // since the last drainJournal
   private boolean bookReplaced; // since the last drainJournal
+  private String recoveredFrom; // the incarnation whose durable book we recovered, while our book is still exactly it
 
   /**
    * What the book went through since the last drain, for a durable journal: either it was replaced
@@ -69,9 +70,14 @@ public final class Replica {
     this.retryDelayMs = retryDelayMs;
   }
 
-  /** A replica that starts from a recovered book (durable books: {@code --data-dir}). */
-  public Replica(String me, String incarnation, long retryDelayMs, OrderBook recovered) {
+  /**
+   * A replica that starts from a recovered book (durable books: {@code --data-dir}), made durable
+   * by process {@code recoveredFrom} (null: unknown), which {@link #recoveredFrom()} reports until
+   * the book first changes.
+   */
+  public Replica(String me, String incarnation, long retryDelayMs, OrderBook recovered, String recoveredFrom) {
     this(me, incarnation, retryDelayMs);
+    this.recoveredFrom = recoveredFrom;
     if (recovered.lastSeq() > 0) {
       book = recovered;
       hasState = true;
@@ -101,6 +107,16 @@ public final class Replica {
   /** Whether this replica holds a real book (not merely an empty one it was born with). */
   public boolean hasState() {
     return hasState;
+  }
+
+  /**
+   * The incarnation whose durable book this process recovered, as long as its book is still
+   * exactly that one (nothing applied, merged or installed since), else null. Pinged to the view
+   * service: a process the current view named, lost, can be succeeded by this one under {@code
+   * --on-total-loss wait}, since its book holds everything that process acknowledged (invariant 9).
+   */
+  public String recoveredFrom() {
+    return recoveredFrom;
   }
 
   /** The view number to ping with: 0 while fresh, and never a view whose backup lacks our state. */
@@ -137,6 +153,7 @@ public final class Replica {
 
   private void replaceBook(OrderBook next) {
     book = next;
+    recoveredFrom = null;
     bookReplaced = true;
     applied.clear();
   }
@@ -232,6 +249,7 @@ public final class Replica {
     Sequenced s = new Sequenced(book.lastSeq() + 1, now, op);
     Receipt receipt = book.apply(s);
     applied.add(s);
+    recoveredFrom = null;
     if (pipeline != null) pipeline.ordered(s);
     return receipt;
   }
@@ -287,6 +305,7 @@ public final class Replica {
       if (s.seq() != book.lastSeq() + 1) break; // gap: the primary resends from what we report
       book.apply(s);
       applied.add(s);
+      recoveredFrom = null;
     }
     return new PeerReply(PeerReply.Status.OK, forward.attempt(), book.lastSeq(), view);
   }

@@ -103,6 +103,31 @@ class ReplicaTest {
     assertThat(again.submit(press("r", 1), T)).isInstanceOf(Submission.NotPrimary.class);
   }
 
+  /**
+   * Invariant 9: a process reports the writer of the durable book it recovered only while its book
+   * is still exactly that one; whatever changes the book (a new lineage, a transfer, an op) ends it.
+   */
+  @Test
+  void aRecoveredBookIsReportedAsItsWritersOnlyUntilItFirstChanges() {
+    pairInView2();
+    p.submit(press("r1", 1), T);
+    exchange(p, b);
+    Replica b2 = new Replica("b", "b2", 50, OrderBook.of(b.book().snapshot()), "b1"); // b restarted from its disk
+    b2.onView(V2, T);
+    assertThat(b2.recoveredFrom()).as("a view naming b1 changes nothing in b2").isEqualTo("b1");
+    b2.onView(new View(3, "b", null, "http://b", null, "b2", null, true), T);
+    assertThat(b2.recoveredFrom()).as("its own lineage now").isNull();
+    assertThat(b2.book().pending()).as("started from the recovered book").hasSize(1);
+
+    Replica b3 = new Replica("b", "b3", 50, OrderBook.of(b.book().snapshot()), "b1");
+    View v4 = new View(4, "p", "b", "http://p", "http://b", "p1", "b3", false);
+    p.onView(v4, T);
+    b3.onView(v4, T);
+    exchange(p, b3);
+    assertThat(b3.recoveredFrom()).as("p1's transfer installed").isNull();
+    assertThat(new Replica("b", "b4", 50, new OrderBook(), null).recoveredFrom()).isNull();
+  }
+
   @Test
   void primaryAcksNewViewOnlyAfterTheBackupHoldsItsState() {
     p.onView(V1, T);

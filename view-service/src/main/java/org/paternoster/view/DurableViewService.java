@@ -35,7 +35,13 @@ public final class DurableViewService {
 
   /** Applies a ping that also reports the highest view number the server has seen. */
   public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, long now) {
-    PingAnswer answer = core.ping(server, viewnum, latestSeen, address, incarnation, now);
+    return ping(server, viewnum, latestSeen, address, incarnation, null, now);
+  }
+
+  /** As {@link ViewService#ping(String, long, long, String, String, String, long)}, the view saved before the answer. */
+  public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, String recoveredFrom,
+      long now) {
+    PingAnswer answer = core.ping(server, viewnum, latestSeen, address, incarnation, recoveredFrom, now);
     return new PingAnswer(state(), answer.leaseMs());
   }
 

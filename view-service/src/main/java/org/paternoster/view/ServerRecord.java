@@ -16,6 +16,11 @@ final class ServerRecord {
   String address;
   /** The process incarnation of its latest ping (null if it never reported one). */
   String incarnation;
+  /**
+   * From its latest ping: the incarnation whose durable book the server recovered and has not
+   * changed since, or null. Such a server holds everything that incarnation acknowledged.
+   */
+  String recoveredFrom;
   /** The view in which the server, while primary or backup, restarted and lost its state; -1 if none. */
   long lostStateInView = -1;
 

@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum TotalLossPolicy {
   /**
    * Consistency: never appoint a server that holds no state of the last acknowledged view; wait
-   * until its primary or backup (the same process incarnation) returns. Orders stop meanwhile.
+   * until its primary or backup returns, as the same process incarnation or as a new one that
+   * recovered that incarnation's durable book and has not changed it since (invariant 9; replicas
+   * with {@code --data-dir}). Orders stop meanwhile.
    */
   WAIT,
   /**

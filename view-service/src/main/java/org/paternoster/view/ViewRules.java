@@ -74,30 +74,64 @@ final class ViewRules {
   }
 
   /**
-   * Beyond MIT, with {@link TotalLossPolicy#REBUILD}, so no one ever has to restart anything by
-   * hand: the primary has been lost for {@link PingTiming#totalLossAfterMs()}, no live backup of
-   * an acked view can take over (primary and backup both gone, or the primary died before acking),
-   * and every lease has expired. Then a live server — the backup if it lives, else any other, else
-   * the lost primary itself restarted as a new incarnation — becomes primary of a new lineage
-   * ({@link View#rebuild()}); its book is rebuilt from the elevator nodes, which re-submit every
-   * call they show lit, from its own durable book if it has one, and from every older book that
-   * returns (invariant 7). A restarted primary is a new process with a new lineage name, and every
-   * lease of the lost view has expired, so it is as safe a successor as any other server; without
-   * it, the last machine standing, restarted, would wait for another one forever.
+   * Beyond MIT: the primary has been lost for {@link PingTiming#totalLossAfterMs()}, no live backup
+   * of an acked view can take over (primary and backup both gone, or the primary died before
+   * acking), and every lease has expired. Then a live server becomes primary of a new lineage
+   * ({@link View#rebuild()}), whose book is rebuilt from its own book, from the elevator nodes
+   * (which re-submit every call they show lit) and from every older book that returns, merged
+   * (invariant 7):
+   *
+   * <ul>
+   *   <li>First choice, under either policy, a {@link #bookHolder}: a live server whose book is the
+   *       durable book of a process this view named and lost, so it holds everything that
+   *       process acknowledged (invariant 9). This is the one successor {@link
+   *       TotalLossPolicy#WAIT} accepts: without it, a power loss of every replica would stop
+   *       a controller with durable books forever.
+   *   <li>With {@link TotalLossPolicy#REBUILD}, so no one ever has to restart anything by hand:
+   *       else the backup if it lives, else any other live server, else the lost primary itself
+   *       restarted as a new incarnation. A restarted primary is a new process with a new lineage
+   *       name, and every lease of the lost view has expired, so it is as safe a successor as any
+   *       other server; without it, the last machine standing, restarted, would wait for another
+   *       one forever.
+   * </ul>
    */
   private Optional<ViewChange> totalLoss(ViewState state, Map<String, ServerRecord> servers, boolean leasesExpired, long now) {
-    if (onTotalLoss == TotalLossPolicy.WAIT || !leasesExpired) return Optional.empty();
+    if (!leasesExpired) return Optional.empty();
     View view = state.view();
     ServerRecord primary = servers.get(view.primary());
     if (!failed(primary, view, now) || now - primary.lostSince() < timing.totalLossAfterMs()) return Optional.empty();
     ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
     boolean backupAlive = backup != null && !failed(backup, view, now);
     if (state.acked() && backupAlive) return Optional.empty(); // rule 4 promotes it
-    ServerRecord successor = backupAlive ? backup : idle(servers, now, null, primary.id);
+    ServerRecord successor = bookHolder(state, servers, now);
+    String reason = "total loss: new lineage from the durable book of " + (successor == null ? "" : successor.recoveredFrom);
+    if (successor == null && onTotalLoss == TotalLossPolicy.REBUILD) {
+      successor = backupAlive ? backup : idle(servers, now, null, primary.id);
+      reason = "total loss: new lineage, rebuilt from the elevators and returning replicas";
+    }
     if (successor == null) return Optional.empty();
     ServerRecord newBackup = idle(servers, now, successor.id, primary.id);
-    return Optional.of(change(view.viewnum() + 1, successor, newBackup, true, now,
-        "total loss: new lineage, rebuilt from the elevators and returning replicas", now - primary.lostSince()));
+    return Optional.of(change(view.viewnum() + 1, successor, newBackup, true, now, reason, now - primary.lostSince()));
+  }
+
+  /**
+   * Invariant 9: a live server that recovered, and has not changed since, the durable book of the
+   * process the current view names as its primary, or as its backup once the view is acked (a
+   * backup of a view not acked may not hold the transfer yet). Each journals every change before
+   * any effect of it leaves (the primary before it forwards or acknowledges, the backup before it
+   * answers a forward or transfer), so that book holds everything the view acknowledged, and
+   * everything earlier views did. Null if there is none.
+   */
+  private ServerRecord bookHolder(ViewState state, Map<String, ServerRecord> servers, long now) {
+    View view = state.view();
+    ServerRecord primary = servers.get(view.primary());
+    if (holdsBookOf(primary, view.primaryIncarnation(), now)) return primary;
+    ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
+    return state.acked() && holdsBookOf(backup, view.backupIncarnation(), now) ? backup : null;
+  }
+
+  private boolean holdsBookOf(ServerRecord server, String incarnation, long now) {
+    return server != null && incarnation != null && incarnation.equals(server.recoveredFrom) && !detector.dead(server, now);
   }
 
   /** Rule 3: dead, or restarted during {@code view} (which lost its state). */

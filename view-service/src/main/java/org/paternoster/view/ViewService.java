@@ -92,15 +92,29 @@ public final class ViewService {
    * replica knows (invariant 4).
    */
   public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, long now) {
+    return ping(server, viewnum, latestSeen, address, incarnation, null, now);
+  }
+
+  /**
+   * As above, where {@code recoveredFrom} (null: none) is the incarnation whose durable book the
+   * server recovered and has not changed since: a process the current view named and lost may be
+   * succeeded by this one under {@link TotalLossPolicy#WAIT} (invariant 9).
+   */
+  public PingAnswer ping(String server, long viewnum, long latestSeen, String address, String incarnation, String recoveredFrom,
+      long now) {
     detector.observe(now);
     ServerRecord record = servers.get(server);
     if (record == null) {
       record = meet(new ServerRecord(server, now, viewnum, address, incarnation), now);
     } else {
       // Rule 3 / invariant 8: a primary or backup of another incarnation, or pinging 0 after a
-      // non-zero report, restarted and lost its state.
-      boolean newIncarnation = incarnation != null && record.incarnation != null && !incarnation.equals(record.incarnation);
-      boolean forgot = viewnum == 0 && record.viewnum > 0;
+      // non-zero report, restarted and lost its state. Where both incarnations are known they
+      // decide alone: a 0 from the same one is no restart (the primary of a new lineage reports 0
+      // until its backup holds its book, while a service that restarted from its disk assumed it
+      // had reported the view; taking that 0 for a restart stopped a WAIT service for good).
+      boolean known = incarnation != null && record.incarnation != null;
+      boolean newIncarnation = known && !incarnation.equals(record.incarnation);
+      boolean forgot = !known && viewnum == 0 && record.viewnum > 0;
       if ((newIncarnation || forgot) && view.hasRole(server)) record.lostStateInView = view.viewnum();
       if (newIncarnation) detector.met(record, now);
       detector.heard(record, now);
@@ -109,6 +123,7 @@ public final class ViewService {
       if (address != null) record.address = address;
       if (incarnation != null) record.incarnation = incarnation;
     }
+    record.recoveredFrom = recoveredFrom;
     maxReported = Math.max(maxReported, Math.max(viewnum, latestSeen));
     // Rule 2: the primary acknowledges the current view by pinging with its number.
     if (view.isPrimary(server, incarnation) && viewnum == view.viewnum() && !record.lostStateIn(view)) acked = true;

@@ -66,9 +66,12 @@ final class ViewServiceApi {
   }
 
   /**
-   * {@code POST /ping {"server": ID, "viewnum": N, "address": URL?, "incarnation": ID?, "latest": N?}}
+   * {@code POST /ping {"server": ID, "viewnum": N, "address": URL?, "incarnation": ID?, "latest": N?,
+   * "recoveredFrom": ID?}}
    * → the current view plus {@code leaseMs}, the lease granted to the primary (0 for none).
    * {@code latest}: the highest view number the server has seen (default {@code viewnum}).
+   * {@code recoveredFrom}: the incarnation whose durable book the server recovered and has not
+   * changed since (invariant 9).
    * A member of a replicated view service that does not lead answers 421 with {@code "leader"}.
    */
   private void ping(RoutingContext ctx) {
@@ -78,6 +81,7 @@ final class ViewServiceApi {
     String address = Fields.optionalString(body, "address", ADDRESS_MAX_LENGTH);
     String incarnation = body.getValue("incarnation") == null ? null : Fields.id(body, "incarnation");
     long latest = body.getValue("latest") == null ? viewnum : Fields.integer(body, "latest", 0, Long.MAX_VALUE);
+    String recoveredFrom = body.getValue("recoveredFrom") == null ? null : Fields.id(body, "recoveredFrom");
     Optional<DurableViewService> service = authority.service();
     if (service.isEmpty()) {
       notLeader(ctx);
@@ -86,7 +90,7 @@ final class ViewServiceApi {
     watchConnection(ctx.request().connection(), server, address);
     PingAnswer answer;
     try {
-      answer = service.get().ping(server, viewnum, latest, address, incarnation, clock.getAsLong());
+      answer = service.get().ping(server, viewnum, latest, address, incarnation, recoveredFrom, clock.getAsLong());
     } catch (StoreUnavailable e) {
       JsonHttp.error(ctx, 503, e.getMessage());
       return;

@@ -71,8 +71,8 @@ public final class ViewServiceMain implements Callable<Integer> {
   private Path dataDir;
 
   @Option(names = "--on-total-loss", defaultValue = "rebuild", paramLabel = "wait|rebuild",
-      description = "When the primary is lost and no backup can take over: wait for one of them to return "
-          + "(consistency), or start a new lineage with any live replica and merge older books as they return "
+      description = "When the primary is lost and no backup can take over: wait for one of them to return, "
+          + "in memory or restarted from its durable book (consistency), or start a new lineage with any live replica and merge older books as they return "
           + "(availability; default: ${DEFAULT-VALUE}).")
   private String onTotalLoss;
 

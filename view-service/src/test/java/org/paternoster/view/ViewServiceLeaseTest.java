@@ -141,6 +141,103 @@ class ViewServiceLeaseTest {
     assertThat(vs.view().rebuild()).isFalse();
   }
 
+  PingAnswer pingRecovered(String server, String incarnation, String recoveredFrom) {
+    return vs.ping(server, 0, 0, "http://" + server, incarnation, recoveredFrom, now);
+  }
+
+  /**
+   * Every replica loses power now and stays silent until the service finds them dead; then each
+   * process pings as {@code pings} says, every interval, until the view changes or {@code until}.
+   */
+  void afterAPowerLoss(long until, Runnable pings) {
+    long silentUntil = now + 2 * TIMING.deadAfterMs();
+    for (now += 10; now < silentUntil; now += TIMING.intervalMs()) vs.tick(now);
+    long viewnum = vs.view().viewnum();
+    for (; now < until && vs.view().viewnum() == viewnum; now += TIMING.intervalMs()) {
+      pings.run();
+      vs.tick(now);
+    }
+  }
+
+  /**
+   * Invariant 9, the power loss a controller with durable books exists for: a and b lose power,
+   * and restart from their disks. Waiting for a1 or b1 would wait forever (they are gone); a2
+   * recovered a1's book untouched, so it holds everything a1 acknowledged, and leads a new
+   * lineage once a1's lease has expired.
+   */
+  @Test
+  void withWaitARestartedPrimaryThatRecoveredItsDurableBookLeadsANewLineage() {
+    vs = service(TotalLossPolicy.WAIT);
+    primaryAndBackup();
+    ping("a", "a1", 2); // its last lease
+    long cut = now;
+    afterAPowerLoss(cut + 20 * TIMING.totalLossAfterMs(), () -> {
+      pingRecovered("a", "a2", "a1");
+      pingRecovered("b", "b2", "b1");
+    });
+    assertThat(vs.view()).isEqualTo(new View(3, "a", "b", "http://a", "http://b", "a2", "b2", true));
+    assertThat(vs.lastChange().reason()).isEqualTo("total loss: new lineage from the durable book of a1");
+    assertThat(vs.lastChange().announcedAt()).as("after every lease, and the total-loss wait")
+        .isGreaterThanOrEqualTo(Math.max(cut + TIMING.leaseGuardMs(), cut + TIMING.totalLossAfterMs()));
+  }
+
+  /** The backup's book is as good once the view is acked: b2 leads when a comes back in memory only. */
+  @Test
+  void withWaitTheBackupsRecoveredBookCountsInAnAckedView() {
+    vs = service(TotalLossPolicy.WAIT);
+    primaryAndBackup();
+    afterAPowerLoss(now + 20 * TIMING.totalLossAfterMs(), () -> {
+      pingRecovered("a", "a2", null); // no --data-dir, or a disk it could not read
+      pingRecovered("b", "b2", "b1");
+    });
+    assertThat(vs.view()).isEqualTo(new View(3, "b", "a", "http://b", "http://a", "b2", "a2", true));
+  }
+
+  /**
+   * What does not count: a book written by another incarnation than the view named (an older one:
+   * a1 never wrote it), none (a book changed since its recovery is no longer reported), the right
+   * book under another server's name, and (below) a backup's book in a view its primary never
+   * acked (the transfer may not have reached it).
+   */
+  @Test
+  void withWaitNoOtherBookEndsTheWait() {
+    vs = service(TotalLossPolicy.WAIT);
+    primaryAndBackup();
+    afterAPowerLoss(now + 20 * TIMING.totalLossAfterMs(), () -> {
+      pingRecovered("a", "a2", "a0");
+      pingRecovered("b", "b2", null);
+      pingRecovered("c", "c2", "b1"); // b's disk under c's name: not b
+    });
+    assertThat(vs.view().viewnum()).as("consistency: nobody holds what a1 or b1 acknowledged").isEqualTo(2);
+  }
+
+  @Test
+  void withWaitABackupsBookDoesNotCountInAViewItsPrimaryNeverAcked() {
+    vs = service(TotalLossPolicy.WAIT);
+    now = START + Math.max(TIMING.leaseGuardMs(), TIMING.deadAfterMs());
+    ping("a", "a1", 0);
+    ping("a", "a1", 1);
+    ping("b", "b1", 0); // view 2 (a, b), never acked by a
+    assertThat(vs.state()).isEqualTo(new ViewState(new View(2, "a", "b", "http://a", "http://b", "a1", "b1", false), false));
+    afterAPowerLoss(now + 20 * TIMING.totalLossAfterMs(), () -> pingRecovered("b", "b2", "b1"));
+    assertThat(vs.view().viewnum()).as("b1 may never have received a1's book").isEqualTo(2);
+    afterAPowerLoss(now + 20 * TIMING.totalLossAfterMs(), () -> pingRecovered("a", "a2", "a1"));
+    assertThat(vs.view()).as("the primary's book counts").isEqualTo(new View(3, "a", null, "http://a", null, "a2", null, true));
+  }
+
+  /** Rebuild prefers a recovered book to an empty server: fewer calls to merge back, none missing meanwhile. */
+  @Test
+  void withRebuildARecoveredBookIsPreferredToAnEmptyServer() {
+    primaryAndBackup();
+    afterAPowerLoss(now + 20 * TIMING.totalLossAfterMs(), () -> {
+      ping("c", "c1", 0);
+      pingRecovered("a", "a2", "a1"); // b stays down
+    });
+    assertThat(vs.view().primary()).as("not c, which holds nothing, nor a last resort").isEqualTo("a");
+    assertThat(vs.view().primaryIncarnation()).isEqualTo("a2");
+    assertThat(vs.view().rebuild()).isTrue();
+  }
+
   @Test
   void withRebuildATotalLossStartsALineageOnlyAfterEveryLeaseExpired() {
     primaryAndBackup();

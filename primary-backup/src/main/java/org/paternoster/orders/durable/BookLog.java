@@ -39,9 +39,11 @@ public final class BookLog implements AutoCloseable {
   public static final int DEFAULT_PREALLOCATE_BYTES = 1 << 20;
   static final String SNAPSHOT = "snapshot.json";
   static final String LOG = "log.jsonl";
+  static final String WRITER = "writer.json";
 
   private final Path snapshotFile;
   private final Path logFile;
+  private final Path writerFile;
   private final int compactAfter;
   private final int preallocateBytes;
   private final FileChannel lock;
@@ -55,10 +57,14 @@ public final class BookLog implements AutoCloseable {
   private long syncedSeq;
   private long syncCount;
   private boolean failed;
+  private String recoveredWriter; // named in writer.json at recovery, or null
+  private String writer; // named in writer.json before this object's first write; null: leave it
+  private boolean writerDurable; // writer.json names writer
 
   private BookLog(Path dir, int compactAfter, int preallocateBytes, FileChannel lock) {
     snapshotFile = dir.resolve(SNAPSHOT);
     logFile = dir.resolve(LOG);
+    writerFile = dir.resolve(WRITER);
     this.compactAfter = compactAfter;
     this.preallocateBytes = preallocateBytes;
     this.lock = lock;
@@ -108,7 +114,29 @@ public final class BookLog implements AutoCloseable {
       records = found.records();
     }
     appendedSeq = syncedSeq = book.lastSeq();
+    recoveredWriter = WriterFile.read(writerFile);
     return book;
+  }
+
+  /**
+   * The process incarnation that made the recovered book durable ({@code writer.json}), or null if
+   * unknown. The book is exactly what that process had synced when it stopped: it wrote nothing
+   * after naming itself there, and every later writer names itself before its first write.
+   */
+  public String recoveredWriter() {
+    return recoveredWriter;
+  }
+
+  /**
+   * Names {@code incarnation} as this directory's writer, durably, just before its first write
+   * ({@link #sync} with records, or {@link #replace}); until then the directory keeps naming the
+   * writer it was recovered from. A process that recovers and writes nothing therefore leaves the
+   * claim "this is that incarnation's book" true for the next one.
+   */
+  public void writtenBy(String incarnation) {
+    if (incarnation == null || incarnation.isBlank()) throw new IllegalArgumentException("writer '" + incarnation + "'");
+    writer = incarnation;
+    writerDurable = incarnation.equals(recoveredWriter);
   }
 
   /** Buffers {@code s}, the next operation after the last appended one; durable after {@link #sync}. */
@@ -131,6 +159,7 @@ public final class BookLog implements AutoCloseable {
     checkUsable();
     if (pending.size() == 0) return;
     failed = true; // until the write and fsync are known to have succeeded
+    nameWriter();
     byte[] batch = pending.toByteArray();
     long end = writeAt + batch.length;
     long newZeroedTo = zeroedTo;
@@ -161,6 +190,7 @@ public final class BookLog implements AutoCloseable {
   public void replace(Snapshot s) throws IOException {
     checkUsable();
     failed = true; // until both files are known replaced
+    nameWriter();
     SnapshotFile.write(snapshotFile, epoch + 1, s);
     epoch++;
     resetLog();
@@ -201,6 +231,13 @@ public final class BookLog implements AutoCloseable {
     try (lock) {
       if (log != null) log.close();
     }
+  }
+
+  /** Before the first write of {@link #writtenBy}'s incarnation: name it, durably, so no book it changed passes for an older writer's. */
+  private void nameWriter() throws IOException {
+    if (writer == null || writerDurable) return;
+    WriterFile.write(writerFile, writer);
+    writerDurable = true;
   }
 
   /** Durably replaces the log by an empty one that follows the current snapshot epoch. */

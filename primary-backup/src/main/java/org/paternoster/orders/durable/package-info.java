@@ -15,6 +15,11 @@
  *       org.paternoster.orders.OrderJson#sequenced} form, seq ascending without gaps, then zero bytes
  *       up to the end of the file (space filled ahead of time, so most commits do not change the
  *       file's size): a zero byte where a line would start ends the log.
+ *   <li>{@code writer.json} (absent until the first write of a process that names itself): one
+ *       frame {@code {"writer":INCARNATION}}, the process incarnation that last changed the book.
+ *       Replaced whole, by rename, before that process's first write to either file above, so the
+ *       book on disk is always exactly what the named process made durable (a view service under
+ *       {@code --on-total-loss wait} may appoint a replica that recovered it, invariant 9).
  *   <li>{@code lock}: empty; an exclusive lock on it keeps a second process out.
  * </ul>
  *

@@ -58,6 +58,8 @@ public final class ReplicaVerticle extends VerticleBase {
   private long tickTimer = -1;
   /** What the pings report (invariant 3): the core's, published after every input for the ping loop's thread. */
   private volatile long reportedViewnum;
+  /** {@link Replica#recoveredFrom()} after the latest input, for the ping loop (invariant 9). */
+  private volatile String recoveredFrom;
   /** When this replica's event loop last ran its tick: the ping loop pings only while it is recent. */
   private volatile long loopRanAt;
 
@@ -86,9 +88,10 @@ public final class ReplicaVerticle extends VerticleBase {
       // Durable books: recover, then journal every change before it is acknowledged.
       bookLog = BookLog.open(config.dataDir());
       OrderBook recovered = bookLog.recover();
-      log.info("recovered a book of {} calls (lineage {}, seq {}) from {}", recovered.pending().size(), recovered.generation(),
-          recovered.lastSeq(), config.dataDir());
-      core = new Replica(config.id(), incarnation, config.pingIntervalMs(), recovered);
+      bookLog.writtenBy(incarnation);
+      log.info("recovered a book of {} calls (lineage {}, seq {}, written by {}) from {}", recovered.pending().size(),
+          recovered.generation(), recovered.lastSeq(), bookLog.recoveredWriter(), config.dataDir());
+      core = new Replica(config.id(), incarnation, config.pingIntervalMs(), recovered, bookLog.recoveredWriter());
       Replica owner = core;
       journal = new DurableJournal(bookLog, owner::book, e -> {
         log.error("cannot make the book durable in {}: stopping (a restart recovers from the log)", config.dataDir(), e);
@@ -113,6 +116,7 @@ public final class ReplicaVerticle extends VerticleBase {
     new ReplicationApi(this).mount(router);
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     reportedViewnum = core.reportedViewnum();
+    recoveredFrom = core.recoveredFrom();
     loopRanAt = clock.getAsLong();
     tickTimer = vertx.setPeriodic(Math.max(1, config.pingIntervalMs() / 4), id -> {
       loopRanAt = clock.getAsLong();
@@ -133,6 +137,7 @@ public final class ReplicaVerticle extends VerticleBase {
           ViewPinger.timeoutFor(config.pingIntervalMs()), config.auth());
       pinger = new ViewPinger(pingVertx, viewService, config.id(), incarnation, config.address(),
           config.pingIntervalMs(), clock, () -> reportedViewnum, host::onPingAnswer)
+          .reportingRecoveredBook(() -> recoveredFrom)
           .answeringOn(context, () -> clock.getAsLong() - loopRanAt <= stallLimitMs);
       log.info("replica {} (incarnation {}) listening on {} (view service {})", config.id(), incarnation, config.address(),
           config.viewServiceUrl().get());
@@ -225,6 +230,7 @@ public final class ReplicaVerticle extends VerticleBase {
   /** After every input: the book, the view or the lease may have changed. */
   private void changed() {
     reportedViewnum = host.core().reportedViewnum();
+    recoveredFrom = host.core().recoveredFrom();
     if (elevators != null) elevators.changed(); // coalesced: at most one dispatch per event-loop turn
     logViewChange();
     promotion.observe(host.core(), clock.getAsLong()).ifPresent(report -> {

@@ -45,7 +45,7 @@ class DurableJournalTest {
   @Test
   void anOrderIsOnDiskBeforeItIsAcknowledgedAndSurvivesAKill() throws Exception {
     BookLog log = BookLog.open(dir);
-    Replica core = new Replica("p", "p1", 50, log.recover());
+    Replica core = new Replica("p", "p1", 50, log.recover(), null);
     ReplicaHost host = durableHost(log, core, Runnable::run);
     host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, false), 600), now);
     for (int i = 0; i < 5; i++) host.submit(new Op.Press("r" + i, new CabCall("e1", i % 4)), recording("r" + i));
@@ -59,7 +59,7 @@ class DurableJournalTest {
     try (BookLog again = BookLog.open(dir)) {
       OrderBook recovered = again.recover();
       assertThat(recovered.snapshot()).isEqualTo(before.snapshot());
-      Replica restarted = new Replica("p", "p2", 50, recovered);
+      Replica restarted = new Replica("p", "p2", 50, recovered, null);
       assertThat(restarted.hasState()).as("a new incarnation holding the recovered book, to be merged").isTrue();
       assertThat(restarted.book().pending()).hasSize(4);
     }
@@ -69,7 +69,7 @@ class DurableJournalTest {
 
   /** A durable primary whose backup holds its state, flushing at the end of each turn ({@link #endOfTurn}). */
   ReplicaHost primaryWithBackup(BookLog log) throws Exception {
-    ReplicaHost host = durableHost(log, new Replica("p", "p1", 50, log.recover()), endOfTurn::add);
+    ReplicaHost host = durableHost(log, new Replica("p", "p1", 50, log.recover(), null), endOfTurn::add);
     host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(V1, true), 600), now);
     host.onPingAnswer(new org.paternoster.view.PingAnswer(new org.paternoster.view.ViewState(WITH_BACKUP, false), 600), now);
     order.clear();

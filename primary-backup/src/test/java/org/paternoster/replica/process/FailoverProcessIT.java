@@ -96,4 +96,34 @@ class FailoverProcessIT {
       assertThat(cluster.missingOn(primary)).as("acknowledged orders missing on the restarted %s", primary).isEmpty();
     }
   }
+
+  /**
+   * Invariant 9: a power loss of both controller machines (kill -9 of both replicas) under {@code
+   * --on-total-loss wait}, with durable books. Both restart from their disks. The processes the
+   * view named are gone for good, so waiting for them would wait forever (as it did until
+   * 2026-12-02); a restarted replica holding its predecessor's book untouched leads a new lineage,
+   * with every order acknowledged before the loss.
+   */
+  @Test
+  void withWaitAPowerLossOfBothReplicasEndsWhenTheyReturnFromTheirDisks(@TempDir Path data) {
+    try (ProcessCluster cluster = new ProcessCluster(processes, "--on-total-loss", "wait")) {
+      cluster.startReplica("r1", data.resolve("r1"));
+      cluster.startReplica("r2", data.resolve("r2"));
+      cluster.awaitSettled("primary and backup");
+      cluster.startClients(4);
+      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > 100);
+      long before = cluster.view().viewnum();
+      cluster.kill9("r1");
+      cluster.kill9("r2");
+      int atLoss = cluster.acknowledged.size();
+      cluster.startReplica("r1", data.resolve("r1"));
+      cluster.startReplica("r2", data.resolve("r2"));
+      await("a new lineage from a recovered book").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+          .until(() -> cluster.view().viewnum() > before && cluster.view().rebuild() && cluster.acked());
+      await("acks after the power loss").atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > atLoss + 50);
+      cluster.stopClients();
+      String primary = cluster.view().primary();
+      assertThat(cluster.missingOn(primary)).as("acknowledged orders missing on %s", primary).isEmpty();
+    }
+  }
 }

@@ -42,12 +42,15 @@ final class ProcessCluster implements AutoCloseable {
   private final AtomicBoolean clientsRunning = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  ProcessCluster(ChildProcesses processes) {
+  /** @param viewServiceOptions more options for the view service, e.g. {@code --on-total-loss wait} */
+  ProcessCluster(ChildProcesses processes, String... viewServiceOptions) {
     this.processes = processes;
     int port = FreePorts.pick();
     viewServiceUrl = "http://127.0.0.1:" + port;
-    processes.start("view-service", ViewServiceMain.class, "--port", "" + port, "--discovery", "none",
-        "--ping-interval-ms", "" + PING_MS, "--dead-pings", "5");
+    List<String> args = new ArrayList<>(List.of("--port", "" + port, "--discovery", "none",
+        "--ping-interval-ms", "" + PING_MS, "--dead-pings", "5"));
+    args.addAll(List.of(viewServiceOptions));
+    processes.start("view-service", ViewServiceMain.class, args.toArray(String[]::new));
     viewService = new ViewServiceClient(http, viewServiceUrl);
   }
 

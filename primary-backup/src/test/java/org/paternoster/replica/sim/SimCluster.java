@@ -240,7 +240,16 @@ public final class SimCluster {
   boolean waitsByDesign() {
     View view = view();
     boolean primaryGone = !holds(view.primary(), true);
-    return primaryGone && (!viewService.acked() || !holds(view.backup(), false));
+    boolean backupGone = !viewService.acked() || !holds(view.backup(), false);
+    // Invariant 9: a live process that recovered a named one's durable book (untouched) ends the wait.
+    boolean bookReturned = recovered(view.primary(), view.primaryIncarnation())
+        || (viewService.acked() && recovered(view.backup(), view.backupIncarnation()));
+    return primaryGone && backupGone && !bookReturned;
+  }
+
+  private boolean recovered(String id, String incarnation) {
+    SimReplica r = id == null ? null : replica(id);
+    return r != null && incarnation != null && incarnation.equals(r.core().recoveredFrom());
   }
 
   private boolean holds(String id, boolean asPrimary) {

@@ -26,6 +26,10 @@ import org.paternoster.replica.ReplicaHost;
  * cut (any prefix reached the platter), or a failed fsync (the replica halts, and what the
  * failed call left is unknown).
  *
+ * <p>The writer ({@code writer.json}): the incarnation that last changed the book, named durably
+ * before its first write ({@link #writtenBy}); a cut write keeps the new name whenever it kept any
+ * of the data, and may keep it when it kept none (the name is written first).
+ *
  * <p>Not modelled: a disk that loses or corrupts data an fsync returned for (outside the stated
  * assumptions, docs/ARCHITECTURE.md).
  */
@@ -33,6 +37,8 @@ final class SimDisk implements ReplicaHost.Journal {
   private final Random tears;
   private OrderBook book = new OrderBook();
   private Runnable halt; // armed: the next write is cut short, then this kills the process
+  private String writer; // durable: the incarnation that last changed the book (null: none yet)
+  private String process; // the running incarnation, named as writer before its first write
 
   /** @param tears chooses how much of a cut write survives (a stream of its own, for replay) */
   SimDisk(Random tears) {
@@ -47,6 +53,7 @@ final class SimDisk implements ReplicaHost.Journal {
     }
     int steps = (changes.replacedBy() != null ? 1 : 0) + changes.ops().size();
     int kept = tears.nextInt(steps + 1); // 0: nothing reached the disk; steps: all of it, but no fsync returned
+    if (kept > 0 || (!java.util.Objects.equals(writer, process) && tears.nextBoolean())) writer = process; // the name goes first: kept if anything after it was
     if (changes.replacedBy() == null) {
       write(null, changes.ops().subList(0, kept));
     } else if (kept > 0) {
@@ -59,6 +66,7 @@ final class SimDisk implements ReplicaHost.Journal {
   }
 
   private void write(Snapshot replacedBy, List<Sequenced> ops) {
+    if (replacedBy != null || !ops.isEmpty()) writer = process;
     if (replacedBy != null) book = OrderBook.of(replacedBy);
     for (Sequenced s : ops) {
       if (s.seq() != book.lastSeq() + 1) throw new IllegalStateException("journal append seq " + s.seq() + " after " + book.lastSeq());
@@ -83,6 +91,16 @@ final class SimDisk implements ReplicaHost.Journal {
   /** The durable book as it stands (read by the checker: a copy that survives a crash). */
   OrderBook book() {
     return book;
+  }
+
+  /** A process (re)starts on this disk: it will name itself writer before its first write. */
+  void writtenBy(String incarnation) {
+    process = incarnation;
+  }
+
+  /** The incarnation whose writes made the durable book, or null: what {@code BookLog.recoveredWriter} reads. */
+  String writer() {
+    return writer;
   }
 
   /** What a restarted process recovers: a book of its own, equal to the durable one. */

@@ -45,7 +45,9 @@ final class SimReplica implements ReplicaHost.Transport {
     this.peerTimeoutMs = 4 * pingIntervalMs;
     // As ReplicaVerticle: recover from the disk, journal there, and group-commit only with one.
     String name = id + "i" + incarnation;
-    Replica core = disk == null ? new Replica(id, name, pingIntervalMs / 2) : new Replica(id, name, pingIntervalMs / 2, disk.recover());
+    Replica core = disk == null ? new Replica(id, name, pingIntervalMs / 2)
+        : new Replica(id, name, pingIntervalMs / 2, disk.recover(), disk.writer());
+    if (disk != null) disk.writtenBy(name);
     this.host = new ReplicaHost(core, this, () -> net.localNow(id), 20 * pingIntervalMs, () -> {},
         disk == null ? ReplicaHost.Journal.NONE : disk, disk == null ? Runnable::run : flush -> net.timer(id, 0, flush));
   }
@@ -68,6 +70,7 @@ final class SimReplica implements ReplicaHost.Transport {
     long reported = host.core().reportedViewnum();
     long latest = host.core().view().viewnum();
     String incarnation = host.core().incarnation();
+    String recoveredFrom = host.core().recoveredFrom();
     if (cluster.reconnects()) {
       boolean refused = cluster.refusesWhileAlive();
       net.send(id, SimViewService.NODE, () -> {
@@ -76,7 +79,7 @@ final class SimReplica implements ReplicaHost.Transport {
       });
     }
     net.call(id, SimViewService.NODE, null,
-        q -> cluster.viewService.ping(id, reported, latest, id, incarnation),
+        q -> cluster.viewService.ping(id, reported, latest, id, incarnation, recoveredFrom),
         (PingAnswer answer) -> host.onPingAnswer(answer, sentAt));
     net.timer(id, pingIntervalMs, this::pingLoop);
   }

@@ -87,10 +87,10 @@ final class SimViewService {
     net.timer(NODE, timing.tickMs(), this::tickLoop);
   }
 
-  PingAnswer ping(String server, long viewnum, long latest, String address, String incarnation) {
+  PingAnswer ping(String server, long viewnum, long latest, String address, String incarnation, String recoveredFrom) {
     if (service == null) return null;
     if (zombie != null && now() < zombieUntil && net.random.nextBoolean()) return new PingAnswer(zombie, 0);
-    return service.ping(server, viewnum, latest, address, incarnation, now());
+    return service.ping(server, viewnum, latest, address, incarnation, recoveredFrom, now());
   }
 
   /** After such a close, a connection attempt to {@code server}'s port was refused (CrashProbe). */

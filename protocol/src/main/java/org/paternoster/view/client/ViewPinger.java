@@ -60,6 +60,7 @@ public final class ViewPinger {
   private volatile boolean running;
   private boolean inFlight;
   private boolean pingAgain;
+  private Supplier<String> recoveredFrom = () -> null;
   private volatile long timer = -1;
   private int failures;
   private volatile View lastView = View.INITIAL;
@@ -90,6 +91,16 @@ public final class ViewPinger {
     this.clock = clock;
     this.viewnum = viewnum;
     this.listener = listener;
+  }
+
+  /**
+   * Every ping also reports what {@code recovered} says: the incarnation whose durable book the
+   * owner recovered, while its book is still exactly that (null: none; read from this loop's
+   * thread). Call before {@link #start}.
+   */
+  public ViewPinger reportingRecoveredBook(Supplier<String> recovered) {
+    this.recoveredFrom = recovered;
+    return this;
   }
 
   /** How long one ping may take before it counts as failed, for pings every {@code pingIntervalMs}. */
@@ -183,7 +194,7 @@ public final class ViewPinger {
     inFlight = true;
     long sentAt = clock.getAsLong();
     long reported = viewnum.getAsLong();
-    client.ping(serverId, reported, Math.max(reported, lastView.viewnum()), address, incarnation).onComplete(ar -> {
+    client.ping(serverId, reported, Math.max(reported, lastView.viewnum()), address, incarnation, recoveredFrom.get()).onComplete(ar -> {
       inFlight = false;
       if (ar.succeeded()) received(ar.result(), sentAt); else failed(ar.cause());
       if (!running) return;

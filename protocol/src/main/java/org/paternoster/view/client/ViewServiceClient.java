@@ -56,9 +56,18 @@ public final class ViewServiceClient {
 
   /** As above, also reporting {@code latest}, the highest view number the server has seen. */
   public Future<PingAnswer> ping(String server, long viewnum, long latest, String address, String incarnation) {
+    return ping(server, viewnum, latest, address, incarnation, null);
+  }
+
+  /**
+   * As above, also reporting {@code recoveredFrom}: the incarnation whose durable book the server
+   * recovered and has not changed since (null: none).
+   */
+  public Future<PingAnswer> ping(String server, long viewnum, long latest, String address, String incarnation, String recoveredFrom) {
     JsonObject body = new JsonObject().put("server", server).put("viewnum", viewnum).put("latest", latest);
     if (address != null) body.put("address", address);
     if (incarnation != null) body.put("incarnation", incarnation);
+    if (recoveredFrom != null) body.put("recoveredFrom", recoveredFrom);
     return send(HttpMethod.POST, "/ping", body.toBuffer())
         .map(b -> ViewJson.answerFromJson(b.toJsonObject()));
   }
