@@ -238,6 +238,22 @@ class ViewServiceLeaseTest {
     assertThat(vs.view().rebuild()).isTrue();
   }
 
+  /**
+   * Found by the simulator (seed 773): a service restarted from its disk assumes the primary of a
+   * view numbered 2 or more has reported it, but the primary of a new lineage reports 0 until its
+   * backup holds its book. Its next 0 passed for a restart, so the view was never acked and a WAIT
+   * service stopped for good. The incarnation decides where it is known.
+   */
+  @Test
+  void aZeroFromTheSameIncarnationIsNoRestartForAServiceRestartedFromItsDisk() {
+    View lineage = new View(5, "a", "b", "http://a", "http://b", "a2", "b2", true);
+    vs = new ViewService(TIMING, TotalLossPolicy.WAIT, new SavedState(new ViewState(lineage, false), List.of()), now);
+    ping("a", "a2", 0);
+    ping("b", "b2", 5);
+    ping("a", "a2", 5); // its backup holds its book now
+    assertThat(vs.state()).isEqualTo(new ViewState(lineage, true));
+  }
+
   @Test
   void withRebuildATotalLossStartsALineageOnlyAfterEveryLeaseExpired() {
     primaryAndBackup();
