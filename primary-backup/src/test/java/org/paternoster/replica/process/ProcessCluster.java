@@ -79,6 +79,13 @@ final class ProcessCluster implements AutoCloseable {
     return viewService.view().await().view();
   }
 
+  /** Why each view was announced, oldest first ({@code GET /views}). */
+  List<String> viewReasons() {
+    List<String> reasons = new ArrayList<>();
+    viewService.views().await().forEach(v -> reasons.add(((JsonObject) v).getString("reason")));
+    return reasons;
+  }
+
   boolean acked() {
     return viewService.view().await().acked();
   }
