@@ -32,6 +32,10 @@ import org.paternoster.replica.Replica;
  *       service crashed ({@code servedCallRelit}).</li>
  *   <li>{@code lostWithoutCrash}: an acknowledged press vanished from every live replica and
  *       every disk although no crash took its last copy (checked at each crash).</li>
+ *   <li>{@code waitLedWithout}: with {@code --on-total-loss wait} (and the view service's disk), a
+ *       primary, when it first may act in a view, holds every acknowledged press not served nor
+ *       destroyed by crashes: consistency means no primary ever leads without the state of the
+ *       views before it (rule 4, invariant 9). Checked once per view and process.</li>
  *   <li>{@code ackedOrderMissing}: after the heal, the settled primary holds every acknowledged
  *       press that was not served and whose copies were not all destroyed by crashes (invariant 1,
  *       7: nothing acknowledged is forgotten while one copy survives). With disks a crash destroys
@@ -50,10 +54,14 @@ final class SimChecker {
   private final Set<Call> destroyed = new HashSet<>();
   private final boolean uniqueViewNumbers;
   private final Set<Tombstone> tombstonesDestroyed = new HashSet<>();
+  private final boolean consistentOnTotalLoss;
+  private final Set<String> actedIn = new HashSet<>(); // "id/incarnation/viewnum" of every primary that may act
 
-  SimChecker(SimCluster cluster, boolean uniqueViewNumbers) {
+  /** @param consistentOnTotalLoss the view service waits rather than rebuild ({@code --on-total-loss wait}) */
+  SimChecker(SimCluster cluster, boolean uniqueViewNumbers, boolean consistentOnTotalLoss) {
     this.cluster = cluster;
     this.uniqueViewNumbers = uniqueViewNumbers;
+    this.consistentOnTotalLoss = consistentOnTotalLoss;
   }
 
   private void violation(String kind, String detail) {
@@ -92,6 +100,9 @@ final class SimChecker {
       if (leased != null) violation("twoLeases", leased + " and " + r.id() + " both hold a lease");
       leased = r.id();
       if (core.mayAct(local)) {
+        if (consistentOnTotalLoss && uniqueViewNumbers && actedIn.add(r.id() + "/" + core.incarnation() + "/" + core.view().viewnum())) {
+          leadsWithEverything(r);
+        }
         long committed = core.committedSeq();
         long lineage = core.book().lastSeq() / OrderBook.SEQ_BLOCK;
         String generation = core.book().generation();
@@ -107,6 +118,15 @@ final class SimChecker {
           }
         }
       }
+    }
+  }
+
+  private void leadsWithEverything(SimReplica primary) {
+    for (SimClient.Ack ack : presses) {
+      Call call = ack.op().call();
+      if (destroyed.contains(call) || servedSubmitted.contains(call) || primary.core().book().pending(call).isPresent()) continue;
+      violation("waitLedWithout", primary.id() + " leads view " + primary.core().view().viewnum() + " without " + ack.op()
+          + " acknowledged by " + ack.replica() + " in view " + ack.viewnum() + " (held by " + holders(call, null) + ")");
     }
   }
 

@@ -45,7 +45,7 @@ public final class SimCluster {
     this.seed = seed;
     this.timing = timing;
     this.viewService = new SimViewService(net, timing, policy, viewServiceDisk);
-    this.checker = new SimChecker(this, viewServiceDisk);
+    this.checker = new SimChecker(this, viewServiceDisk, policy == TotalLossPolicy.WAIT);
     net.afterEvent(checker::afterEvent);
     viewService.start();
   }
