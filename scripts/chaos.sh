@@ -4,8 +4,9 @@
 # restart, SIGSTOP/SIGCONT, iptables partitions and packet loss, motor cuts, obstructions); then
 # heal, drain and check the history. The last stdout line is a one-line JSON summary; the timeline
 # (timeline.html) and every process's log land in the out dir. Exit 0: every property held.
-# Usage: scripts/chaos.sh [--duration 120s] [--seed N] [--faults kill,pause,partition,loss,motor,obstruction]
-#                         [--out DIR] [--time-scale 4] [--drain-max 60s] [--max-concurrent-faults 2] [--durable-books] (--help for all)
+# Usage: scripts/chaos.sh [--duration 120s] [--seed N] [--faults kill,pause,partition,loss,motor,obstruction,dup-reorder,power-loss]
+#                         [--out DIR] [--time-scale 4] [--drain-max 60s] [--max-concurrent-faults 2] [--durable-books]
+#                         [--on-total-loss wait|rebuild] (--help for all; power-loss needs --durable-books)
 #        scripts/chaos.sh --recheck DIR   check a finished run's history again (after a checker change)
 # Network faults need root and iptables; without them they are skipped and the summary says why.
 # docs/CHAOS.md explains what is checked and how.

@@ -31,6 +31,8 @@ public final class ChaosBench implements Callable<Integer> {
   @Option(names = "--faults", defaultValue = "all", description = "passed to chaos.sh (default: ${DEFAULT-VALUE})") String faults;
   @Option(names = "--network", defaultValue = "auto", description = "passed to chaos.sh: auto, netns, loopback (default: ${DEFAULT-VALUE})") String network;
   @Option(names = "--durable-books", description = "passed to chaos.sh: replicas keep their books on disk") boolean durableBooks;
+  @Option(names = "--on-total-loss", defaultValue = "rebuild", description = "passed to chaos.sh: wait or rebuild (default: ${DEFAULT-VALUE})")
+  String onTotalLoss;
   @Option(names = "--out", description = "where runs go (default: run/bench-chaos)") Path out;
   @Option(names = "--root", hidden = true) Path root;
 
@@ -39,7 +41,12 @@ public final class ChaosBench implements Callable<Integer> {
     CommandLine cmd = new CommandLine(this);
     if (runs < 1) throw new CommandLine.ParameterException(cmd, "--runs must be at least 1");
     ChaosMain.millis(cmd, "--duration", duration);
-    FaultKind.parse(faults);
+    try {
+      FaultKind.parse(faults, durableBooks);
+      org.paternoster.view.TotalLossPolicy.parse(onTotalLoss); // chaos.sh checks it too; fail before the first run
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cmd, e.getMessage());
+    }
     if (root == null) root = Path.of(".").toAbsolutePath().normalize();
     Path base = (out != null ? out : root.resolve("run/bench-chaos")).toAbsolutePath();
     int lost = 0;
@@ -65,6 +72,7 @@ public final class ChaosBench implements Callable<Integer> {
       List<String> args = new ArrayList<>(List.of(root.resolve("scripts/chaos.sh").toString(), "--seed", "" + seed,
           "--duration", duration, "--faults", faults, "--network", network, "--out", dir.toString()));
       if (durableBooks) args.add("--durable-books");
+      args.addAll(List.of("--on-total-loss", onTotalLoss));
       try (ChildProcess chaos = ChildProcess.command(args)
           .env("PATERNOSTER_NO_BUILD", "1").log(log).start("chaos-seed-" + seed)) {
         code = chaos.waitForExit();

@@ -31,7 +31,8 @@ public final class ChaosMain implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "seed of passengers and faults (default: random, printed)")
   Long seed;
   @Option(names = "--faults", defaultValue = "all", paramLabel = "LIST",
-      description = "comma list of kill, pause, partition, loss, motor, obstruction, dup-reorder; or all, none (default: ${DEFAULT-VALUE})")
+      description = "comma list of kill, pause, partition, loss, motor, obstruction, dup-reorder, power-loss (needs --durable-books); "
+          + "or all, none (default: ${DEFAULT-VALUE})")
   String faults;
   @Option(names = "--out", paramLabel = "DIR", description = "where logs, data dirs, history and timeline go (default: run/chaos/seed-N)")
   Path out;
@@ -54,6 +55,9 @@ public final class ChaosMain implements Callable<Integer> {
   @Option(names = "--durable-books",
       description = "every replica keeps its book in OUT/data/<replica> (replica.sh --data-dir), so a kill -9 may land inside a journal write")
   boolean durableBooks;
+  @Option(names = "--on-total-loss", defaultValue = "rebuild", paramLabel = "wait|rebuild",
+      description = "passed to the view service: wait (consistency) or rebuild (default: ${DEFAULT-VALUE})")
+  String onTotalLoss;
   @Option(names = "--recheck", paramLabel = "DIR",
       description = "check a finished run's recorded history (DIR/history.txt) again with this checker; runs nothing")
   Path recheck;
@@ -71,10 +75,11 @@ public final class ChaosMain implements Callable<Integer> {
     long drainMs = millis(cmd, "--drain-max", drainMax);
     List<FaultKind> kinds;
     try {
-      kinds = new ArrayList<>(FaultKind.parse(faults));
+      kinds = new ArrayList<>(FaultKind.parse(faults, durableBooks));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, e.getMessage());
     }
+    if (!List.of("wait", "rebuild").contains(onTotalLoss)) throw new CommandLine.ParameterException(cmd, "--on-total-loss must be wait or rebuild");
     if (maxConcurrent < 1 || maxConcurrent > 2) throw new CommandLine.ParameterException(cmd, "--max-concurrent-faults must be 1 or 2");
     if (timeScale < 1 || timeScale > 20) throw new CommandLine.ParameterException(cmd, "--time-scale must be in 1..20");
     if (!pressGap.matches("\\d+-\\d+")) throw new CommandLine.ParameterException(cmd, "--press-gap-ms must be MIN-MAX, e.g. 250-800");
@@ -111,7 +116,7 @@ public final class ChaosMain implements Callable<Integer> {
     History history = new History();
     // A secret of this run's own: the processes listen on namespace addresses, and the runner acts as a member.
     String secret = org.paternoster.security.ClusterSecret.randomText();
-    SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale, secret, durableBooks);
+    SystemProcesses processes = new SystemProcesses(root, dir, topology, runSeed, timeScale, secret, durableBooks, onTotalLoss);
     Http http = new Http(topology.observer(),
         org.paternoster.security.ClusterAuth.of(org.paternoster.security.ClusterSecret.of(secret), System::currentTimeMillis));
     Thread cleanup = new Thread(() -> {
@@ -122,7 +127,7 @@ public final class ChaosMain implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(cleanup);
     log(new JsonObject().put("chaos", "starting").put("seed", runSeed).put("durationS", durationMs / 1000.0)
         .put("faults", kinds.stream().map(FaultKind::wire).collect(Collectors.joining(","))).put("networkFaults", networkFaults)
-        .put("network", networkMode).put("durableBooks", durableBooks).put("out", dir.toString()));
+        .put("network", networkMode).put("durableBooks", durableBooks).put("onTotalLoss", onTotalLoss).put("out", dir.toString()));
     try {
       processes.startAll();
       Observer observer = new Observer(http, topology, history, 50);

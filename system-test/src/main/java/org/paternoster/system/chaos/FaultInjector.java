@@ -41,6 +41,8 @@ public final class FaultInjector {
   /** Injects a fault of {@code kind} on targets not in {@code busy}; null when no target is free. */
   public synchronized Active inject(FaultKind kind, Random random, Set<String> busy) {
     int id = ++nextId;
+    // Its start is when the first blow lands: a failover it causes may be seen before the last one does.
+    long startedAt = history.now();
     List<String> free = new ArrayList<>(Topology.all());
     free.removeAll(busy);
     List<String> freeNodes = free.stream().filter(Topology::isNode).toList();
@@ -106,9 +108,16 @@ public final class FaultInjector {
             String.format(Locale.ROOT, "%.0f%% of messages to %s duplicated, all held 0-%d ms", share * 100, target, maxDelayMs),
             () -> post(target, "/chaos/messages", new JsonObject().put("duplicate", 0).put("maxDelayMs", 0)));
       }
+      case POWER_LOSS -> {
+        List<String> replicas = Topology.all().stream().filter(Topology::isReplica).toList();
+        if (!freeReplicas.containsAll(replicas)) return null;
+        replicas.forEach(processes::kill9);
+        a = new Active(id, kind, Set.copyOf(replicas), "power loss: kill -9 " + String.join(", ", replicas),
+            () -> restart(replicas)); // the power returns to every machine at once
+      }
       default -> throw new IllegalStateException(kind.toString());
     }
-    history.add(new Event.Fault(history.now(), a.id(), kind.wire(), a.targets(), a.detail(), true));
+    history.add(new Event.Fault(startedAt, a.id(), kind.wire(), a.targets(), a.detail(), true));
     return a;
   }
 
@@ -128,14 +137,23 @@ public final class FaultInjector {
   }
 
   private void restart(String name) {
-    try {
-      processes.start(name);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot restart " + name, e);
+    restart(List.of(name));
+  }
+
+  /** Starts every one of {@code names}, then waits (at most 30 s in all) until each answers. */
+  private void restart(List<String> names) {
+    for (String name : names) {
+      try {
+        processes.start(name);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot restart " + name, e);
+      }
     }
     long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline && http.getJsonNow(topology.url(name) + "/health", 500) == null) {
-      PassengerGenerator.sleep(50);
+    for (String name : names) {
+      while (System.currentTimeMillis() < deadline && http.getJsonNow(topology.url(name) + "/health", 500) == null) {
+        PassengerGenerator.sleep(50);
+      }
     }
   }
 

@@ -26,16 +26,20 @@ public final class SystemProcesses implements AutoCloseable {
   private final double timeScale;
   private final String secret;
   private final boolean durableBooks;
+  private final String onTotalLoss;
   private final Map<String, ChildProcess> running = new LinkedHashMap<>();
 
   /**
    * {@code secret}: the cluster secret every process gets ({@code PATERNOSTER_CLUSTER_SECRET});
-   * {@code durableBooks}: each replica keeps its book in {@code OUT/data/<replica>}, across its restarts.
+   * {@code durableBooks}: each replica keeps its book in {@code OUT/data/<replica>}, across its restarts;
+   * {@code onTotalLoss}: the view service's {@code --on-total-loss} (wait or rebuild).
    */
-  public SystemProcesses(Path root, Path out, Topology topology, long seed, double timeScale, String secret, boolean durableBooks)
+  public SystemProcesses(Path root, Path out, Topology topology, long seed, double timeScale, String secret, boolean durableBooks,
+      String onTotalLoss)
       throws IOException {
     this.secret = secret;
     this.durableBooks = durableBooks;
+    this.onTotalLoss = onTotalLoss;
     this.root = root;
     this.out = out;
     this.topology = topology;
@@ -59,7 +63,7 @@ public final class SystemProcesses implements AutoCloseable {
     if (name.equals(Topology.VIEW_SERVICE)) {
       cmd.addAll(List.of(script("view-service.sh"), "--host", topology.host(name), "--port", "" + topology.port(name),
           "--data-dir", out.resolve("data/view-service").toString(),
-          "--discovery", "none"));
+          "--discovery", "none", "--on-total-loss", onTotalLoss));
     } else if (Topology.isReplica(name)) {
       cmd.addAll(List.of(script("replica.sh"), "--id", name, "--host", topology.host(name), "--port", "" + topology.port(name),
           "--view-service", vs, "--floors", "" + Topology.FLOORS, "--discovery", "none"));

@@ -9,12 +9,16 @@ import picocli.CommandLine;
 class FaultKindTest {
   @Test
   void parsesListsAllAndNone() {
-    assertThat(FaultKind.parse("kill, pause,kill")).containsExactly(FaultKind.KILL, FaultKind.PAUSE);
-    assertThat(FaultKind.parse("all")).hasSize(FaultKind.values().length);
-    assertThat(FaultKind.parse("none")).isEmpty();
-    assertThat(FaultKind.parse("dup-reorder")).containsExactly(FaultKind.DUP_REORDER);
+    assertThat(FaultKind.parse("kill, pause,kill", false)).containsExactly(FaultKind.KILL, FaultKind.PAUSE);
+    assertThat(FaultKind.parse("all", true)).hasSize(FaultKind.values().length);
+    assertThat(FaultKind.parse("all", false)).as("no power loss without disks").hasSize(FaultKind.values().length - 1)
+        .doesNotContain(FaultKind.POWER_LOSS);
+    assertThat(FaultKind.parse("none", false)).isEmpty();
+    assertThat(FaultKind.parse("dup-reorder", false)).containsExactly(FaultKind.DUP_REORDER);
     assertThat(FaultKind.DUP_REORDER.wire()).isEqualTo("dup-reorder");
-    assertThatThrownBy(() -> FaultKind.parse("kill,meteor")).hasMessageContaining("unknown fault 'meteor'");
+    assertThat(FaultKind.parse("power-loss", true)).containsExactly(FaultKind.POWER_LOSS);
+    assertThatThrownBy(() -> FaultKind.parse("power-loss", false)).hasMessageContaining("needs --durable-books");
+    assertThatThrownBy(() -> FaultKind.parse("kill,meteor", false)).hasMessageContaining("unknown fault 'meteor'");
   }
 
   @Test
