@@ -72,11 +72,7 @@ class FailoverProcessIT {
   @Test
   void theLastReplicaStandingRestartedFromItsDiskLeadsAgainWithEveryAcknowledgedOrder(@TempDir Path data) {
     try (ProcessCluster cluster = new ProcessCluster(processes)) {
-      cluster.startReplica("r1", data.resolve("r1"));
-      cluster.startReplica("r2", data.resolve("r2"));
-      cluster.awaitSettled("primary and backup");
-      cluster.startClients(4);
-      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > 100);
+      durablePairUnderLoad(cluster, data);
       String primary = cluster.view().primary();
       String backup = cluster.view().backup();
       cluster.kill9(backup);
@@ -107,22 +103,31 @@ class FailoverProcessIT {
   @Test
   void withWaitAPowerLossOfBothReplicasEndsWhenTheyReturnFromTheirDisks(@TempDir Path data) {
     try (ProcessCluster cluster = new ProcessCluster(processes, "--on-total-loss", "wait")) {
-      cluster.startReplica("r1", data.resolve("r1"));
-      cluster.startReplica("r2", data.resolve("r2"));
-      cluster.awaitSettled("primary and backup");
-      cluster.startClients(4);
-      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > 100);
+      durablePairUnderLoad(cluster, data);
       long before = cluster.view().viewnum();
       cluster.kill9("r1");
       cluster.kill9("r2");
       int atLoss = cluster.acknowledged.size();
-      cluster.startReplica("r1", data.resolve("r1"));
-      cluster.startReplica("r2", data.resolve("r2"));
+      startDurable(cluster, data);
       await("acks after the power loss").atMost(Duration.ofSeconds(60)).until(() -> cluster.acknowledged.size() > atLoss + 50);
       cluster.stopClients();
       assertThat(cluster.viewReasons()).as("views announced").anyMatch(r -> r.startsWith("total loss: new lineage from the durable book of"));
       String primary = cluster.view().primary();
       assertThat(cluster.missingOn(primary)).as("acknowledged orders missing on %s", primary).isEmpty();
     }
+  }
+
+  /** r1 and r2, each with its data dir under {@code data} (kept across restarts). */
+  private static void startDurable(ProcessCluster cluster, Path data) {
+    cluster.startReplica("r1", data.resolve("r1"));
+    cluster.startReplica("r2", data.resolve("r2"));
+  }
+
+  /** r1 and r2 with durable books, settled as primary and backup, with 4 clients and 100 acknowledged orders. */
+  private static void durablePairUnderLoad(ProcessCluster cluster, Path data) {
+    startDurable(cluster, data);
+    cluster.awaitSettled("primary and backup");
+    cluster.startClients(4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.acknowledged.size() > 100);
   }
 }

@@ -58,10 +58,16 @@ public final class DashboardPage {
     return !"not reloaded".equals(browser.script("return window.paternosterTestMark || null;"));
   }
 
-  /** The cells of the hall-call table's row for a call ({@code floor, direction, assignee, arrives in, waiting}); empty when absent. */
+  /**
+   * The cells of the hall-call table's row for a call ({@code floor, direction, assignee, arrives
+   * in, waiting}); empty when absent. Read in one script, so the page cannot re-render the table
+   * between finding the cells and reading them: it replaces them on every snapshot, and element by
+   * element (Chromium 156) every read went stale, for the whole life of the row.
+   */
   public List<String> hallCallRow(int floor, String direction) {
-    return quietly(() -> browser.driver().findElements(By.cssSelector("#hall-calls tr[data-call='" + floor + ":" + direction + "'] td"))
-        .stream().map(org.openqa.selenium.WebElement::getText).toList());
+    Object cells = browser.script("return Array.from(document.querySelectorAll(arguments[0])).map((td) => td.innerText.trim());",
+        "#hall-calls tr[data-call='" + floor + ":" + direction + "'] td");
+    return cells instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
   }
 
   /** The hall lamp of the building panel. */
