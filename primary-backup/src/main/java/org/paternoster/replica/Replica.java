@@ -49,25 +49,10 @@ public final class Replica {
   private long leaseUntil; // as primary: acknowledge and push only before this time (invariant 2)
   private boolean handoverInFlight;
   private long handoverRetryAt;
-  private final List<Sequenced> applied = new ArrayList<>(); // since the last drainJournal
-  private boolean bookReplaced; // since the last drainJournal
-  private String recoveredFrom; // the incarnation whose durable book we recovered, while our book is still exactly it
-
-  /**
-   * What the book went through since the last drain, for a durable journal: either it was replaced
-   * wholesale ({@code replacedBy} then holds the snapshot to persist, {@code ops} what came after),
-   * or {@code ops} were applied in order.
-   */
-  public record Journal(org.paternoster.orders.Snapshot replacedBy, List<Sequenced> ops) {
-    public boolean isEmpty() {
-      return replacedBy == null && ops.isEmpty();
-    }
-  }
+  private final BookChanges changes; // since the last drainJournal, and whether the book is still the recovered one
 
   public Replica(String me, String incarnation, long retryDelayMs) {
-    this.me = me;
-    this.incarnation = incarnation;
-    this.retryDelayMs = retryDelayMs;
+    this(me, incarnation, retryDelayMs, new OrderBook(), null);
   }
 
   /**
@@ -76,8 +61,10 @@ public final class Replica {
    * the book first changes.
    */
   public Replica(String me, String incarnation, long retryDelayMs, OrderBook recovered, String recoveredFrom) {
-    this(me, incarnation, retryDelayMs);
-    this.recoveredFrom = recoveredFrom;
+    this.me = me;
+    this.incarnation = incarnation;
+    this.retryDelayMs = retryDelayMs;
+    this.changes = new BookChanges(recoveredFrom);
     if (recovered.lastSeq() > 0) {
       book = recovered;
       hasState = true;
@@ -116,7 +103,7 @@ public final class Replica {
    * --on-total-loss wait}, since its book holds everything that process acknowledged (invariant 9).
    */
   public String recoveredFrom() {
-    return recoveredFrom;
+    return changes.recoveredFrom();
   }
 
   /** The view number to ping with: 0 while fresh, and never a view whose backup lacks our state. */
@@ -144,18 +131,19 @@ public final class Replica {
   }
 
   /** The book's changes since the last call (durable books make them durable before any effect leaves). */
-  public Journal drainJournal() {
-    Journal j = new Journal(bookReplaced ? book.snapshot() : null, bookReplaced ? List.of() : List.copyOf(applied));
-    applied.clear();
-    bookReplaced = false;
-    return j;
+  public BookDelta drainJournal() {
+    return changes.drain(book);
   }
 
   private void replaceBook(OrderBook next) {
     book = next;
-    recoveredFrom = null;
-    bookReplaced = true;
-    applied.clear();
+    changes.replaced();
+  }
+
+  private Receipt apply(Sequenced s) {
+    Receipt receipt = book.apply(s);
+    changes.applied(s);
+    return receipt;
   }
 
   /** Whether inputs since the last {@link #drain} produced effects (something to send or answer). */
@@ -247,9 +235,7 @@ public final class Replica {
 
   private Receipt order(Op op, long now) {
     Sequenced s = new Sequenced(book.lastSeq() + 1, now, op);
-    Receipt receipt = book.apply(s);
-    applied.add(s);
-    recoveredFrom = null;
+    Receipt receipt = apply(s);
     if (pipeline != null) pipeline.ordered(s);
     return receipt;
   }
@@ -303,9 +289,7 @@ public final class Replica {
     for (Sequenced s : forward.ops()) {
       if (s.seq() <= book.lastSeq()) continue; // duplicate: already applied
       if (s.seq() != book.lastSeq() + 1) break; // gap: the primary resends from what we report
-      book.apply(s);
-      applied.add(s);
-      recoveredFrom = null;
+      apply(s);
     }
     return new PeerReply(PeerReply.Status.OK, forward.attempt(), book.lastSeq(), view);
   }

@@ -35,7 +35,7 @@ public final class ReplicaHost {
   public interface Journal {
     Journal NONE = j -> {};
 
-    void persist(Replica.Journal changes);
+    void persist(BookDelta changes);
   }
 
   /** A client parked until its operation commits; each method returns false if it was already completed. */
@@ -193,7 +193,7 @@ public final class ReplicaHost {
 
   /** Makes the book's changes durable, then executes the core's effects in order. */
   private void run() {
-    Replica.Journal changes = core.drainJournal();
+    BookDelta changes = core.drainJournal();
     if (!changes.isEmpty()) journal.persist(changes);
     for (Effect effect : core.drain()) {
       if (effect instanceof Effect.SendForward f) {

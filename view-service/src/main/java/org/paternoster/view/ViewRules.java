@@ -103,13 +103,19 @@ final class ViewRules {
     ServerRecord backup = view.backup() == null ? null : servers.get(view.backup());
     boolean backupAlive = backup != null && !failed(backup, view, now);
     if (state.acked() && backupAlive) return Optional.empty(); // rule 4 promotes it
-    ServerRecord successor = bookHolder(state, servers, now);
-    String reason = "total loss: new lineage from the durable book of " + (successor == null ? "" : successor.recoveredFrom);
-    if (successor == null && onTotalLoss == TotalLossPolicy.REBUILD) {
-      successor = backupAlive ? backup : idle(servers, now, null, primary.id);
-      reason = "total loss: new lineage, rebuilt from the elevators and returning replicas";
+    ServerRecord holder = bookHolder(state, servers, now);
+    if (holder != null) {
+      return newLineage(view, holder, primary, servers, now, "total loss: new lineage from the durable book of " + holder.recoveredFrom);
     }
+    if (onTotalLoss == TotalLossPolicy.WAIT) return Optional.empty();
+    ServerRecord successor = backupAlive ? backup : idle(servers, now, null, primary.id);
     if (successor == null) return Optional.empty();
+    return newLineage(view, successor, primary, servers, now, "total loss: new lineage, rebuilt from the elevators and returning replicas");
+  }
+
+  /** View {@code view}+1, a new lineage led by {@code successor} of the lost {@code primary}, with any other live server as backup. */
+  private Optional<ViewChange> newLineage(View view, ServerRecord successor, ServerRecord primary, Map<String, ServerRecord> servers,
+      long now, String reason) {
     ServerRecord newBackup = idle(servers, now, successor.id, primary.id);
     return Optional.of(change(view.viewnum() + 1, successor, newBackup, true, now, reason, now - primary.lostSince()));
   }

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.Sequenced;
 import org.paternoster.orders.durable.BookLog;
-import org.paternoster.replica.Replica;
+import org.paternoster.replica.BookDelta;
 import org.paternoster.replica.ReplicaHost;
 
 /**
@@ -28,7 +28,7 @@ final class DurableJournal implements ReplicaHost.Journal {
   }
 
   @Override
-  public void persist(Replica.Journal changes) {
+  public void persist(BookDelta changes) {
     if (changes.isEmpty()) return;
     try {
       if (changes.replacedBy() != null) log.replace(changes.replacedBy());

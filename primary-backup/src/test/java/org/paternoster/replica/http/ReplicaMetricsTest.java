@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paternoster.replica.BookDelta;
 import org.paternoster.replica.Replica;
 import org.paternoster.replica.ReplicaHost;
 
@@ -17,9 +18,9 @@ class ReplicaMetricsTest {
 
   @Test
   void aDurableJournalIsTimedPerCallAndPassedThroughWhileTheNoneJournalIsLeftAlone() {
-    List<Replica.Journal> persisted = new ArrayList<>();
+    List<BookDelta> persisted = new ArrayList<>();
     ReplicaHost.Journal timed = metrics.timing(persisted::add);
-    Replica.Journal changes = new Replica.Journal(null, List.of());
+    BookDelta changes = new BookDelta(null, List.of());
     timed.persist(changes);
     timed.persist(changes);
     assertThat(persisted).containsExactly(changes, changes);

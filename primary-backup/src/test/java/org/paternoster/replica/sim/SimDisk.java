@@ -5,7 +5,7 @@ import java.util.Random;
 import org.paternoster.orders.OrderBook;
 import org.paternoster.orders.Sequenced;
 import org.paternoster.orders.Snapshot;
-import org.paternoster.replica.Replica;
+import org.paternoster.replica.BookDelta;
 import org.paternoster.replica.ReplicaHost;
 
 /**
@@ -46,14 +46,15 @@ final class SimDisk implements ReplicaHost.Journal {
   }
 
   @Override
-  public void persist(Replica.Journal changes) {
+  public void persist(BookDelta changes) {
     if (halt == null || changes.isEmpty()) {
       write(changes.replacedBy(), changes.ops());
       return;
     }
     int steps = (changes.replacedBy() != null ? 1 : 0) + changes.ops().size();
     int kept = tears.nextInt(steps + 1); // 0: nothing reached the disk; steps: all of it, but no fsync returned
-    if (kept > 0 || (!java.util.Objects.equals(writer, process) && tears.nextBoolean())) writer = process; // the name goes first: kept if anything after it was
+    // The name goes first: write() keeps it with any data kept; with none, it may have landed alone.
+    if (kept == 0 && !java.util.Objects.equals(writer, process) && tears.nextBoolean()) writer = process;
     if (changes.replacedBy() == null) {
       write(null, changes.ops().subList(0, kept));
     } else if (kept > 0) {
