@@ -34,6 +34,8 @@ public final class SimCluster {
   private final List<SimClient> clients = new ArrayList<>();
   /** Its own stream, so the closes leave every other random choice of a seed as it was. */
   private final Random closes;
+  /** Its own stream too: how late each replica comes back after a power loss or the heal. */
+  private final Random returns;
   private final long seed;
   private int cutWrites;
 
@@ -42,6 +44,7 @@ public final class SimCluster {
     this.net = new SimNetwork(seed);
     this.replicaDisks = replicaDisks;
     this.closes = new Random(seed ^ 0x5EEDC105EL);
+    this.returns = new Random(seed ^ 0x2E7D2115L);
     this.seed = seed;
     this.timing = timing;
     this.viewService = new SimViewService(net, timing, policy, viewServiceDisk);
@@ -114,6 +117,24 @@ public final class SimCluster {
       net.timer(WORLD, downMs, () -> {
         if (net.isDown(id)) startReplica(id);
       });
+    });
+  }
+
+  /**
+   * Restarts replica {@code id}, if it is still down, after {@code downMs} plus a straggle of its
+   * own: machines do not come back together after a power cut (one boots slower, one waits for a
+   * person), so the first to return may be any of them, and the last may come back long after the
+   * view service has declared a total loss (half a second here) and chosen among the others.
+   */
+  void restartStraggling(String id, long downMs) {
+    long straggle = switch (returns.nextInt(5)) {
+      case 0, 1 -> 0;
+      case 2 -> returns.nextInt(100);
+      case 3 -> 300 + returns.nextInt(400);
+      default -> 800 + returns.nextInt(1200);
+    };
+    net.timer(WORLD, downMs + straggle, () -> {
+      if (net.isDown(id)) startReplica(id);
     });
   }
 
@@ -206,10 +227,13 @@ public final class SimCluster {
     return p.core().mayAct(net.localNow(p.id())) ? p : null;
   }
 
-  /** Settled, every live replica in the current view, and no idle one still holds calls or services it has not handed over. */
+  /**
+   * Settled, every replica back (a straggler's disk may hold what the others lack), every one in
+   * the current view, and no idle one still holds calls or services it has not handed over.
+   */
   boolean quiescent() {
     SimReplica p = settledPrimary();
-    if (p == null) return false;
+    if (p == null || alive().size() < replicas.size()) return false;
     for (SimReplica r : alive()) {
       if (!r.core().view().equals(view())) return false; // not caught up: may still hold calls or services to merge
       if (r.core().role() == Role.IDLE && r.core().hasState() && r.core().book().hasCallsOrServices()) return false;

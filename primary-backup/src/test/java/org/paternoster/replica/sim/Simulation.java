@@ -9,7 +9,7 @@ import org.paternoster.view.View;
 /**
  * Runs one {@link Scenario}: a view service and three replicas (real cores) with three clients,
  * the scenario's faults for {@link Scenario#FAULT_PHASE_MS}, then a heal (links restored, crashed
- * processes restarted, loss off) and up to {@link #SETTLE_MS} for the cluster to settle, and the
+ * processes restarted one by one, some much later than others, loss off) and up to {@link #SETTLE_MS} for the cluster to settle, and the
  * {@link SimChecker}'s end checks. Time is simulated: a run takes milliseconds of CPU.
  */
 final class Simulation {
@@ -83,7 +83,7 @@ final class Simulation {
     net.heal();
     c.disarmWrites();
     c.restartViewService();
-    for (String id : Scenario.REPLICAS) if (net.isDown(id)) c.startReplica(id);
+    for (String id : Scenario.REPLICAS) if (net.isDown(id)) c.restartStraggling(id, 0);
     c.stopClients();
     boolean settled = c.runUntil(SETTLE_MS, c::quiescent);
     boolean stuck = false;
@@ -128,7 +128,7 @@ final class Simulation {
       case VIEW_SERVICE_LEADER_CHANGE -> c.changeViewServiceLeader(f.durationMs());
       case POWER_LOSS -> {
         Scenario.REPLICAS.forEach(c::kill);
-        net.timer(SimCluster.WORLD, f.durationMs(), () -> Scenario.REPLICAS.stream().filter(net::isDown).forEach(c::startReplica));
+        Scenario.REPLICAS.forEach(id -> c.restartStraggling(id, f.durationMs()));
       }
       case CUT -> {
         String b = resolve(c, f.b());

@@ -123,6 +123,51 @@ class SimulationTest {
     assertThat(acknowledged).as("presses acknowledged").isGreaterThan(500);
   }
 
+  /**
+   * Invariant 9's second half: the backup's durable book ends a {@code wait} only once its view
+   * is acked. Here the backup is cut off from the view service and dropped; its primary goes on
+   * alone and acknowledges presses the backup never sees; the backup returns and is named again,
+   * but a cut between the two keeps the transfer (and so the view's acknowledgement) from
+   * happening; then every replica loses power, and the backup's machine comes back long before
+   * the primary's. Its disk names the process the view names as backup, yet lacks those presses:
+   * accepting it (a mutant that survived 10,000 random schedules, 2026-12-02) leads without them,
+   * and the checker says so ({@code waitLedWithout}). The rule waits for the primary's book.
+   */
+  @Test
+  void withWaitTheBackupsBookOfAViewNeverAckedDoesNotEndAPowerLoss() {
+    for (long seed = 1; seed <= 10; seed++) {
+      SimCluster c = new SimCluster(seed, Simulation.TIMING, org.paternoster.view.TotalLossPolicy.WAIT, true, true);
+      Scenario.REPLICAS.forEach(c::startReplica);
+      c.startClients(3);
+      c.await("a backup joined", 1_000, () -> c.view().backup() != null && c.viewService.acked());
+      String primary = c.view().primary();
+      String backup = c.view().backup();
+      Scenario.REPLICAS.stream().filter(r -> !c.view().hasRole(r)).forEach(c::kill);
+      c.net.cut(backup, SimViewService.NODE);
+      c.await("the backup dropped", 1_000, () -> c.view().backup() == null && c.viewService.acked());
+      int alone = c.checker.acknowledgedPresses();
+      c.runFor(200);
+      assertThat(c.checker.acknowledgedPresses()).as("seed " + seed + ": presses the primary acknowledged alone").isGreaterThan(alone);
+      c.net.cut(primary, backup);
+      c.net.uncut(backup, SimViewService.NODE);
+      c.await("the backup named again", 1_000, () -> backup.equals(c.view().backup()));
+      c.runFor(100);
+      assertThat(c.viewService.acked()).as("seed " + seed + ": the view is not acked while no transfer reaches the backup").isFalse();
+      Scenario.REPLICAS.forEach(c::kill);
+      c.net.uncut(primary, backup);
+      c.runFor(50);
+      c.startReplica(backup);
+      c.runFor(1_500); // three times the total-loss wait, every lease long expired
+      assertThat(c.checker.violations).as("seed " + seed).isEmpty();
+      c.startReplica(primary);
+      c.stopClients();
+      assertThat(c.runUntil(Simulation.SETTLE_MS, () -> c.settledPrimary() != null && c.settledPrimary().id().equals(primary)))
+          .as("seed " + seed + ": the primary's book leads again (" + c.describe() + ")").isTrue();
+      c.checker.finalCheck(c.settledPrimary());
+      assertThat(c.checker.violations).as("seed " + seed).isEmpty();
+    }
+  }
+
   @Test
   void theCheckerCatchesALeaseCountedByAClockThatStopsWhileSuspended() {
     // The lease assumes a clock that keeps counting across a suspend (LeaseClock). Break that, and
