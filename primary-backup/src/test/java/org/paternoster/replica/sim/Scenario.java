@@ -22,11 +22,22 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
    */
   enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE, POWER_LOSS, CUT_WRITE }
 
-  /** {@code kind} on {@code a} (and {@code b} for a cut) at {@code at} ms for {@code durationMs} (a kill: until the restart). */
-  record Fault(long at, Kind kind, String a, String b, long durationMs) {
+  /**
+   * {@code kind} on {@code a} (and {@code b} for a cut) at {@code at} ms for {@code durationMs} (a
+   * kill: until the restart); {@code onViewChange}: not at {@code at} but at the first view change
+   * after it, while the new view is not acked yet (the primary is still handing its book to a new
+   * backup, or a new lineage has not started), so the fault lands in the protocol's narrowest
+   * windows instead of wherever the clock puts it; dropped if no view changes before the heal.
+   */
+  record Fault(long at, Kind kind, String a, String b, long durationMs, boolean onViewChange) {
+    Fault(long at, Kind kind, String a, String b, long durationMs) {
+      this(at, kind, a, b, durationMs, false);
+    }
+
     @Override
     public String toString() {
-      return at + "ms " + kind + " " + a + (b == null ? "" : "|" + b) + " for " + durationMs + "ms";
+      return at + "ms " + (onViewChange ? "(then at the next view change) " : "") + kind + " " + a + (b == null ? "" : "|" + b)
+          + " for " + durationMs + "ms";
     }
   }
 
@@ -88,6 +99,10 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
             pick(tears, 0L, 50L, 150L, 400L, 600L)));
       }
     }
+    // A third of the kills and power losses wait for the next view change (a stream of their own).
+    Random triggers = new Random(seed ^ 0x71E3_C4A6L);
+    faults.replaceAll(f -> (f.kind() == Kind.KILL || f.kind() == Kind.POWER_LOSS) && triggers.nextInt(3) == 0
+        ? new Fault(f.at(), f.kind(), f.a(), f.b(), f.durationMs(), true) : f);
     faults.sort(java.util.Comparator.comparingLong(Fault::at));
     return new Scenario(seed, loss, duplication, maxDelay, policy, disk, replicaDisks, drift, List.copyOf(faults));
   }

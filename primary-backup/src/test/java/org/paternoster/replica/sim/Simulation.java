@@ -76,7 +76,9 @@ final class Simulation {
     Scenario.REPLICAS.forEach(c::startReplica);
     c.startClients(3);
     if (Boolean.getBoolean("sim.trace")) traceChanges(c);
-    for (Scenario.Fault f : s.faults()) net.timer(SimCluster.WORLD, f.at(), () -> inject(c, f));
+    for (Scenario.Fault f : s.faults()) {
+      net.timer(SimCluster.WORLD, f.at(), f.onViewChange() ? () -> atNextViewChange(c, c.view().viewnum(), () -> inject(c, f)) : () -> inject(c, f));
+    }
     c.runFor(Scenario.FAULT_PHASE_MS);
 
     net.faults(0, 0, 1, 2);
@@ -108,6 +110,16 @@ final class Simulation {
       if (!now.equals(last[0])) System.out.println(c.net.now() + " ms: " + now);
       last[0] = now;
     });
+  }
+
+  /** Runs {@code fault} once the view service has announced a view after {@code viewnum}, before it is acked, during the fault phase. */
+  private static void atNextViewChange(SimCluster c, long viewnum, Runnable fault) {
+    if (c.net.now() >= Scenario.FAULT_PHASE_MS) return;
+    if (c.view().viewnum() > viewnum && !c.viewService.acked()) {
+      fault.run();
+    } else {
+      c.net.timer(SimCluster.WORLD, 1, () -> atNextViewChange(c, c.view().viewnum() > viewnum ? c.view().viewnum() : viewnum, fault));
+    }
   }
 
   private static void inject(SimCluster c, Scenario.Fault f) {
