@@ -16,9 +16,9 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
   /**
    * What happens to whom: selectors "primary", "backup", "idle" are resolved when the fault starts.
    * {@code POWER_LOSS}: every replica crashes at once (their disks stay), and each restarts after
-   * the duration, some much later ({@link SimCluster#restartStraggling}). {@code CUT_WRITE}: the replica dies inside its next journal write from then on
-   * (a kill -9, power cut or failed fsync while it writes), its disk keeping any prefix of the
-   * write, and restarts after the duration.
+   * the duration, some much later ({@link SimCluster#restartStraggling}). {@code CUT_WRITE}: the
+   * replica dies inside its next journal write from then on (a kill -9, power cut or failed fsync
+   * while it writes), its disk keeping any prefix of the write, and restarts after the duration.
    */
   enum Kind { KILL, KILL_VIEW_SERVICE, CUT, ISOLATE, PAUSE, VIEW_SERVICE_LEADER_CHANGE, POWER_LOSS, CUT_WRITE }
 

@@ -9,8 +9,9 @@ import org.paternoster.view.View;
 /**
  * Runs one {@link Scenario}: a view service and three replicas (real cores) with three clients,
  * the scenario's faults for {@link Scenario#FAULT_PHASE_MS}, then a heal (links restored, crashed
- * processes restarted one by one, some much later than others, loss off) and up to {@link #SETTLE_MS} for the cluster to settle, and the
- * {@link SimChecker}'s end checks. Time is simulated: a run takes milliseconds of CPU.
+ * processes restarted one by one, some much later than others, loss off) and up to {@link
+ * #SETTLE_MS} for the cluster to settle, and the {@link SimChecker}'s end checks. Time is
+ * simulated: a run takes milliseconds of CPU.
  */
 final class Simulation {
   /** The fixed detector (even seeds). */
@@ -77,7 +78,8 @@ final class Simulation {
     c.startClients(3);
     if (Boolean.getBoolean("sim.trace")) traceChanges(c);
     for (Scenario.Fault f : s.faults()) {
-      net.timer(SimCluster.WORLD, f.at(), f.onViewChange() ? () -> atNextViewChange(c, c.view().viewnum(), () -> inject(c, f)) : () -> inject(c, f));
+      Runnable fault = () -> inject(c, f);
+      net.timer(SimCluster.WORLD, f.at(), f.onViewChange() ? () -> atNextViewChange(c, c.view().viewnum(), fault) : fault);
     }
     c.runFor(Scenario.FAULT_PHASE_MS);
 
@@ -112,13 +114,17 @@ final class Simulation {
     });
   }
 
-  /** Runs {@code fault} once the view service has announced a view after {@code viewnum}, before it is acked, during the fault phase. */
+  /**
+   * Runs {@code fault} at the first moment, checked every millisecond of the fault phase, when the
+   * view service shows a view numbered above {@code viewnum} and not yet acked.
+   */
   private static void atNextViewChange(SimCluster c, long viewnum, Runnable fault) {
     if (c.net.now() >= Scenario.FAULT_PHASE_MS) return;
-    if (c.view().viewnum() > viewnum && !c.viewService.acked()) {
+    long now = c.view().viewnum();
+    if (now > viewnum && !c.viewService.acked()) {
       fault.run();
     } else {
-      c.net.timer(SimCluster.WORLD, 1, () -> atNextViewChange(c, c.view().viewnum() > viewnum ? c.view().viewnum() : viewnum, fault));
+      c.net.timer(SimCluster.WORLD, 1, () -> atNextViewChange(c, Math.max(now, viewnum), fault));
     }
   }
 

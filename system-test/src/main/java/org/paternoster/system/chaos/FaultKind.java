@@ -46,7 +46,7 @@ public enum FaultKind {
     for (String s : csv.split(",")) {
       String k = s.trim().toLowerCase(Locale.ROOT);
       if (k.isEmpty()) continue;
-      if (k.equals("all")) return List.of(values()).stream().filter(f -> durableBooks || f != POWER_LOSS).toList();
+      if (k.equals("all")) return java.util.Arrays.stream(values()).filter(f -> durableBooks || f != POWER_LOSS).toList();
       if (k.equals("none")) continue;
       FaultKind kind;
       try {
