@@ -13,16 +13,25 @@ import org.paternoster.orders.HallCall;
 final class NodeState {
   private NodeState() {}
 
-  static JsonObject json(NodeConfig config, ElevatorState car, NodeCore core, boolean hardwareUp, boolean durable) {
-    Set<Call> lit = core.lit();
-    JsonArray hallLights = new JsonArray();
-    JsonArray cabLights = new JsonArray();
+  /**
+   * The lamps {@code lit} shows on this car's panels: {@code {"hall": [[up, down], ...], "cab": [...]}},
+   * one entry per floor from the ground floor ({@code GET /state}'s {@code lights}, and each event
+   * of {@code GET /lights/events}).
+   */
+  static JsonObject lights(NodeConfig config, Set<Call> lit) {
+    JsonArray hall = new JsonArray();
+    JsonArray cab = new JsonArray();
     for (int f = 0; f < config.floors(); f++) {
-      hallLights.add(new JsonArray()
+      hall.add(new JsonArray()
           .add(lit.contains(new HallCall(f, Direction.UP)))
           .add(lit.contains(new HallCall(f, Direction.DOWN))));
-      cabLights.add(lit.contains(new CabCall(config.id(), f)));
+      cab.add(lit.contains(new CabCall(config.id(), f)));
     }
+    return new JsonObject().put("hall", hall).put("cab", cab);
+  }
+
+  static JsonObject json(NodeConfig config, ElevatorState car, NodeCore core, boolean hardwareUp, boolean durable) {
+    Set<Call> lit = core.lit();
     JsonArray hallCalls = new JsonArray();
     lit.stream().filter(c -> c instanceof HallCall).map(c -> (HallCall) c).forEach(h -> hallCalls.add(new JsonObject()
         .put("floor", h.floor()).put("direction", h.direction().json()).put("assigned", core.assigned().contains(h))));
@@ -43,7 +52,7 @@ final class NodeState {
         .put("viewnum", core.viewnum())
         .put("cabCalls", cabCalls)
         .put("hallCalls", hallCalls)
-        .put("lights", new JsonObject().put("hall", hallLights).put("cab", cabLights))
+        .put("lights", lights(config, lit))
         .put("standby", core.standby().toJson())
         .put("hardwareConnected", hardwareUp)
         .put("durableCabCalls", durable);

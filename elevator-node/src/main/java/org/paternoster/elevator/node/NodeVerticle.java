@@ -23,6 +23,7 @@ import org.paternoster.elevator.sim.EmbeddedSimulator;
 import org.paternoster.elevator.sim.SimulatorHttp;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.http.ServerSentEvents;
 import org.paternoster.metrics.ProcessMetrics;
 import org.paternoster.orders.Call;
 import org.paternoster.replica.client.OrderClient;
@@ -63,6 +64,8 @@ public final class NodeVerticle extends VerticleBase {
   private final Map<Call, AtomicBoolean> withdrawFlags = new HashMap<>();
   /** When each unlit button was pressed, for the lamp latency (event-loop confined). */
   private final Map<Call, Long> pressedAt = new HashMap<>();
+  /** {@code GET /lights/events}: the panels' lamps, at once and on every change (watch instead of polling {@code /state}). */
+  private final ServerSentEvents lightEvents = new ServerSentEvents();
   /** {@code paternoster_lamp_latency_seconds}: a press of an unlit button until its lamp lights. */
   private Timer lampLatency;
 
@@ -118,6 +121,7 @@ public final class NodeVerticle extends VerticleBase {
     MessageFaults.mountIfEnabled(vertx, router); // chaos runs only
     ProcessMetrics.mount(router);
     router.get("/state").handler(ctx -> JsonHttp.ok(ctx, stateJson()));
+    router.get("/lights/events").handler(ctx -> lightEvents.subscribe(ctx, NodeState.lights(config, lastLit)));
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, health()));
     if (simulator != null) SimulatorHttp.mountControls(router, simulator);
     return driver.start()
@@ -135,6 +139,7 @@ public final class NodeVerticle extends VerticleBase {
   public Future<?> stop() {
     if (link != null) link.close();
     if (car != null) car.close();
+    lightEvents.closeAll();
     Future<?> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> driver == null ? Future.succeededFuture() : driver.close())
         .compose(v -> simulator == null ? Future.succeededFuture() : simulator.close());
@@ -185,6 +190,7 @@ public final class NodeVerticle extends VerticleBase {
       }
       lastLit = lit;
       car.setButtonLamps(CallMapping.toCalls(config.floors(), lit));
+      lightEvents.publish(() -> NodeState.lights(config, lit));
     }
   }
 

@@ -15,6 +15,7 @@ import org.paternoster.dashboard.cluster.SnapshotBuilder;
 import org.paternoster.dashboard.json.SnapshotJson;
 import org.paternoster.dashboard.poll.ClusterPoller;
 import org.paternoster.http.JsonHttp;
+import org.paternoster.http.ServerSentEvents;
 import org.paternoster.time.MonotonicClock;
 
 /**
@@ -41,7 +42,7 @@ public final class DashboardVerticle extends VerticleBase {
 
   private final DashboardConfig config;
   private ClusterPoller poller;
-  private SnapshotEvents events;
+  private ServerSentEvents events;
   private HttpServer server;
 
   public DashboardVerticle(DashboardConfig config) {
@@ -52,12 +53,12 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> start() {
     WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
         .setConnectTimeout((int) config.timeoutMs()).setUserAgent("paternoster-dashboard"));
-    events = new SnapshotEvents();
+    events = new ServerSentEvents();
     MonotonicClock clock = new MonotonicClock();
     poller = new ClusterPoller(vertx, client, config.timeoutMs(), config.viewServiceUrl(),
         new SnapshotBuilder(config.floors(), config.control()),
         new LatencySeries(1_000, 120), new ChangeDetector(config.refreshMs()), clock,
-        config.pollMs(), events::publish);
+        config.pollMs(), snapshot -> events.publish(() -> SnapshotJson.toJson(snapshot)));
 
     Router router = JsonHttp.router(vertx, BODY_LIMIT_BYTES); // browsers call it: no cluster signature, a control token instead
     org.paternoster.metrics.ProcessMetrics.mount(router);
@@ -72,7 +73,7 @@ public final class DashboardVerticle extends VerticleBase {
       JsonHttp.ok(ctx, SnapshotJson.toJson(poller.latest()));
     });
     router.get("/health").handler(ctx -> JsonHttp.ok(ctx, DashboardHealth.of(poller.latest(), clock.getAsLong())));
-    router.get("/api/events").handler(ctx -> events.subscribe(ctx, poller.latest()));
+    router.get("/api/events").handler(ctx -> events.subscribe(ctx, SnapshotJson.toJson(poller.latest())));
     new ControlApi(config.control(), config.controlToken(), poller, client, config.auth(), new PrimaryKiller(vertx, config.killScript()))
         .mount(router);
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIncludeHidden(false)

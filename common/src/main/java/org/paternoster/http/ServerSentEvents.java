@@ -1,24 +1,24 @@
-package org.paternoster.dashboard.web;
+package org.paternoster.http;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.paternoster.dashboard.cluster.ClusterSnapshot;
-import org.paternoster.dashboard.json.SnapshotJson;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /api/events}: a Server-Sent Events stream of snapshots, one {@code data:} line of
- * JSON per event. A new subscriber gets the latest snapshot at once, then every published one.
- * A browser too slow to take an event skips it and gets the next (each event is complete on its
- * own). Must be used on the verticle's event loop.
+ * A Server-Sent Events stream of JSON documents, one {@code data:} line per event. A new
+ * subscriber gets the current document at once, then every published one. Each event is complete
+ * on its own, so a subscriber too slow to take one skips it and gets the next: a slow reader never
+ * grows this process's heap. Must be used on one event loop (the verticle's).
  */
-final class SnapshotEvents {
-  /** How long the browser waits before reconnecting after the stream broke. */
+public final class ServerSentEvents {
+  /** How long a browser waits before reconnecting after the stream broke. */
   private static final long RETRY_MS = 1_000;
   private final Set<HttpServerResponse> subscribers = new LinkedHashSet<>();
 
-  void subscribe(RoutingContext ctx, ClusterSnapshot latest) {
+  public void subscribe(RoutingContext ctx, JsonObject current) {
     HttpServerResponse response = ctx.response();
     response.setChunked(true)
         .putHeader("content-type", "text/event-stream; charset=utf-8")
@@ -28,31 +28,35 @@ final class SnapshotEvents {
     response.exceptionHandler(e -> subscribers.remove(response));
     subscribers.add(response);
     response.write("retry: " + RETRY_MS + "\n\n");
-    response.write(event(latest));
+    response.write(event(current));
   }
 
-  void publish(ClusterSnapshot snapshot) {
+  /**
+   * Sends the document to every subscriber that can take it now; {@code document} is not called
+   * when nobody listens, so an unwatched stream costs nothing.
+   */
+  public void publish(Supplier<JsonObject> document) {
     if (subscribers.isEmpty()) return;
-    String event = event(snapshot);
+    String event = event(document.get());
     for (HttpServerResponse r : Set.copyOf(subscribers)) {
       if (r.closed() || r.ended()) subscribers.remove(r);
       else if (!r.writeQueueFull()) r.write(event);
     }
   }
 
-  int subscribers() {
+  public int subscribers() {
     return subscribers.size();
   }
 
   /** Ends every stream, so the server can close. */
-  void closeAll() {
+  public void closeAll() {
     subscribers.forEach(r -> {
       if (!r.ended() && !r.closed()) r.end();
     });
     subscribers.clear();
   }
 
-  private static String event(ClusterSnapshot snapshot) {
-    return "data: " + SnapshotJson.toJson(snapshot).encode() + "\n\n";
+  private static String event(JsonObject document) {
+    return "data: " + document.encode() + "\n\n";
   }
 }

@@ -1,5 +1,6 @@
-package org.paternoster.dashboard.support;
+package org.paternoster.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -7,25 +8,34 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** A Server-Sent Events client for {@code GET /api/events}: collects every {@code data:} event as JSON. */
-public final class EventStream implements AutoCloseable {
+/**
+ * A client of a {@link ServerSentEvents} stream: every {@code data:} event as JSON, kept in
+ * {@link #events()} and handed to a listener on the client's event loop as it arrives. For tests
+ * and benchmarks that watch a process instead of polling it.
+ */
+public final class EventStreamClient implements AutoCloseable {
   private final HttpClient client;
   private final HttpClientResponse response;
+  private final Consumer<JsonObject> listener;
   private final List<JsonObject> events = new CopyOnWriteArrayList<>();
   private final StringBuilder pending = new StringBuilder();
 
-  private EventStream(HttpClient client, HttpClientResponse response) {
+  private EventStreamClient(HttpClient client, HttpClientResponse response, Consumer<JsonObject> listener) {
     this.client = client;
     this.response = response;
+    this.listener = listener;
     response.handler(chunk -> onChunk(chunk.toString()));
   }
 
-  public static EventStream open(Vertx vertx, int port) {
+  /** Opens {@code GET path} on 127.0.0.1:{@code port}; {@code listener} sees each event. */
+  public static Future<EventStreamClient> open(Vertx vertx, int port, String path, Consumer<JsonObject> listener) {
     HttpClient client = vertx.createHttpClient();
-    HttpClientResponse response = client.request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
-        .compose(request -> request.send()).await();
-    return new EventStream(client, response);
+    return client.request(HttpMethod.GET, port, "127.0.0.1", path)
+        .compose(request -> request.send())
+        .map(response -> new EventStreamClient(client, response, listener))
+        .onFailure(e -> client.close());
   }
 
   public HttpClientResponse response() {
@@ -44,7 +54,11 @@ public final class EventStream implements AutoCloseable {
       String event = pending.substring(0, end);
       pending.delete(0, end + 2);
       for (String line : event.split("\n")) {
-        if (line.startsWith("data: ")) events.add(new JsonObject(line.substring(6)));
+        if (line.startsWith("data: ")) {
+          JsonObject document = new JsonObject(line.substring(6));
+          events.add(document);
+          listener.accept(document);
+        }
       }
     }
   }
