@@ -55,7 +55,7 @@ public final class LightLatencyBench implements Callable<Integer> {
           "--simulate", "--time-scale", "20", "--view-service", cluster.viewService, "--discovery", "none"));
       if (pollMs != null) args.addAll(java.util.List.of("--poll-ms", "" + pollMs));
       cluster.startScript("e1", "elevator.sh", args.toArray(String[]::new));
-      NodePanel panel = new NodePanel(http, node, floors);
+      NodePanel panel = new NodePanel(vertx, http, 7985, floors);
       panel.awaitOnline();
       if (settleS > 0) Thread.sleep(settleS * 1000L);
       java.util.Random pauses = new java.util.Random(seed);

@@ -79,7 +79,7 @@ public final class ScaleBench implements Callable<Integer> {
             () -> cluster.viewService, null).timeScaled(20); // cars 20x faster: lamps clear between presses
         if (pollMs != null) config = config.withPollMs(pollMs);
         nodes.deployVerticle(new NodeVerticle(config)).await();
-        panels.add(new NodePanel(http, "http://127.0.0.1:" + port, floors));
+        panels.add(new NodePanel(client, http, port, floors));
       }
       for (NodePanel p : panels) p.awaitOnline();
       ProcessCpu primary = new ProcessCpu(java.util.Map.of("primary", cluster.pid(cluster.view(http).getString("primary"))));

@@ -11,30 +11,44 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A client of a {@link ServerSentEvents} stream: every {@code data:} event as JSON, kept in
- * {@link #events()} and handed to a listener on the client's event loop as it arrives. For tests
- * and benchmarks that watch a process instead of polling it.
+ * A client of a {@link ServerSentEvents} stream: every {@code data:} event as JSON, either kept in
+ * {@link #events()} ({@link #open}, for tests) or handed to a listener on the client's event loop
+ * as it arrives and then dropped ({@link #watch}, for benchmarks that run long). For code that
+ * watches a process instead of polling it.
  */
 public final class EventStreamClient implements AutoCloseable {
   private final HttpClient client;
   private final HttpClientResponse response;
   private final Consumer<JsonObject> listener;
-  private final List<JsonObject> events = new CopyOnWriteArrayList<>();
+  private final List<JsonObject> events;
   private final StringBuilder pending = new StringBuilder();
 
-  private EventStreamClient(HttpClient client, HttpClientResponse response, Consumer<JsonObject> listener) {
+  private EventStreamClient(HttpClient client, HttpClientResponse response, List<JsonObject> events,
+      Consumer<JsonObject> listener) {
     this.client = client;
     this.response = response;
+    this.events = events;
     this.listener = listener;
     response.handler(chunk -> onChunk(chunk.toString()));
   }
 
-  /** Opens {@code GET path} on 127.0.0.1:{@code port}; {@code listener} sees each event. */
-  public static Future<EventStreamClient> open(Vertx vertx, int port, String path, Consumer<JsonObject> listener) {
+  /** Opens {@code GET path} on 127.0.0.1:{@code port} and keeps every event in {@link #events()}. */
+  public static Future<EventStreamClient> open(Vertx vertx, int port, String path) {
+    List<JsonObject> kept = new CopyOnWriteArrayList<>();
+    return connect(vertx, port, path, kept, kept::add);
+  }
+
+  /** Opens {@code GET path} on 127.0.0.1:{@code port}; {@code listener} sees each event, none is kept. */
+  public static Future<EventStreamClient> watch(Vertx vertx, int port, String path, Consumer<JsonObject> listener) {
+    return connect(vertx, port, path, List.of(), listener);
+  }
+
+  private static Future<EventStreamClient> connect(Vertx vertx, int port, String path, List<JsonObject> kept,
+      Consumer<JsonObject> listener) {
     HttpClient client = vertx.createHttpClient();
     return client.request(HttpMethod.GET, port, "127.0.0.1", path)
         .compose(request -> request.send())
-        .map(response -> new EventStreamClient(client, response, listener))
+        .map(response -> new EventStreamClient(client, response, kept, listener))
         .onFailure(e -> client.close());
   }
 
@@ -42,6 +56,7 @@ public final class EventStreamClient implements AutoCloseable {
     return response;
   }
 
+  /** Every event so far, oldest first (empty for {@link #watch}). */
   public List<JsonObject> events() {
     return List.copyOf(events);
   }
@@ -55,9 +70,7 @@ public final class EventStreamClient implements AutoCloseable {
       pending.delete(0, end + 2);
       for (String line : event.split("\n")) {
         if (line.startsWith("data: ")) {
-          JsonObject document = new JsonObject(line.substring(6));
-          events.add(document);
-          listener.accept(document);
+          listener.accept(new JsonObject(line.substring(6)));
         }
       }
     }

@@ -26,7 +26,7 @@ class LightEventsTest {
     int port = FreePorts.pick();
     NodeConfig config = NodeConfig.simulated("e1", "127.0.0.1", port, 4, 1, () -> "http://127.0.0.1:1", null);
     vertx.deployVerticle(new NodeVerticle(config)).await();
-    try (EventStreamClient stream = EventStreamClient.open(vertx, port, "/lights/events", e -> {}).await()) {
+    try (EventStreamClient stream = EventStreamClient.open(vertx, port, "/lights/events").await()) {
       assertThat(stream.response().getHeader("content-type")).startsWith("text/event-stream");
       await("the lamps at once").atMost(Duration.ofSeconds(5)).until(() -> !stream.events().isEmpty());
       JsonObject first = stream.events().get(0);

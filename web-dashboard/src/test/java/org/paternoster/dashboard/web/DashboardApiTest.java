@@ -106,7 +106,7 @@ class DashboardApiTest {
   void aFailoverIsPushedOverTheEventStreamWithItsReasonAndDuration() {
     DashboardUnderTest dashboard = DashboardUnderTest.start(vertx, cluster.viewServiceUrl(), false);
     dashboard.awaitSnapshot("the view with a backup", s -> "r2".equals(s.getJsonObject("view").getString("backup")));
-    try (EventStreamClient stream = EventStreamClient.open(vertx, dashboard.port(), "/api/events", event -> {}).await()) {
+    try (EventStreamClient stream = EventStreamClient.open(vertx, dashboard.port(), "/api/events").await()) {
       assertThat(stream.response().getHeader("content-type")).startsWith("text/event-stream");
       await("the current snapshot at once").atMost(Duration.ofSeconds(5)).until(() -> !stream.events().isEmpty());
       assertThat(primary(stream.events().get(0))).isEqualTo("r1");
