@@ -103,8 +103,28 @@ record Scenario(long seed, double loss, double duplication, long maxDelayMs, Tot
     Random triggers = new Random(seed ^ 0x71E3_C4A6L);
     faults.replaceAll(f -> (f.kind() == Kind.KILL || f.kind() == Kind.POWER_LOSS) && triggers.nextInt(3) == 0
         ? new Fault(f.at(), f.kind(), f.a(), f.b(), f.durationMs(), true) : f);
+    if (replicaDisks && policy == TotalLossPolicy.WAIT) faults.addAll(backupBackToAPrimaryAlone(new Random(seed ^ 0xBAC4_0A1EL)));
     faults.sort(java.util.Comparator.comparingLong(Fault::at));
     return new Scenario(seed, loss, duplication, maxDelay, policy, disk, replicaDisks, drift, List.copyOf(faults));
+  }
+
+  /**
+   * In half of the {@code wait} schedules with disks (a stream of their own): the spare dies, the
+   * backup is cut off from the view service long enough to be dropped, so its primary acknowledges
+   * alone; the backup returns, and every replica loses power at the view that names it again, before
+   * the primary's book reaches it. Then a {@code wait} service may take only the primary's book
+   * (invariant 9), which may come back long after the backup's machine. Random faults met all of
+   * this in none of 10,000 schedules, so a rule that took the backup's book went unnoticed
+   * (docs/SIMULATION.md, mutant M1).
+   */
+  private static List<Fault> backupBackToAPrimaryAlone(Random r) {
+    if (!r.nextBoolean()) return List.of();
+    long at = 200 + r.nextInt(600);
+    long cut = pick(r, 150L, 400L, 600L); // the dead time is 50 ms: dropped in all three
+    return List.of(
+        new Fault(at, Kind.KILL, "idle", null, 2 * FAULT_PHASE_MS), // else the spare becomes the backup
+        new Fault(at + 10, Kind.CUT, "backup", SimViewService.NODE, cut),
+        new Fault(at + 10 + cut - 20, Kind.POWER_LOSS, "all", null, pick(r, 0L, 50L, 150L), true));
   }
 
   Scenario without(int fault) {
