@@ -130,7 +130,7 @@ public final class Replica {
     return hasLease(now) && reportedViewnum == view.viewnum();
   }
 
-  /** The book's changes since the last call (durable books make them durable before any effect leaves). */
+  /** The book's changes since the last call (durable books make them durable before any effect that promises leaves). */
   public BookDelta drainJournal() {
     return changes.drain(book);
   }

@@ -1,5 +1,6 @@
 package org.paternoster.replica;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.paternoster.orders.Op;
@@ -28,8 +29,9 @@ public final class ReplicaHost {
 
   /**
    * Makes the book's changes durable (durable books, {@code --data-dir}): called before any effect
-   * leaves, so a client hears "committed" and a primary hears a backup's "held" only once the
-   * operation is on disk at that replica. One call per input: one fsync for everything it applied
+   * that promises leaves (all but a primary's forwards, which may overlap it), so a client hears
+   * "committed" and a primary hears a backup's "held" only once the operation is on disk at that
+   * replica. One call per input: one fsync for everything it applied
    * (a forward batch: group commit). May block. A failure must stop this replica (fail-stop).
    */
   public interface Journal {
@@ -66,7 +68,7 @@ public final class ReplicaHost {
     this(core, transport, clock, commitTimeoutMs, onChange, Journal.NONE);
   }
 
-  /** A host whose book changes are made durable by {@code journal} before any effect leaves. */
+  /** A host whose book changes are made durable by {@code journal} before any effect that promises leaves ({@link #run}). */
   public ReplicaHost(Replica core, Transport transport, LongSupplier clock, long commitTimeoutMs, Runnable onChange, Journal journal) {
     this(core, transport, clock, commitTimeoutMs, onChange, journal, Runnable::run);
   }
@@ -116,12 +118,13 @@ public final class ReplicaHost {
   /**
    * Orders {@code op}; {@code waiter} hears once: committed, not primary, or timed out. An order
    * that must wait for its commit is parked, and its journal write and effects are left to the
-   * flush ({@link #flushSoon}); nothing it caused leaves before its journal write, and the waiter
-   * hears "committed" only from a later {@link Effect.Committed}. If it caused no effect (its
-   * forward waits for the one in flight), it asks for no flush at all: nothing can leave for it
-   * before a later input's effects, and every input writes the journal before its effects, so the
-   * answer to the forward in flight writes it, with everything else taken meanwhile, just before
-   * the forward that carries it (durable books: one fsync per forward, not one per turn). When
+   * flush ({@link #flushSoon}); nothing it caused that promises anything leaves before its journal
+   * write ({@link #run}: only its forward may overlap the write), and the waiter hears "committed"
+   * only from a later {@link Effect.Committed}. If it caused no effect (its forward waits for the
+   * one in flight), it asks for no flush at all: nothing can leave for it before a later input's
+   * effects, and every input writes the journal with its effects, so the answer to the forward in
+   * flight writes it, with everything else taken meanwhile, as the forward that carries it leaves
+   * (durable books: one fsync per forward, not one per turn). When
    * {@link #limitWaiting} clients already wait, answers {@link Submission.Overloaded} at once and
    * {@code waiter} hears nothing.
    */
@@ -191,26 +194,55 @@ public final class ReplicaHost {
     run();
   }
 
-  /** Makes the book's changes durable, then executes the core's effects in order. */
+  /**
+   * Executes the core's effects, with the book's changes made durable before any of them promises
+   * anything: a client's "committed", a waiter's failure, a transfer, a hand-over. Forwards that
+   * come before the first transfer or hand-over leave first, so the backup's fsync runs while this
+   * replica's own does (durable books: a commit waits for the slower of the two, not for both in
+   * turn). That is safe because a forward promises nothing: the primary counts an op committed
+   * only when it runs {@link Effect.Committed}, after its own write returned, so a primary that
+   * dies inside that write leaves at most a backup holding more than anyone was told
+   * (docs/ARCHITECTURE.md, invariant 9). Without a journal the order is the core's.
+   */
   private void run() {
     BookDelta changes = core.drainJournal();
+    List<Effect> effects = core.drain();
+    int early = changes.isEmpty() ? 0 : leadingForwards(effects);
+    for (int i = 0; i < early; i++) {
+      if (effects.get(i) instanceof Effect.SendForward f) execute(f);
+    }
     if (!changes.isEmpty()) journal.persist(changes);
-    for (Effect effect : core.drain()) {
-      if (effect instanceof Effect.SendForward f) {
-        long attempt = f.forward().attempt();
-        transport.forward(f.toAddress(), f.forward(), r -> onPeerResult(attempt, r));
-      } else if (effect instanceof Effect.SendTransfer t) {
-        long attempt = t.transfer().attempt();
-        transport.transfer(t.toAddress(), t.transfer(), r -> onPeerResult(attempt, r));
-      } else if (effect instanceof Effect.SendHandover h) {
-        transport.handover(h.toAddress(), h.handover(), this::onHandoverResult);
-      } else if (effect instanceof Effect.Committed c) {
-        waiters.commit(c.upToSeq(), core.view().viewnum());
-      } else if (effect instanceof Effect.Abandoned a) {
-        waiters.failAll(a.view());
-      }
+    for (int i = 0; i < effects.size(); i++) {
+      if (i >= early || !(effects.get(i) instanceof Effect.SendForward)) execute(effects.get(i));
     }
     onChange.run();
+  }
+
+  /**
+   * How many effects from the start may be passed over by the forwards among them: up to the first
+   * transfer or hand-over (messages leave in the core's order). Commits and failures among them
+   * wait for the journal write, and run after it in their own order.
+   */
+  private static int leadingForwards(List<Effect> effects) {
+    int n = 0;
+    while (n < effects.size() && !(effects.get(n) instanceof Effect.SendTransfer) && !(effects.get(n) instanceof Effect.SendHandover)) n++;
+    return n;
+  }
+
+  private void execute(Effect effect) {
+    if (effect instanceof Effect.SendForward f) {
+      long attempt = f.forward().attempt();
+      transport.forward(f.toAddress(), f.forward(), r -> onPeerResult(attempt, r));
+    } else if (effect instanceof Effect.SendTransfer t) {
+      long attempt = t.transfer().attempt();
+      transport.transfer(t.toAddress(), t.transfer(), r -> onPeerResult(attempt, r));
+    } else if (effect instanceof Effect.SendHandover h) {
+      transport.handover(h.toAddress(), h.handover(), this::onHandoverResult);
+    } else if (effect instanceof Effect.Committed c) {
+      waiters.commit(c.upToSeq(), core.view().viewnum());
+    } else if (effect instanceof Effect.Abandoned a) {
+      waiters.failAll(a.view());
+    }
   }
 
   private void onPeerResult(long attempt, PeerReply reply) {

@@ -124,8 +124,8 @@ final class ViewRules {
    * Invariant 9: a live server that recovered, and has not changed since, the durable book of the
    * process the current view names as its primary, or as its backup once the view is acked (a
    * backup of a view not acked may not hold the transfer yet). Each journals every change before
-   * any effect of it leaves (the primary before it forwards or acknowledges, the backup before it
-   * answers a forward or transfer), so that book holds everything the view acknowledged, and
+   * any effect of it that promises leaves (the primary before it acknowledges, the backup before
+   * it answers a forward or transfer), so that book holds everything the view acknowledged, and
    * everything earlier views did. Null if there is none.
    */
   private ServerRecord bookHolder(ViewState state, Map<String, ServerRecord> servers, long now) {

@@ -13,13 +13,14 @@ import org.paternoster.replica.ReplicaHost;
  * crashes and restarts of the process. It models {@code DurableJournal} over a {@code BookLog}:
  * a book replaced by a transfer becomes the whole durable book, each operation is appended in
  * seq order (the log refuses a gap, and so does this), and a persist is durable when it returns
- * (the fsync completes before any effect leaves). A crash, a kill -9 or a power loss between two
+ * (the fsync completes before any effect that promises leaves; a primary's forward may overlap it). A crash, a kill -9 or a power loss between two
  * writes keeps exactly what was persisted; recovery gives the book those records make, as a
  * snapshot of it (what {@code BookLog.recover} returns after a compaction, which may happen at
  * any time).
  *
  * <p>A write cut short ({@link #cutNextWrite}): the process dies inside a persist, before any
- * effect of that input leaves, and the disk keeps any prefix of what the write carried. A
+ * effect of that input leaves but a primary's forward, and the disk keeps any prefix of what the
+ * write carried. A
  * replacement is atomic (a snapshot renamed into place, then a new log) and comes first; records
  * after it survive as an intact prefix, since recovery cuts a torn line and everything after
  * it. This is a kill -9 between the write and the fsync (the page cache keeps it all), a power

@@ -34,7 +34,7 @@ final class SimReplica implements ReplicaHost.Transport {
 
   /**
    * @param disk its {@code --data-dir} (null: none, as by default): the process starts from the book
-   *     recovered from it and journals every change there before any effect leaves, with the
+   *     recovered from it and journals every change there as {@code ReplicaHost} does, with the
    *     verticle's group commit (clients' orders flushed once, later on the same loop)
    */
   SimReplica(SimCluster cluster, String id, int incarnation, SimDisk disk) {
