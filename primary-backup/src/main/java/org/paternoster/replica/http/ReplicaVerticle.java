@@ -132,7 +132,7 @@ public final class ReplicaVerticle extends VerticleBase {
       // share a loop): a busy spell here, such as a burst of new connections, must not make this
       // replica look dead; a loop silent for longer than the limit still does.
       long stallLimitMs = loopStallLimitMs(config.pingIntervalMs());
-      pingVertx = Vertx.vertx(ProcessMetrics.options().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+      pingVertx = vertxOfItsOwn(ProcessMetrics.options().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
       ViewServiceClient viewService = new ViewServiceClient(WebClient.create(pingVertx, peerClientOptions()), config.viewServiceUrl(),
           ViewPinger.timeoutFor(config.pingIntervalMs()), config.auth());
       pinger = new ViewPinger(pingVertx, viewService, config.id(), incarnation, config.address(),
@@ -143,6 +143,23 @@ public final class ReplicaVerticle extends VerticleBase {
           config.viewServiceUrl().get());
       return s;
     }).compose(s -> pinger.deployOnOwnLoop().map(id -> s));
+  }
+
+  /**
+   * A Vert.x of its own, made on a thread outside this verticle's context: Vert.x warns at every
+   * start when one is made on another's context (a mistake as a rule, the design here). Blocks
+   * this loop while it is made, as making it here did.
+   */
+  private static Vertx vertxOfItsOwn(io.vertx.core.VertxOptions options) {
+    java.util.concurrent.CompletableFuture<Vertx> made = new java.util.concurrent.CompletableFuture<>();
+    new Thread(() -> {
+      try {
+        made.complete(Vertx.vertx(options));
+      } catch (RuntimeException | Error e) {
+        made.completeExceptionally(e);
+      }
+    }, "ping-vertx-maker").start();
+    return made.join();
   }
 
   /** Outgoing connections leave from our own address, so a partition can be cut per address pair. */
