@@ -42,20 +42,22 @@ public final class LightLatencyBench implements Callable<Integer> {
   @Option(names = "--settle-s", defaultValue = "0", description = "seconds to wait after the node is online before the first press: the processes' start-up takes both cores for about 4 s (default: ${DEFAULT-VALUE}, press at once)") int settleS;
   @Option(names = "--poll-ms", description = "the node's driver poll interval (default: the node's)") Integer pollMs;
 
+  private static final int NODE_PORT = 7985;
+
   @Override
   public Integer call() throws Exception {
     Path logs = Files.createTempDirectory("bench-light");
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx);
-    String node = "http://127.0.0.1:7985";
+    String node = "http://127.0.0.1:" + NODE_PORT;
     try (Cluster cluster = new Cluster(root, logs, 7980, Timing.defaults())) {
       cluster.startReplica(1, floors);
       cluster.startReplica(2, floors);
-      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--id", "e1", "--port", "7985", "--floors", "" + floors,
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--id", "e1", "--port", "" + NODE_PORT, "--floors", "" + floors,
           "--simulate", "--time-scale", "20", "--view-service", cluster.viewService, "--discovery", "none"));
       if (pollMs != null) args.addAll(java.util.List.of("--poll-ms", "" + pollMs));
       cluster.startScript("e1", "elevator.sh", args.toArray(String[]::new));
-      NodePanel panel = new NodePanel(vertx, http, 7985, floors);
+      NodePanel panel = new NodePanel(vertx, http, NODE_PORT, floors);
       panel.awaitOnline();
       if (settleS > 0) Thread.sleep(settleS * 1000L);
       java.util.Random pauses = new java.util.Random(seed);

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,24 +33,9 @@ class ServerSentEventsTest {
     ServerSentEvents events = new ServerSentEvents();
     int port = onLoop(loop, () -> serve(vertx, events)).compose(listening -> listening).await();
 
-    List<String> received = new CopyOnWriteArrayList<>();
-    StringBuilder pending = new StringBuilder();
-    HttpClient client = vertx.createHttpClient();
-    HttpClientResponse response = client.request(HttpMethod.GET, port, "127.0.0.1", "/events")
-        .compose(r -> r.send())
-        .map(r -> r.handler(chunk -> { // set on the event loop, before any data is handed over
-          synchronized (pending) {
-            pending.append(chunk);
-            int end;
-            while ((end = pending.indexOf("\n\n")) >= 0) {
-              received.add(pending.substring(0, end));
-              pending.delete(0, end + 2);
-            }
-          }
-        }))
-        .await();
-    await("the current document").atMost(Duration.ofSeconds(5)).until(() -> received.stream().anyMatch(e -> e.startsWith("data:")));
-    response.pause(); // stops reading: the socket buffers fill, then the write queue
+    EventStreamClient stream = EventStreamClient.open(vertx, port, "/events").await();
+    await("the current document").atMost(Duration.ofSeconds(5)).until(() -> !stream.events().isEmpty());
+    stream.response().pause(); // stops reading: the socket buffers fill, then the write queue
 
     onLoop(loop, () -> {
       for (int n = 0; n < PUBLISHED; n++) {
@@ -62,7 +44,7 @@ class ServerSentEventsTest {
       }
       return null;
     }).await();
-    response.resume();
+    stream.response().resume();
     // Published again until it arrives: while the reader catches up, the queue is still full.
     await("an event published once the reader caught up").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
         .until(() -> {
@@ -70,19 +52,19 @@ class ServerSentEventsTest {
             events.publish(() -> new JsonObject().put("n", "last"));
             return null;
           }).await();
-          return received.stream().anyMatch(e -> e.contains("\"last\""));
+          return stream.events().stream().anyMatch(d -> "last".equals(d.getValue("n")));
         });
-    List<JsonObject> documents = received.stream().filter(e -> e.startsWith("data: ")).map(e -> new JsonObject(e.substring(6))).toList();
+    List<JsonObject> documents = stream.events();
     long numbered = documents.stream().filter(d -> d.getValue("n") instanceof Integer).count();
     assertThat(numbered).as("events skipped while the reader did not read").isLessThan(PUBLISHED).isPositive();
     assertThat(documents).as("every event arrived whole").allMatch(d -> d.containsKey("n"));
 
-    client.close().await();
+    stream.close();
     await("a reader that went away is forgotten").atMost(Duration.ofSeconds(5))
         .until(() -> onLoop(loop, events::subscribers).await() == 0);
   }
 
-  private static io.vertx.core.Future<Integer> serve(Vertx vertx, ServerSentEvents events) {
+  private static Future<Integer> serve(Vertx vertx, ServerSentEvents events) {
     Router router = Router.router(vertx);
     router.get("/events").handler(ctx -> events.subscribe(ctx, new JsonObject().put("n", "current")));
     HttpServer server = vertx.createHttpServer().requestHandler(router);
@@ -90,7 +72,7 @@ class ServerSentEventsTest {
   }
 
   /** Runs {@code work} on {@code loop}, where every use of one {@link ServerSentEvents} must be. */
-  private static <T> io.vertx.core.Future<T> onLoop(Context loop, java.util.function.Supplier<T> work) {
+  private static <T> Future<T> onLoop(Context loop, java.util.function.Supplier<T> work) {
     Promise<T> done = Promise.promise();
     loop.runOnContext(v -> {
       try {

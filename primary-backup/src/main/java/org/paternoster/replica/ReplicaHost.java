@@ -202,18 +202,18 @@ public final class ReplicaHost {
    * turn). That is safe because a forward promises nothing: the primary counts an op committed
    * only when it runs {@link Effect.Committed}, after its own write returned, so a primary that
    * dies inside that write leaves at most a backup holding more than anyone was told
-   * (docs/ARCHITECTURE.md, invariant 9). Without a journal the order is the core's.
+   * (docs/ARCHITECTURE.md, invariant 9).
    */
   private void run() {
     BookDelta changes = core.drainJournal();
     List<Effect> effects = core.drain();
-    int early = changes.isEmpty() ? 0 : leadingForwards(effects);
-    for (int i = 0; i < early; i++) {
+    int overlapping = leadingForwards(effects);
+    for (int i = 0; i < overlapping; i++) {
       if (effects.get(i) instanceof Effect.SendForward f) execute(f);
     }
     if (!changes.isEmpty()) journal.persist(changes);
     for (int i = 0; i < effects.size(); i++) {
-      if (i >= early || !(effects.get(i) instanceof Effect.SendForward)) execute(effects.get(i));
+      if (i >= overlapping || !(effects.get(i) instanceof Effect.SendForward)) execute(effects.get(i));
     }
     onChange.run();
   }

@@ -5,12 +5,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.concurrent.CompletableFuture;
 import org.paternoster.assign.Assigners;
 import org.paternoster.faults.MessageFaults;
 import org.paternoster.http.JsonHttp;
@@ -150,8 +152,8 @@ public final class ReplicaVerticle extends VerticleBase {
    * start when one is made on another's context (a mistake as a rule, the design here). Blocks
    * this loop while it is made, as making it here did.
    */
-  private static Vertx vertxOfItsOwn(io.vertx.core.VertxOptions options) {
-    java.util.concurrent.CompletableFuture<Vertx> made = new java.util.concurrent.CompletableFuture<>();
+  private static Vertx vertxOfItsOwn(VertxOptions options) {
+    CompletableFuture<Vertx> made = new CompletableFuture<>();
     new Thread(() -> {
       try {
         made.complete(Vertx.vertx(options));

@@ -1,6 +1,7 @@
 package org.paternoster.replica.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class DurableJournalTest {
       order.clear();
       submitTurn(host, 0, 3);
       dead[0] = true;
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> endOfTurn.remove(0).run()).hasMessageContaining("halted");
+      assertThatThrownBy(() -> endOfTurn.remove(0).run()).hasMessageContaining("halted");
       assertThat(order).as("the forward left; no order acknowledged").containsExactly("forward 1");
     }
   }
