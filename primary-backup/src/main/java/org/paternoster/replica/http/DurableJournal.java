@@ -11,8 +11,8 @@ import org.paternoster.replica.ReplicaHost;
 
 /**
  * Durable books ({@code replica.sh --data-dir}): the book's changes go to a {@link BookLog} and are
- * fsynced once per input, before the host lets any effect leave (invariant 1 across a power loss of
- * both controller machines). Runs on the event loop and blocks it for the fsync (group commit: a
+ * fsynced once per input, before the host lets any effect that promises leave (invariant 1 across a
+ * power loss of both controller machines; a primary's forward may overlap it, {@code ReplicaHost.run}). Runs on the event loop and blocks it for the fsync (group commit: a
  * forward batch is one fsync). A failed write is fatal ({@code onFailure}): a replica that cannot
  * promise durability must stop, and a restart recovers from the log.
  */
