@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
  *     button press lasts about 200 ms, so at most a few tens
  * @param pollTimeoutMs a poll not fully answered within this is abandoned and the connection reset
  * @param minBackoffMs first reconnect delay; doubled on every failed attempt up to {@code maxBackoffMs}
+ * @param pipelined whether a poll writes all its reads at once (for a server that answers them in
+ *     one segment: the built-in simulator), or one read at a time, each after the last one's reply
+ *     (lock-step, the default). The course's servers answer one request at a time with Nagle's
+ *     algorithm on, so each reply of a pipelined poll but the first waits for the driver's delayed
+ *     ACK: a 13-read poll took 44 ms there, against under 1 ms in lock-step (docs/BENCHMARKS.md)
  */
 public record DriverConfig(
     String host,
@@ -19,7 +24,8 @@ public record DriverConfig(
     long pollTimeoutMs,
     long minBackoffMs,
     long maxBackoffMs,
-    int connectTimeoutMs) {
+    int connectTimeoutMs,
+    boolean pipelined) {
 
   public static final int DEFAULT_PORT = 15657;
   /** The default poll interval (docs/BENCHMARKS.md, "Button to light"). */
@@ -38,14 +44,19 @@ public record DriverConfig(
     }
   }
 
-  /** Defaults: poll every {@link #DEFAULT_POLL_MS}, 500 ms poll timeout, reconnect backoff 100 ms to 2 s. */
+  /** Defaults: poll every {@link #DEFAULT_POLL_MS} in lock-step, 500 ms poll timeout, reconnect backoff 100 ms to 2 s. */
   public static DriverConfig of(String host, int port, int floors) {
-    return new DriverConfig(host, port, floors, DEFAULT_POLL_MS, 500, 100, 2000, 1000);
+    return new DriverConfig(host, port, floors, DEFAULT_POLL_MS, 500, 100, 2000, 1000, false);
   }
 
   /** The same server polled every {@code ms} milliseconds. */
   public DriverConfig withPollIntervalMs(long ms) {
-    return new DriverConfig(host, port, floors, ms, pollTimeoutMs, minBackoffMs, maxBackoffMs, connectTimeoutMs);
+    return new DriverConfig(host, port, floors, ms, pollTimeoutMs, minBackoffMs, maxBackoffMs, connectTimeoutMs, pipelined);
+  }
+
+  /** The same server polled with all of a poll's reads written at once (see {@code pipelined}). */
+  public DriverConfig withPipelinedPolls() {
+    return new DriverConfig(host, port, floors, pollIntervalMs, pollTimeoutMs, minBackoffMs, maxBackoffMs, connectTimeoutMs, true);
   }
 
   /**

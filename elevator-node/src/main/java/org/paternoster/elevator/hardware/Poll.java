@@ -6,14 +6,15 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The reads of one poll cycle, written as one pipelined buffer and answered in the same order:
- * every mounted button of every floor, then the floor sensor, stop button and obstruction switch.
- * Immutable and pure.
+ * The reads of one poll cycle, answered in the same order: every mounted button of every floor,
+ * then the floor sensor, stop button and obstruction switch. Written one read at a time or all at
+ * once ({@link DriverConfig#pipelined()}). Immutable and pure.
  */
 final class Poll {
   private final int floors;
   private final List<Frame> reads = new ArrayList<>();
   private final Buffer request = Buffer.buffer();
+  private final List<Buffer> requests = new ArrayList<>();
 
   Poll(int floors) {
     this.floors = floors;
@@ -26,14 +27,25 @@ final class Poll {
     reads.add(Frame.readStop());
     reads.add(Frame.readObstruction());
     reads.forEach(r -> r.appendTo(request));
+    reads.forEach(r -> requests.add(r.toBuffer()));
   }
 
   List<Frame> reads() {
     return List.copyOf(reads);
   }
 
+  /** Every read, in one buffer. */
   Buffer request() {
     return request.copy();
+  }
+
+  /** Read {@code i} alone. */
+  Buffer request(int i) {
+    return requests.get(i).copy();
+  }
+
+  int size() {
+    return reads.size();
   }
 
   int replyBytes() {

@@ -9,12 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TCP connection to an elevator server, kept alive for as long as it is open: pipelined
- * polling, reply matching, poll timeouts and reconnection with exponential backoff.
+ * The TCP connection to an elevator server, kept alive for as long as it is open: polling (one
+ * read at a time, or pipelined: {@link DriverConfig#pipelined()}), reply matching, poll timeouts
+ * and reconnection with exponential backoff.
  *
- * <p>Invariant: at most one poll is outstanding, so the replies in hand always belong to it; any
- * surplus or mismatched reply, or a poll unanswered in time, resets the connection rather than
- * guessing. The backoff returns to its minimum only after a poll is answered, so a server that
+ * <p>Invariant: at most one poll is outstanding, so the replies in hand always belong to it; in
+ * lock-step, at most one of its reads is, so a server that answers one request at a time is never
+ * left holding replies for an ACK. Any surplus or mismatched reply, or a poll unanswered in time,
+ * resets the connection rather than guessing. The backoff returns to its minimum only after a poll is answered, so a server that
  * accepts and then stays silent (it is serving another client) is retried slowly, never in a spin.
  *
  * <p>Threading: every method and callback runs on the owner's context (the caller guarantees it).
@@ -44,6 +46,7 @@ final class PollingConnection {
   private NetSocket socket;
   private boolean answered;
   private Buffer replies;
+  private int readsSent; // of the poll outstanding
   private long pollTimer = -1;
   private long pollPeriodic = -1;
   private long reconnectTimer = -1;
@@ -113,7 +116,8 @@ final class PollingConnection {
     NetSocket s = socket;
     if (s == null || replies != null) return;
     replies = Buffer.buffer(poll.replyBytes());
-    s.write(poll.request());
+    readsSent = config.pipelined() ? poll.size() : 1;
+    s.write(config.pipelined() ? poll.request() : poll.request(0));
     pollTimer = vertx.setTimer(config.pollTimeoutMs(),
         id -> reset(s, "poll not answered within " + config.pollTimeoutMs() + " ms"));
   }
@@ -125,7 +129,15 @@ final class PollingConnection {
       return;
     }
     replies.appendBuffer(data);
-    if (replies.length() < poll.replyBytes()) return;
+    if (replies.length() > readsSent * Frame.SIZE) {
+      reset(s, "more reply bytes than reads sent");
+      return;
+    }
+    if (replies.length() < readsSent * Frame.SIZE) return;
+    if (readsSent < poll.size()) {
+      s.write(poll.request(readsSent++));
+      return;
+    }
     vertx.cancelTimer(pollTimer);
     Buffer complete = replies;
     replies = null;

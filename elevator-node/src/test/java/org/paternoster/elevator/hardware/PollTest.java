@@ -23,11 +23,13 @@ class PollTest {
   }
 
   @Test
-  void theRequestIsAllReadsInOneBuffer() {
+  void theRequestIsAllReadsInOneBufferOrOneReadAtATime() {
     Buffer expected = Buffer.buffer();
     poll.reads().forEach(r -> r.appendTo(expected));
     assertThat(poll.request()).isEqualTo(expected);
     assertThat(poll.replyBytes()).isEqualTo(expected.length());
+    assertThat(poll.size()).isEqualTo(poll.reads().size());
+    for (int i = 0; i < poll.size(); i++) assertThat(poll.request(i)).isEqualTo(poll.reads().get(i).toBuffer());
   }
 
   @Test
