@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
@@ -41,8 +43,11 @@ public final class LightLatencyBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the pauses between presses") long seed;
   @Option(names = "--settle-s", defaultValue = "0", description = "seconds to wait after the node is online before the first press: the processes' start-up takes both cores for about 4 s (default: ${DEFAULT-VALUE}, press at once)") int settleS;
   @Option(names = "--poll-ms", description = "the node's driver poll interval (default: the node's)") Integer pollMs;
+  @Option(names = "--course-simulator", paramLabel = "BINARY", description = "drive the course's own SimElevatorServer (TTK4145 Simulator-v2) instead of the built-in simulator: keys pressed on its stdin, lamps read from its display (scripts/course-simulator.sh builds it)") Path courseSimulator;
+  @Option(names = "--travel-ms", defaultValue = "400", description = "with --course-simulator: its floor-to-floor travel time (default: ${DEFAULT-VALUE}; the course's is 2000)") int travelMs;
 
   private static final int NODE_PORT = 7985;
+  private static final int COURSE_SIMULATOR_PORT = 7986;
 
   @Override
   public Integer call() throws Exception {
@@ -50,24 +55,29 @@ public final class LightLatencyBench implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx);
     String node = "http://127.0.0.1:" + NODE_PORT;
+    CourseSimulatorPanel course = null;
     try (Cluster cluster = new Cluster(root, logs, 7980, Timing.defaults())) {
       cluster.startReplica(1, floors);
       cluster.startReplica(2, floors);
-      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--id", "e1", "--port", "" + NODE_PORT, "--floors", "" + floors,
-          "--simulate", "--time-scale", "20", "--view-service", cluster.viewService, "--discovery", "none"));
-      if (pollMs != null) args.addAll(java.util.List.of("--poll-ms", "" + pollMs));
+      course = courseSimulator == null ? null : CourseSimulatorPanel.start(courseSimulator, COURSE_SIMULATOR_PORT, floors, travelMs, logs.resolve("course-simulator.log"));
+      List<String> args = new ArrayList<>(List.of("--id", "e1", "--port", "" + NODE_PORT, "--floors", "" + floors,
+          "--view-service", cluster.viewService, "--discovery", "none"));
+      args.addAll(course == null ? List.of("--simulate", "--time-scale", "20") : List.of("--hardware", "127.0.0.1:" + COURSE_SIMULATOR_PORT));
+      if (pollMs != null) args.addAll(List.of("--poll-ms", "" + pollMs));
       cluster.startScript("e1", "elevator.sh", args.toArray(String[]::new));
-      NodePanel panel = new NodePanel(vertx, http, NODE_PORT, floors);
-      panel.awaitOnline();
+      NodePanel nodePanel = new NodePanel(vertx, http, NODE_PORT, floors);
+      nodePanel.awaitOnline();
+      if (course != null) course.awaitConnected();
+      Panel panel = course == null ? nodePanel : course;
       if (settleS > 0) Thread.sleep(settleS * 1000L);
       java.util.Random pauses = new java.util.Random(seed);
       Histogram warm = new Histogram(3);
       Histogram histogram = new Histogram(3);
-      int floor = 0;
+      int button = 0;
       long[] warmupMicros = new long[warmup];
       for (int i = 0; i < warmup + presses; i++) {
-        floor = panel.nextUnlit(floor);
-        long micros = panel.pressAfterPauseUntilLit(floor, pauses); // µs
+        button = panel.nextUnlit(button);
+        long micros = panel.pressAfterPauseUntilLit(button, pauses); // µs
         (i < warmup ? warm : histogram).recordValue(micros);
         if (i < warmup) warmupMicros[i] = micros;
       }
@@ -78,9 +88,12 @@ public final class LightLatencyBench implements Callable<Integer> {
           .put("max_ms", ms(histogram.getMaxValue())).put("min_ms", ms(histogram.getMinValue()))
           .put("percentiles_ms", Percentiles.of(histogram))
           .put("warmup", Percentiles.summary(warm).put("slowest", slowest(warmupMicros, 5)))
-          .put("driver_poll_ms", pollMs == null ? "node default" : pollMs).put("replicas", 2).put("machine", Machine.describe()).encode());
+          .put("driver_poll_ms", pollMs == null ? "node default" : pollMs)
+          .put("hardware", course == null ? "built-in simulator, 20x" : new JsonObject().put("course_simulator", courseSimulator.toString())
+              .put("travel_ms", travelMs).put("displays", course.displays())).put("replicas", 2).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
+      if (course != null) course.close();
       vertx.close().await();
     }
   }

@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.paternoster.http.EventStreamClient;
 
@@ -15,11 +14,9 @@ import org.paternoster.http.EventStreamClient;
  * pushes each change, so a lamp is seen as soon as it lights without polling the node (reading
  * {@code /state} once a millisecond cost the benchmark half a core and the node a quarter, and
  * made garbage that paused the node for young collections). For the light-latency benchmarks;
- * blocking calls, so not on an event loop. The lamp stream closes with {@code vertx}.
+ * A button is a cab floor. The lamp stream closes with {@code vertx}.
  */
-final class NodePanel {
-  /** The longest pause before a press, in ms. */
-  static final int MAX_PAUSE_MS = 50;
+final class NodePanel implements Panel {
   private static final long LIGHT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final Vertx vertx;
@@ -78,7 +75,8 @@ final class NodePanel {
    * than the car serves them), waits for a lamp to go off, re-reading the car's floor at most every
    * {@value #RESCAN_MS} ms: reading it back to back took a core from the chain being measured.
    */
-  int nextUnlit(int after) throws InterruptedException {
+  @Override
+  public int nextUnlit(int after) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       int car = state().getInteger("floor", -10);
@@ -101,20 +99,11 @@ final class NodePanel {
   private static final long RESCAN_MS = 20;
 
   /**
-   * {@link #pressUntilLit} after a random pause of 0–{@value #MAX_PAUSE_MS} ms: a person presses at
-   * any moment, not right after the last lamp lit (which would land just after the driver's poll
-   * and wait a full poll period every time).
-   */
-  long pressAfterPauseUntilLit(int floor, Random pauses) throws InterruptedException {
-    Thread.sleep(pauses.nextInt(MAX_PAUSE_MS + 1));
-    return pressUntilLit(floor);
-  }
-
-  /**
    * Presses the cab button for {@code floor}, whose lamp is off, and returns the microseconds until
    * the node pushes it on (at most 5 s).
    */
-  long pressUntilLit(int floor) throws InterruptedException {
+  @Override
+  public long pressUntilLit(int floor) throws InterruptedException {
     synchronized (this) {
       litAtNanos[floor] = 0;
     }

@@ -1,0 +1,189 @@
+package org.paternoster.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One car on the course's own simulator (TTK4145 Simulator-v2, {@code SimElevatorServer}), driven
+ * as a student drives it: a button is a key on its standard input (held {@code btnDepressedTime_ms},
+ * 200 ms), and the lamps are read from the display it prints whenever its state changes. A press
+ * is timed from the key to the lamp command having reached the simulator: the chain a person at
+ * the course's simulator sees, through its protocol and its timing.
+ *
+ * <p>The simulator talks to a terminal: its one question (the cursor position, {@code ESC[6n}) is
+ * answered on stdin before anything else, and its stdout is made unbuffered with {@code stdbuf}
+ * (into a pipe, C's stdio would hold each display until the next). It runs in an empty directory
+ * so that no {@code simulator.con} changes its keys or symbols (the defaults below).
+ *
+ * <p>Buttons are numbered {@code type * floors + floor}, type 0 hall up, 1 hall down, 2 cab.
+ */
+final class CourseSimulatorPanel implements Panel, AutoCloseable {
+  /** The simulator's default keys, indexed by floor: hall up from floor 0, hall down from floor 1, cab from floor 0. */
+  private static final String[] KEYS = {"qwertyui?", "?sdfghjkl", "zxcvbnm,."};
+  private static final int FIRST_LAMP_COLUMN = 15; // column of floor 0's lamps; 4 columns per floor
+  private static final long LIGHT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private final Process process;
+  private final OutputStream keys;
+  private final int floors;
+  private final List<String> lastLines = new ArrayList<>(); // for the errors
+  private final Path log; // everything it printed
+  /** Guarded by {@code this}: lamps as last displayed, when each last went from off to on, the car's floor (-1 between floors). */
+  private final boolean[] lit;
+  private final long[] litAtNanos;
+  private int carFloor = -1;
+  private boolean connected;
+  private long displays;
+
+  private CourseSimulatorPanel(Process process, int floors, Path log) {
+    this.process = process;
+    this.log = log;
+    this.keys = process.getOutputStream();
+    this.floors = floors;
+    this.lit = new boolean[3 * floors];
+    this.litAtNanos = new long[3 * floors];
+  }
+
+  /**
+   * Starts {@code binary} on {@code port} with {@code floors} floors (2..9) and a floor-to-floor
+   * travel time of {@code travelMs} (the course's default is 2,000; lamps clear sooner when the car
+   * is faster, and the chain measured does not depend on its speed), keeping what it prints in {@code log}.
+   */
+  static CourseSimulatorPanel start(Path binary, int port, int floors, int travelMs, Path log) throws IOException {
+    if (floors < 2 || floors > 9) throw new IllegalArgumentException("the course's simulator has 2..9 floors, got " + floors);
+    Path dir = Files.createTempDirectory("course-simulator");
+    Process process = new ProcessBuilder("stdbuf", "-o0", binary.toAbsolutePath().toString(), "--port", "" + port,
+        "--numfloors", "" + floors, "--travelTimeBetweenFloors_ms", "" + travelMs, "--travelTimePassingFloor_ms", "" + Math.max(1, travelMs / 4))
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    CourseSimulatorPanel panel = new CourseSimulatorPanel(process, floors, log);
+    panel.send("\033[20;1R"); // the answer to its cursor-position question
+    Thread reader = new Thread(panel::readDisplays, "course-simulator-display");
+    reader.setDaemon(true);
+    reader.start();
+    return panel;
+  }
+
+  /** Waits (up to 30 s) until a node has connected to the simulator. */
+  synchronized void awaitConnected() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!connected) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !process.isAlive()) throw new IllegalStateException("no node connected to the course's simulator; it printed: " + lastLines);
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+    }
+  }
+
+  @Override
+  public synchronized int nextUnlit(int after) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      for (int k = 1; k <= lit.length; k++) {
+        int button = (after + k) % lit.length;
+        int floor = button % floors;
+        if (exists(button) && !lit[button] && carFloor >= 0 && Math.abs(floor - carFloor) > 1) return button;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, TimeUnit.MILLISECONDS.toNanos(100)); // woken by the next display
+    }
+    throw new IllegalStateException("the course's simulator: every lamp stays lit, or the car never stops at a floor; its last display: " + lastLines);
+  }
+
+  @Override
+  public long pressUntilLit(int button) throws InterruptedException {
+    synchronized (this) {
+      litAtNanos[button] = 0;
+    }
+    long t0 = System.nanoTime();
+    send(String.valueOf(KEYS[button / floors].charAt(button % floors)));
+    synchronized (this) {
+      while (litAtNanos[button] == 0) {
+        long left = LIGHT_TIMEOUT_NANOS - (System.nanoTime() - t0);
+        if (left <= 0) throw new IllegalStateException("the course's simulator: no lamp for button " + button + " within 5 s; its last display: " + lastLines);
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return (litAtNanos[button] - t0) / 1_000;
+    }
+  }
+
+  /** No hall-up button at the top floor, no hall-down at the bottom. */
+  private boolean exists(int button) {
+    int type = button / floors, floor = button % floors;
+    return !(type == 0 && floor == floors - 1) && !(type == 1 && floor == 0);
+  }
+
+  private void send(String text) {
+    try {
+      keys.write(text.getBytes(StandardCharsets.US_ASCII));
+      keys.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("the course's simulator stopped reading its keys", e);
+    }
+  }
+
+  /**
+   * On its own thread: parses each display. Rows, as the simulator draws them: the car ({@code #}
+   * at column 15 + 4·floor when at a floor), the floor indicator and connection, then the hall up,
+   * hall down and cab lamps ({@code *} on, {@code -} off) at column 15 + 4·floor; the cab row ends
+   * a display.
+   */
+  private void readDisplays() {
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        Writer kept = Files.newBufferedWriter(log)) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        long now = System.nanoTime();
+        kept.write(line);
+        kept.write('\n');
+        if (line.startsWith("+-----------+-----") && line.endsWith("+")) kept.flush(); // a display's last line
+        synchronized (this) {
+          if (lastLines.size() == 20) lastLines.remove(0);
+          lastLines.add(line);
+          if (line.startsWith("|           |")) carFloor = carFloor(line);
+          else if (line.startsWith("| Floor")) connected = line.contains("Connected");
+          else if (line.startsWith("| Hall Up")) lamps(0, line, now);
+          else if (line.startsWith("| Hall Down")) lamps(1, line, now);
+          else if (line.startsWith("| Cab")) {
+            lamps(2, line, now);
+            displays++;
+            notifyAll();
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the simulator was stopped
+    }
+  }
+
+  private int carFloor(String line) {
+    int at = line.indexOf('#');
+    return at >= FIRST_LAMP_COLUMN && (at - FIRST_LAMP_COLUMN) % 4 == 0 ? (at - FIRST_LAMP_COLUMN) / 4 : -1;
+  }
+
+  private void lamps(int type, String line, long now) {
+    for (int floor = 0; floor < floors; floor++) {
+      int column = FIRST_LAMP_COLUMN + 4 * floor;
+      int button = type * floors + floor;
+      boolean on = column < line.length() && line.charAt(column) == '*';
+      if (on && !lit[button]) litAtNanos[button] = now;
+      lit[button] = on;
+    }
+  }
+
+  /** How many displays it has printed: each is a change of its state (a lamp, the car, a button). */
+  synchronized long displays() {
+    return displays;
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
