@@ -42,6 +42,7 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   private final long[] litAtNanos;
   private int carFloor = -1;
   private boolean connected;
+  private boolean ranOffTheEnd;
   private long displays;
 
   private CourseSimulatorPanel(Process process, int floors, Path log) {
@@ -146,6 +147,7 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
         synchronized (this) {
           if (lastLines.size() == 20) lastLines.remove(0);
           lastLines.add(line);
+          if (line.contains("departed the bottom floor") || line.contains("departed the top floor")) ranOffTheEnd = true;
           if (line.startsWith("|           |")) carFloor = carFloor(line);
           else if (line.startsWith("| Floor")) connected = line.contains("Connected");
           else if (line.startsWith("| Hall Up")) lamps(0, line, now);
@@ -175,6 +177,31 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
       if (on && !lit[button]) litAtNanos[button] = now;
       lit[button] = on;
     }
+  }
+
+  /** Waits (up to {@code seconds}) until {@code button}'s lamp is off, as when its call was served. */
+  synchronized void awaitUnlit(int button, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (lit[button]) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) throw new IllegalStateException("the course's simulator: the lamp of button " + button + " stays lit; its last display: " + lastLines);
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
+  /** The car's floor as last displayed, -1 between floors. */
+  synchronized int carFloor() {
+    return carFloor;
+  }
+
+  /** Whether the car ever left the shaft past the bottom or top floor (the simulator says so). */
+  synchronized boolean ranOffTheEnd() {
+    return ranOffTheEnd;
+  }
+
+  /** The button number of the cab button for {@code floor}. */
+  int cab(int floor) {
+    return 2 * floors + floor;
   }
 
   /** How many displays it has printed: each is a change of its state (a lamp, the car, a button). */
