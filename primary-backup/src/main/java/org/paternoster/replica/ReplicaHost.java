@@ -29,8 +29,7 @@ public final class ReplicaHost {
 
   /**
    * Makes the book's changes durable (durable books, {@code --data-dir}): called before any effect
-   * that promises what it holds leaves (a primary's forwards, and acknowledgements of operations an
-   * earlier call already wrote, may overlap it: {@link #run}), so a client hears
+   * that promises leaves (all but a primary's forwards, which may overlap it), so a client hears
    * "committed" and a primary hears a backup's "held" only once the operation is on disk at that
    * replica. One call per input: one fsync for everything it applied
    * (a forward batch: group commit). May block. A failure must stop this replica (fail-stop).
@@ -197,53 +196,34 @@ public final class ReplicaHost {
 
   /**
    * Executes the core's effects, with the book's changes made durable before any of them promises
-   * something the write holds: a client's "committed", a waiter's failure, a transfer, a hand-over.
-   * Two kinds of effect from before the first transfer or hand-over run ahead of the write:
-   * <ul>
-   *   <li>Forwards, so the backup's fsync runs while this replica's own does (durable books: a
-   *       commit waits for the slower of the two, not for both in turn). A forward promises
-   *       nothing: the primary counts an op committed only when it runs {@link Effect.Committed},
-   *       so a primary that dies inside the write leaves at most a backup holding more than anyone
-   *       was told (docs/ARCHITECTURE.md, invariant 9).
-   *   <li>Acknowledgements of operations an earlier write already holds ({@link
-   *       #heldByAnEarlierWrite}): the clients of the forward just answered hear "committed"
-   *       without waiting for the write of the orders that came in while it travelled.
-   * </ul>
+   * anything: a client's "committed", a waiter's failure, a transfer, a hand-over. Forwards that
+   * come before the first transfer or hand-over leave first, so the backup's fsync runs while this
+   * replica's own does (durable books: a commit waits for the slower of the two, not for both in
+   * turn). That is safe because a forward promises nothing: the primary counts an op committed
+   * only when it runs {@link Effect.Committed}, after its own write returned, so a primary that
+   * dies inside that write leaves at most a backup holding more than anyone was told
+   * (docs/ARCHITECTURE.md, invariant 9).
    */
   private void run() {
     BookDelta changes = core.drainJournal();
     List<Effect> effects = core.drain();
-    int ahead = beforeTheFirstTransferOrHandover(effects);
-    for (int i = 0; i < ahead; i++) {
-      if (runsAheadOfTheWrite(effects.get(i), changes)) execute(effects.get(i));
+    int overlapping = leadingForwards(effects);
+    for (int i = 0; i < overlapping; i++) {
+      if (effects.get(i) instanceof Effect.SendForward f) execute(f);
     }
     if (!changes.isEmpty()) journal.persist(changes);
     for (int i = 0; i < effects.size(); i++) {
-      if (i >= ahead || !runsAheadOfTheWrite(effects.get(i), changes)) execute(effects.get(i));
+      if (i >= overlapping || !(effects.get(i) instanceof Effect.SendForward)) execute(effects.get(i));
     }
     onChange.run();
   }
 
-  private static boolean runsAheadOfTheWrite(Effect effect, BookDelta changes) {
-    return effect instanceof Effect.SendForward || effect instanceof Effect.Committed c && heldByAnEarlierWrite(c.upToSeq(), changes);
-  }
-
   /**
-   * Whether every operation up to {@code seq} was journaled before {@code changes}: every change
-   * the book went through was drained and written by an earlier input (or recovered from the log
-   * at start), so an operation not among {@code changes} is on disk. Among them means: a book
-   * replaced wholesale (whose numbering may start again), or an appended op numbered {@code seq}
-   * or lower (ops are appended in increasing order).
+   * How many effects from the start may be passed over by the forwards among them: up to the first
+   * transfer or hand-over (messages leave in the core's order). Commits and failures among them
+   * wait for the journal write, and run after it in their own order.
    */
-  static boolean heldByAnEarlierWrite(long seq, BookDelta changes) {
-    return changes.replacedBy() == null && (changes.ops().isEmpty() || seq < changes.ops().get(0).seq());
-  }
-
-  /**
-   * How many effects from the start may run ahead of the journal write: up to the first transfer
-   * or hand-over (messages leave in the core's order). Failures among them wait for the write.
-   */
-  private static int beforeTheFirstTransferOrHandover(List<Effect> effects) {
+  private static int leadingForwards(List<Effect> effects) {
     int n = 0;
     while (n < effects.size() && !(effects.get(n) instanceof Effect.SendTransfer) && !(effects.get(n) instanceof Effect.SendHandover)) n++;
     return n;
