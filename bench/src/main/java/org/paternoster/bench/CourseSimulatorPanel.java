@@ -8,9 +8,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.paternoster.elevator.hardware.Button;
 
 /**
  * One car on the course's own simulator (TTK4145 Simulator-v2, {@code SimElevatorServer}), driven
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * (into a pipe, C's stdio would hold each display until the next). It runs in an empty directory
  * so that no {@code simulator.con} changes its keys or symbols (the defaults below).
  *
- * <p>Buttons are numbered {@code type * floors + floor}, type 0 hall up, 1 hall down, 2 cab.
+ * <p>Buttons are numbered {@code code * floors + floor} by their protocol code ({@link Button}): 0 hall up, 1 hall down, 2 cab.
  */
 final class CourseSimulatorPanel implements Panel, AutoCloseable {
   /** The simulator's default keys, indexed by floor: hall up from floor 0, hall down from floor 1, cab from floor 0. */
@@ -35,7 +37,8 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   private final Process process;
   private final OutputStream keys;
   private final int floors;
-  private final List<String> lastLines = new ArrayList<>(); // for the errors
+  private final Deque<String> lastLines = new ArrayDeque<>(); // for the errors
+  private final Path dir; // its working directory, empty
   private final Path log; // everything it printed
   /** Guarded by {@code this}: lamps as last displayed, when each last went from off to on, the car's floor (-1 between floors). */
   private final boolean[] lit;
@@ -45,8 +48,9 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   private boolean ranOffTheEnd;
   private long displays;
 
-  private CourseSimulatorPanel(Process process, int floors, Path log) {
+  private CourseSimulatorPanel(Process process, int floors, Path dir, Path log) {
     this.process = process;
+    this.dir = dir;
     this.log = log;
     this.keys = process.getOutputStream();
     this.floors = floors;
@@ -65,7 +69,7 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
     Process process = new ProcessBuilder("stdbuf", "-o0", binary.toAbsolutePath().toString(), "--port", "" + port,
         "--numfloors", "" + floors, "--travelTimeBetweenFloors_ms", "" + travelMs, "--travelTimePassingFloor_ms", "" + Math.max(1, travelMs / 4))
         .directory(dir.toFile()).redirectErrorStream(true).start();
-    CourseSimulatorPanel panel = new CourseSimulatorPanel(process, floors, log);
+    CourseSimulatorPanel panel = new CourseSimulatorPanel(process, floors, dir, log);
     panel.send("\033[20;1R"); // the answer to its cursor-position question
     Thread reader = new Thread(panel::readDisplays, "course-simulator-display");
     reader.setDaemon(true);
@@ -75,10 +79,18 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
 
   /** Waits (up to 30 s) until a node has connected to the simulator. */
   synchronized void awaitConnected() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!connected) {
+    awaitUntil(() -> connected, TimeUnit.SECONDS.toNanos(30), "no node connected");
+  }
+
+  /**
+   * Waits, holding this monitor between displays, until {@code done} (read under it), else fails
+   * saying {@code what} after {@code timeoutNanos} or as soon as the simulator has exited.
+   */
+  private void awaitUntil(BooleanSupplier done, long timeoutNanos, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    while (!done.getAsBoolean()) {
       long left = deadline - System.nanoTime();
-      if (left <= 0 || !process.isAlive()) throw new IllegalStateException("no node connected to the course's simulator; it printed: " + lastLines);
+      if (left <= 0 || !process.isAlive()) throw new IllegalStateException("the course's simulator: " + what + "; its last display: " + lastLines);
       TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
     }
   }
@@ -105,19 +117,13 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
     long t0 = System.nanoTime();
     send(String.valueOf(KEYS[button / floors].charAt(button % floors)));
     synchronized (this) {
-      while (litAtNanos[button] == 0) {
-        long left = LIGHT_TIMEOUT_NANOS - (System.nanoTime() - t0);
-        if (left <= 0) throw new IllegalStateException("the course's simulator: no lamp for button " + button + " within 5 s; its last display: " + lastLines);
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      }
+      awaitUntil(() -> litAtNanos[button] != 0, LIGHT_TIMEOUT_NANOS - (System.nanoTime() - t0), "no lamp for button " + button + " within 5 s");
       return (litAtNanos[button] - t0) / 1_000;
     }
   }
 
-  /** No hall-up button at the top floor, no hall-down at the bottom. */
   private boolean exists(int button) {
-    int type = button / floors, floor = button % floors;
-    return !(type == 0 && floor == floors - 1) && !(type == 1 && floor == 0);
+    return Button.fromCode(button / floors).existsAt(button % floors, floors);
   }
 
   private void send(String text) {
@@ -145,8 +151,8 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
         kept.write('\n');
         if (line.startsWith("+-----------+-----") && line.endsWith("+")) kept.flush(); // a display's last line
         synchronized (this) {
-          if (lastLines.size() == 20) lastLines.remove(0);
-          lastLines.add(line);
+          if (lastLines.size() == 20) lastLines.removeFirst();
+          lastLines.addLast(line);
           if (line.contains("departed the bottom floor") || line.contains("departed the top floor")) ranOffTheEnd = true;
           if (line.startsWith("|           |")) carFloor = carFloor(line);
           else if (line.startsWith("| Floor")) connected = line.contains("Connected");
@@ -181,12 +187,7 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
 
   /** Waits (up to {@code seconds}) until {@code button}'s lamp is off, as when its call was served. */
   synchronized void awaitUnlit(int button, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (lit[button]) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) throw new IllegalStateException("the course's simulator: the lamp of button " + button + " stays lit; its last display: " + lastLines);
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
+    awaitUntil(() -> !lit[button], TimeUnit.SECONDS.toNanos(seconds), "the lamp of button " + button + " stays lit");
   }
 
   /** The car's floor as last displayed, -1 between floors. */
@@ -212,5 +213,13 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+    try {
+      process.waitFor();
+      Files.deleteIfExists(dir);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // an empty directory left in the temporary directory
+    }
   }
 }

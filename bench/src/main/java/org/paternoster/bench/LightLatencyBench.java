@@ -33,6 +33,10 @@ import picocli.CommandLine.Option;
  * online, while every process is still starting (class loading, compiling, the replicas' warm-up
  * of their replication path: about 4 s of both cores); {@code --settle-s} waits that out first, as a
  * building's first passenger would, to tell start-up apart from first-time work on the path.
+ *
+ * <p>With {@code --course-simulator}, the node drives the course's own simulator instead, at its
+ * own speed ({@code --travel-ms}), and any hall or cab button is pressed on it ({@link
+ * CourseSimulatorPanel}): the lamp is then seen when its command reaches that simulator.
  */
 @Command(name = "bench-light", mixinStandardHelpOptions = true)
 public final class LightLatencyBench implements Callable<Integer> {

@@ -13,8 +13,8 @@ import org.paternoster.http.EventStreamClient;
  * simulated panel would see a finger), and watch the lamps on {@code GET /lights/events}. The node
  * pushes each change, so a lamp is seen as soon as it lights without polling the node (reading
  * {@code /state} once a millisecond cost the benchmark half a core and the node a quarter, and
- * made garbage that paused the node for young collections). For the light-latency benchmarks;
- * A button is a cab floor. The lamp stream closes with {@code vertx}.
+ * made garbage that paused the node for young collections). For the light-latency benchmarks; a
+ * button is a cab floor. The lamp stream closes with {@code vertx}.
  */
 final class NodePanel implements Panel {
   private static final long LIGHT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.paternoster.elevator.node.NodeConfig;
 import org.paternoster.elevator.node.NodeVerticle;
 
@@ -25,6 +26,7 @@ import org.paternoster.elevator.node.NodeVerticle;
  */
 class CourseSimulatorTest {
   private final Vertx vertx = Vertx.vertx();
+  @TempDir Path logs;
   private CourseSimulatorPanel simulator;
 
   @AfterEach
@@ -39,7 +41,7 @@ class CourseSimulatorTest {
     assumeTrue(binary != null && Files.isExecutable(Path.of(binary)),
         "skipped: set PATERNOSTER_COURSE_SIMULATOR to the course's SimElevatorServer (scripts/course-simulator.sh builds one)");
     int simPort = freePort();
-    simulator = CourseSimulatorPanel.start(Path.of(binary), simPort, 4, 200, Files.createTempFile("course-simulator", ".log"));
+    simulator = CourseSimulatorPanel.start(Path.of(binary), simPort, 4, 200, logs.resolve("course-simulator.log"));
     NodeConfig node = NodeConfig.onHardware("e1", "127.0.0.1", freePort(), 4, "127.0.0.1:" + simPort,
         () -> "http://127.0.0.1:1", null); // no view service: the node serves its cab calls offline
     vertx.deployVerticle(new NodeVerticle(node)).await();

@@ -14,7 +14,6 @@ final class Poll {
   private final int floors;
   private final List<Frame> reads = new ArrayList<>();
   private final Buffer request = Buffer.buffer();
-  private final List<Buffer> requests = new ArrayList<>();
 
   Poll(int floors) {
     this.floors = floors;
@@ -27,7 +26,6 @@ final class Poll {
     reads.add(Frame.readStop());
     reads.add(Frame.readObstruction());
     reads.forEach(r -> r.appendTo(request));
-    reads.forEach(r -> requests.add(r.toBuffer()));
   }
 
   List<Frame> reads() {
@@ -41,7 +39,7 @@ final class Poll {
 
   /** Read {@code i} alone. */
   Buffer request(int i) {
-    return requests.get(i).copy();
+    return reads.get(i).toBuffer();
   }
 
   int size() {

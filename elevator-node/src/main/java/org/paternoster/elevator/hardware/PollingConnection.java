@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * <p>Invariant: at most one poll is outstanding, so the replies in hand always belong to it; in
  * lock-step, at most one of its reads is, so a server that answers one request at a time is never
  * left holding replies for an ACK. Any surplus or mismatched reply, or a poll unanswered in time,
- * resets the connection rather than guessing. The backoff returns to its minimum only after a poll is answered, so a server that
- * accepts and then stays silent (it is serving another client) is retried slowly, never in a spin.
+ * resets the connection rather than guessing. The backoff returns to its minimum only after a
+ * poll is answered, so a server that accepts and then stays silent (it is serving another client)
+ * is retried slowly, never in a spin.
  *
  * <p>Threading: every method and callback runs on the owner's context (the caller guarantees it).
  */
