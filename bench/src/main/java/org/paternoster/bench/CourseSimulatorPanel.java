@@ -101,29 +101,61 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
     while (System.nanoTime() < deadline) {
       for (int k = 1; k <= lit.length; k++) {
         int button = (after + k) % lit.length;
-        int floor = button % floors;
-        if (exists(button) && !lit[button] && carFloor >= 0 && Math.abs(floor - carFloor) > 1) return button;
+        if (pressable(button)) return button;
       }
       TimeUnit.NANOSECONDS.timedWait(this, TimeUnit.MILLISECONDS.toNanos(100)); // woken by the next display
     }
     throw new IllegalStateException("the course's simulator: every lamp stays lit, or the car never stops at a floor; its last display: " + lastLines);
   }
 
-  @Override
-  public long pressUntilLit(int button) throws InterruptedException {
-    synchronized (this) {
-      litAtNanos[button] = 0;
-    }
-    long t0 = System.nanoTime();
-    send(String.valueOf(KEYS[button / floors].charAt(button % floors)));
-    synchronized (this) {
-      awaitUntil(() -> litAtNanos[button] != 0, LIGHT_TIMEOUT_NANOS - (System.nanoTime() - t0), "no lamp for button " + button + " within 5 s");
-      return (litAtNanos[button] - t0) / 1_000;
-    }
+  /**
+   * Whether {@code button} is mounted, its lamp off, and its floor two or more from the car, which
+   * stands at a floor (a call nearer may be served before its lamp is seen).
+   */
+  synchronized boolean pressable(int button) {
+    return pressable(button, 2);
   }
 
-  private boolean exists(int button) {
+  /** As {@link #pressable(int)}, with the floor at least {@code minDistance} from the car's. */
+  synchronized boolean pressable(int button, int minDistance) {
+    return exists(button) && !lit[button] && carFloor >= 0 && Math.abs(button % floors - carFloor) >= minDistance;
+  }
+
+  @Override
+  public long pressUntilLit(int button) throws InterruptedException {
+    forgetLit(button);
+    long t0 = System.nanoTime();
+    press(button);
+    return microsUntilLit(button, t0);
+  }
+
+  /** Presses {@code button}: its key on the simulator's stdin (the simulator holds it 200 ms). */
+  void press(int button) {
+    send(String.valueOf(KEYS[button / floors].charAt(button % floors)));
+  }
+
+  /** Forgets when {@code button}'s lamp last lit, so that {@link #microsUntilLit} waits for its next lighting. */
+  synchronized void forgetLit(int button) {
+    litAtNanos[button] = 0;
+  }
+
+  /**
+   * Waits (up to 5 s from {@code sinceNanos}) until {@code button}'s lamp has lit since {@link
+   * #forgetLit}, and returns the microseconds from {@code sinceNanos} to the display that showed it.
+   */
+  synchronized long microsUntilLit(int button, long sinceNanos) throws InterruptedException {
+    awaitUntil(() -> litAtNanos[button] != 0, LIGHT_TIMEOUT_NANOS - (System.nanoTime() - sinceNanos), "no lamp for button " + button + " within 5 s");
+    return (litAtNanos[button] - sinceNanos) / 1_000;
+  }
+
+  /** Whether {@code button} is mounted: no hall up at the top floor, no hall down at the bottom. */
+  boolean exists(int button) {
     return Button.fromCode(button / floors).existsAt(button % floors, floors);
+  }
+
+  /** Whether {@code button}'s lamp was on in the last display. */
+  synchronized boolean lit(int button) {
+    return lit[button];
   }
 
   private void send(String text) {
@@ -200,9 +232,9 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
     return ranOffTheEnd;
   }
 
-  /** The button number of the cab button for {@code floor}. */
-  int cab(int floor) {
-    return 2 * floors + floor;
+  /** The number of {@code type}'s button at {@code floor}. */
+  int button(Button type, int floor) {
+    return type.code() * floors + floor;
   }
 
   /** How many displays it has printed: each is a change of its state (a lamp, the car, a button). */

@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
  * panel (held 200 ms like a finger), the node's driver polls it over the TTK4145 protocol (every
  * 20 ms), the node submits it, the primary commits it with its backup, and the node lights the
  * lamp (the lamp frame is written in the same event-loop turn). Measured until the node reports
- * the lamp on, reading its state every millisecond (so within about 1 ms of the lamp; read back
- * to back, the reads took a whole core of the two the chain runs on). The simulated car runs 20x
+ * the lamp on, which it pushes to a watcher ({@link NodePanel}). The simulated car runs 20x
  * faster so that lamps clear between presses; the chain measured does not depend on car speed.
  *
  * <p>Each press comes after a random pause (0–50 ms, seeded), as a person's would: pressing right
@@ -36,7 +35,10 @@ import picocli.CommandLine.Option;
  *
  * <p>With {@code --course-simulator}, the node drives the course's own simulator instead, at its
  * own speed ({@code --travel-ms}), and any hall or cab button is pressed on it ({@link
- * CourseSimulatorPanel}): the lamp is then seen when its command reaches that simulator.
+ * CourseSimulatorPanel}): the lamp is then seen when its command reaches that simulator. With
+ * {@code --cars N} there, N nodes each drive a simulator of their own, buttons are pressed on every
+ * panel in turn, and a hall press is also timed until its lamp shows on every panel ({@link
+ * CourseSimulatorGroup}).
  */
 @Command(name = "bench-light", mixinStandardHelpOptions = true)
 public final class LightLatencyBench implements Callable<Integer> {
@@ -48,35 +50,47 @@ public final class LightLatencyBench implements Callable<Integer> {
   @Option(names = "--settle-s", defaultValue = "0", description = "seconds to wait after the node is online before the first press: the processes' start-up takes both cores for about 4 s (default: ${DEFAULT-VALUE}, press at once)") int settleS;
   @Option(names = "--poll-ms", description = "the node's driver poll interval (default: the node's)") Integer pollMs;
   @Option(names = "--course-simulator", paramLabel = "BINARY", description = "drive the course's own SimElevatorServer (TTK4145 Simulator-v2) instead of the built-in simulator: keys pressed on its stdin, lamps read from its display (scripts/course-simulator.sh builds it)") Path courseSimulator;
+  @Option(names = "--cars", defaultValue = "1", description = "with --course-simulator: cars, each its own node and simulator; hall presses are also timed until lit on every panel (default: ${DEFAULT-VALUE}; for many cars on the built-in simulator see bench-scale)") int cars;
   @Option(names = "--travel-ms", defaultValue = "400", description = "with --course-simulator: its floor-to-floor travel time (default: ${DEFAULT-VALUE}; the course's is 2000)") int travelMs;
 
   private static final int NODE_PORT = 7985;
-  private static final int COURSE_SIMULATOR_PORT = 7986;
+  private static final int COURSE_SIMULATOR_PORT = 7986; // car k's node and simulator: these + 2k
 
   @Override
   public Integer call() throws Exception {
     Path logs = Files.createTempDirectory("bench-light");
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx);
-    String node = "http://127.0.0.1:" + NODE_PORT;
-    CourseSimulatorPanel course = null;
+    String node = "http://127.0.0.1:" + NODE_PORT; // e1's: its own lamp latency is reported
+    if (cars < 1 || cars > 9 || (cars > 1 && courseSimulator == null)) {
+      System.err.println("--cars takes 1..9, and more than 1 only with --course-simulator (bench-scale.sh drives many cars on the built-in simulator)");
+      return 2;
+    }
+    CourseSimulatorGroup course = null;
     try (Cluster cluster = new Cluster(root, logs, 7980, Timing.defaults())) {
       cluster.startReplica(1, floors);
       cluster.startReplica(2, floors);
-      course = courseSimulator == null ? null : CourseSimulatorPanel.start(courseSimulator, COURSE_SIMULATOR_PORT, floors, travelMs, logs.resolve("course-simulator.log"));
-      List<String> args = new ArrayList<>(List.of("--id", "e1", "--port", "" + NODE_PORT, "--floors", "" + floors,
-          "--view-service", cluster.viewService, "--discovery", "none"));
-      args.addAll(course == null ? List.of("--simulate", "--time-scale", "20") : List.of("--hardware", "127.0.0.1:" + COURSE_SIMULATOR_PORT));
-      if (pollMs != null) args.addAll(List.of("--poll-ms", "" + pollMs));
-      cluster.startScript("e1", "elevator.sh", args.toArray(String[]::new));
-      NodePanel nodePanel = new NodePanel(vertx, http, NODE_PORT, floors);
-      nodePanel.awaitOnline();
+      course = courseSimulator == null ? null : CourseSimulatorGroup.start(courseSimulator,
+          IntStream.range(0, cars).mapToObj(car -> COURSE_SIMULATOR_PORT + 2 * car).toList(), floors, travelMs, logs);
+      List<NodePanel> nodes = new ArrayList<>();
+      for (int car = 0; car < cars; car++) {
+        int nodePort = NODE_PORT + 2 * car;
+        List<String> args = new ArrayList<>(List.of("--id", "e" + (car + 1), "--port", "" + nodePort, "--floors", "" + floors,
+            "--view-service", cluster.viewService, "--discovery", "none"));
+        args.addAll(course == null ? List.of("--simulate", "--time-scale", "20")
+            : List.of("--hardware", "127.0.0.1:" + (COURSE_SIMULATOR_PORT + 2 * car)));
+        if (pollMs != null) args.addAll(List.of("--poll-ms", "" + pollMs));
+        cluster.startScript("e" + (car + 1), "elevator.sh", args.toArray(String[]::new));
+        nodes.add(new NodePanel(vertx, http, nodePort, floors));
+      }
+      for (NodePanel each : nodes) each.awaitOnline();
       if (course != null) course.awaitConnected();
-      Panel panel = course == null ? nodePanel : course;
+      Panel panel = course == null ? nodes.get(0) : course;
       if (settleS > 0) Thread.sleep(settleS * 1000L);
       java.util.Random pauses = new java.util.Random(seed);
       Histogram warm = new Histogram(3);
       Histogram histogram = new Histogram(3);
+      Histogram everyPanel = new Histogram(3); // hall presses after the warm-up, until lit on every panel
       int button = 0;
       long[] warmupMicros = new long[warmup];
       for (int i = 0; i < warmup + presses; i++) {
@@ -84,6 +98,7 @@ public final class LightLatencyBench implements Callable<Integer> {
         long micros = panel.pressAfterPauseUntilLit(button, pauses); // µs
         (i < warmup ? warm : histogram).recordValue(micros);
         if (i < warmup) warmupMicros[i] = micros;
+        else if (course != null && course.lastOnEveryPanelMicros() >= 0) everyPanel.recordValue(course.lastOnEveryPanelMicros());
       }
       JsonObject inNode = nodeLampLatency(http, node);
       System.out.println(new JsonObject().put("bench", "button-to-light").put("presses", histogram.getTotalCount())
@@ -94,7 +109,8 @@ public final class LightLatencyBench implements Callable<Integer> {
           .put("warmup", Percentiles.summary(warm).put("slowest", slowest(warmupMicros, 5)))
           .put("driver_poll_ms", pollMs == null ? "node default" : pollMs)
           .put("hardware", course == null ? "built-in simulator, 20x" : new JsonObject().put("course_simulator", courseSimulator.toString())
-              .put("travel_ms", travelMs).put("displays", course.displays())).put("replicas", 2).put("machine", Machine.describe()).encode());
+              .put("travel_ms", travelMs).put("displays", new JsonArray(course.displays())))
+          .put("cars", cars).put("hall_lit_on_every_panel", course == null ? null : Percentiles.summary(everyPanel)).put("replicas", 2).put("machine", Machine.describe()).encode());
       return 0;
     } finally {
       if (course != null) course.close();

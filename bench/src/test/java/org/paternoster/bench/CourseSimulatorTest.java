@@ -1,63 +1,155 @@
 package org.paternoster.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Vertx;
-import java.net.ServerSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paternoster.elevator.hardware.Button;
 import org.paternoster.elevator.node.NodeConfig;
 import org.paternoster.elevator.node.NodeVerticle;
+import org.paternoster.replica.http.ReplicaConfig;
+import org.paternoster.replica.http.ReplicaVerticle;
+import org.paternoster.testing.FreePorts;
+import org.paternoster.time.LeaseClock;
+import org.paternoster.time.MonotonicClock;
+import org.paternoster.view.PingTiming;
+import org.paternoster.view.ViewServiceVerticle;
+import org.paternoster.view.ViewStore;
 
 /**
- * An elevator node driving the course's own simulator (TTK4145 Simulator-v2), the program students
+ * Elevator nodes driving the course's own simulator (TTK4145 Simulator-v2), the program students
  * test against, not our re-implementation of its protocol: runs when
  * {@code PATERNOSTER_COURSE_SIMULATOR} names a {@code SimElevatorServer} ({@code
  * scripts/course-simulator.sh} builds one from a checkout; a clean machine here cannot fetch it, so
- * elsewhere it is skipped, saying so).
- *
- * <p>The car is fast (200 ms between floors, 50 ms on a floor's sensor when passing it), so a
- * driver that sees the sensor late runs the car off the end of the shaft: a poll written all at
- * once took 44 ms on this simulator, and the car ran off the bottom floor.
+ * elsewhere each test is skipped, saying so).
  */
 class CourseSimulatorTest {
+  private static final int FLOORS = 4;
   private final Vertx vertx = Vertx.vertx();
   @TempDir Path logs;
-  private CourseSimulatorPanel simulator;
+  private Path binary;
+  private final List<AutoCloseable> simulators = new ArrayList<>();
+
+  @BeforeEach
+  void needsTheSimulator() {
+    String path = System.getenv("PATERNOSTER_COURSE_SIMULATOR");
+    assumeTrue(path != null && Files.isExecutable(Path.of(path)),
+        "skipped: set PATERNOSTER_COURSE_SIMULATOR to the course's SimElevatorServer (scripts/course-simulator.sh builds one)");
+    binary = Path.of(path);
+  }
 
   @AfterEach
-  void stop() {
-    if (simulator != null) simulator.close();
+  void stop() throws Exception {
+    for (AutoCloseable s : simulators) s.close();
     vertx.close().await();
   }
 
+  /**
+   * The car is fast (200 ms between floors, 50 ms on a floor's sensor when passing it), so a
+   * driver that sees the sensor late runs the car off the end of the shaft: a poll written all at
+   * once took 44 ms on this simulator, and the car ran off the bottom floor.
+   */
   @Test
   void aNodeOfflineServesEveryCabCallBetweenTheEndsOfTheShaftWithoutRunningOffThem() throws Exception {
-    String binary = System.getenv("PATERNOSTER_COURSE_SIMULATOR");
-    assumeTrue(binary != null && Files.isExecutable(Path.of(binary)),
-        "skipped: set PATERNOSTER_COURSE_SIMULATOR to the course's SimElevatorServer (scripts/course-simulator.sh builds one)");
-    int simPort = freePort();
-    simulator = CourseSimulatorPanel.start(Path.of(binary), simPort, 4, 200, logs.resolve("course-simulator.log"));
-    NodeConfig node = NodeConfig.onHardware("e1", "127.0.0.1", freePort(), 4, "127.0.0.1:" + simPort,
+    int simPort = FreePorts.pick();
+    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, simPort, FLOORS, 200, logs.resolve("course-simulator.log"));
+    simulators.add(simulator);
+    NodeConfig node = NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
         () -> "http://127.0.0.1:1", null); // no view service: the node serves its cab calls offline
     vertx.deployVerticle(new NodeVerticle(node)).await();
     simulator.awaitConnected();
     for (int trip = 0; trip < 6; trip++) {
       int floor = trip % 2 == 0 ? 3 : 0; // end to end, where running past the floor leaves the shaft
-      simulator.pressUntilLit(simulator.cab(floor));
-      simulator.awaitUnlit(simulator.cab(floor), 20);
+      int cab = simulator.button(Button.CAB, floor);
+      simulator.pressUntilLit(cab);
+      simulator.awaitUnlit(cab, 20);
       assertThat(simulator.carFloor()).as("the car stands at the floor whose call it served").isEqualTo(floor);
     }
     assertThat(simulator.ranOffTheEnd()).as("the car never left the shaft").isFalse();
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * The lab's set-up: three cars, each a node on a simulator of its own, under a view service and
+   * a primary/backup pair. A hall call pressed at one car's panel lights on all three panels
+   * (hall lamps are the same everywhere) and some car serves it; a cab call lights on its own
+   * car's panel only, and that car serves it.
+   */
+  @Test
+  void threeCarsShowAHallCallOnEveryPanelAndACabCallOnItsOwnAndServeBoth() throws Exception {
+    String viewService = startViewServiceAndPair();
+    List<Integer> ports = List.of(FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+    CourseSimulatorGroup cars = CourseSimulatorGroup.start(binary, ports, FLOORS, 400, logs);
+    simulators.add(cars);
+    WebClient http = WebClient.create(vertx);
+    List<NodePanel> nodes = new ArrayList<>();
+    for (int car = 0; car < 3; car++) {
+      int port = FreePorts.pick();
+      vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e" + (car + 1), "127.0.0.1", port, FLOORS,
+          "127.0.0.1:" + ports.get(car), () -> viewService, null))).await();
+      nodes.add(new NodePanel(vertx, http, port, FLOORS));
     }
+    for (NodePanel node : nodes) node.awaitOnline(); // linked to the primary
+    cars.awaitConnected();
+
+    int hall = awaitHallButtonAwayFromEveryCar(cars);
+    int floor = hall % FLOORS;
+    cars.pressUntilLit(cars.button(0, hall)); // pressed at the first car's panel
+    assertThat(cars.lastOnEveryPanelMicros()).as("lit on every panel within 5 s").isPositive();
+    for (int car = 0; car < 3; car++) cars.car(car).awaitUnlit(hall, 30);
+    assertThat(List.of(cars.car(0).carFloor(), cars.car(1).carFloor(), cars.car(2).carFloor()))
+        .as("a car stands at the floor of the hall call it served").contains(floor);
+
+    CourseSimulatorPanel third = cars.car(2);
+    int cab = awaitCabButtonAwayFromItsCar(third);
+    third.pressUntilLit(cab);
+    assertThat(cars.car(0).lit(cab) || cars.car(1).lit(cab)).as("a cab lamp shows on its own car's panel only").isFalse();
+    third.awaitUnlit(cab, 30);
+    assertThat(third.carFloor()).as("the car whose cab call it was stands at its floor").isEqualTo(cab % FLOORS);
+    for (int car = 0; car < 3; car++) assertThat(cars.car(car).ranOffTheEnd()).as("car %d stayed in the shaft", car).isFalse();
+  }
+
+  /** A view service and replicas r1, r2 in this JVM over real HTTP; returns once the view naming both is acked. */
+  private String startViewServiceAndPair() {
+    int vsPort = FreePorts.pick();
+    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, PingTiming.DEFAULT, ViewStore.inMemory(), new MonotonicClock())).await();
+    String viewService = "http://127.0.0.1:" + vsPort;
+    for (String id : List.of("r1", "r2")) {
+      ReplicaConfig config = ReplicaConfig.of(id, "127.0.0.1", FreePorts.pick(), FLOORS, () -> viewService, PingTiming.DEFAULT_INTERVAL_MS);
+      vertx.deployVerticle(new ReplicaVerticle(config, new LeaseClock())).await();
+    }
+    WebClient http = WebClient.create(vertx);
+    await("a view with a primary and a backup").atMost(Duration.ofSeconds(30)).until(() -> {
+      JsonObject view = http.getAbs(viewService + "/view").send().await().bodyAsJsonObject();
+      return view.getBoolean("acked") && view.getString("backup") != null;
+    });
+    return viewService;
+  }
+
+  /** A mounted hall button, lamp off everywhere, at a floor where no car stands (so none serves it before its lamps show). */
+  private static int awaitHallButtonAwayFromEveryCar(CourseSimulatorGroup cars) {
+    return await("every car standing at a floor, one hall button away from them all").atMost(Duration.ofSeconds(30))
+        .until(() -> {
+          for (int own = 0; own < 2 * FLOORS; own++) if (cars.pressable(cars.button(0, own))) return own;
+          return -1;
+        }, b -> b >= 0);
+  }
+
+  private static int awaitCabButtonAwayFromItsCar(CourseSimulatorPanel car) {
+    return await("the car standing at a floor").atMost(Duration.ofSeconds(30)).until(() -> {
+      for (int floor = 0; floor < FLOORS; floor++) if (car.pressable(car.button(Button.CAB, floor))) return car.button(Button.CAB, floor);
+      return -1;
+    }, b -> b >= 0);
   }
 }
