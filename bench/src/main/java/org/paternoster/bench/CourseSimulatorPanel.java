@@ -31,6 +31,7 @@ import org.paternoster.elevator.hardware.Button;
 final class CourseSimulatorPanel implements Panel, AutoCloseable {
   /** The simulator's default keys, indexed by floor: hall up from floor 0, hall down from floor 1, cab from floor 0. */
   private static final String[] KEYS = {"qwertyui?", "?sdfghjkl", "zxcvbnm,."};
+  private static final String OBSTRUCTION_KEY = "-";
   private static final int FIRST_LAMP_COLUMN = 15; // column of floor 0's lamps; 4 columns per floor
   private static final long LIGHT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -46,6 +47,8 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   private int carFloor = -1;
   private boolean connected;
   private boolean ranOffTheEnd;
+  private boolean doorLamp; // the door-open lamp
+  private boolean doorLitAwayFromAFloor; // ever, at the end of a display: the door lamp on while the car was between floors
   private long displays;
 
   private CourseSimulatorPanel(Process process, int floors, Path dir, Path log) {
@@ -170,8 +173,8 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   /**
    * On its own thread: parses each display. Rows, as the simulator draws them: the car ({@code #}
    * at column 15 + 4·floor when at a floor), the floor indicator and connection, then the hall up,
-   * hall down and cab lamps ({@code *} on, {@code -} off) at column 15 + 4·floor; the cab row ends
-   * a display.
+   * hall down and cab lamps ({@code *} on, {@code -} off) at column 15 + 4·floor, the door lamp
+   * third from the end of the hall-up row; the cab row ends a display.
    */
   private void readDisplays() {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
@@ -188,10 +191,14 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
           if (line.contains("departed the bottom floor") || line.contains("departed the top floor")) ranOffTheEnd = true;
           if (line.startsWith("|           |")) carFloor = carFloor(line);
           else if (line.startsWith("| Floor")) connected = line.contains("Connected");
-          else if (line.startsWith("| Hall Up")) lamps(0, line, now);
+          else if (line.startsWith("| Hall Up")) {
+            lamps(0, line, now);
+            doorLamp = line.length() >= 3 && line.charAt(line.length() - 3) == '*'; // "| Door:  * |"
+          }
           else if (line.startsWith("| Hall Down")) lamps(1, line, now);
           else if (line.startsWith("| Cab")) {
             lamps(2, line, now);
+            if (doorLamp && carFloor < 0) doorLitAwayFromAFloor = true;
             displays++;
             notifyAll();
           }
@@ -230,6 +237,26 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   /** Whether the car ever left the shaft past the bottom or top floor (the simulator says so). */
   synchronized boolean ranOffTheEnd() {
     return ranOffTheEnd;
+  }
+
+  /** Whether the door-open lamp was on in the last display. */
+  synchronized boolean doorOpen() {
+    return doorLamp;
+  }
+
+  /** Whether any display showed the door-open lamp on while the car was between floors (it must never be). */
+  synchronized boolean doorLitAwayFromAFloor() {
+    return doorLitAwayFromAFloor;
+  }
+
+  /** Waits (up to {@code seconds}) until the door-open lamp is {@code open}. */
+  synchronized void awaitDoor(boolean open, int seconds) throws InterruptedException {
+    awaitUntil(() -> doorLamp == open, TimeUnit.SECONDS.toNanos(seconds), "the door lamp never " + (open ? "came on" : "went off"));
+  }
+
+  /** Flips the obstruction switch (its key; the simulator shows {@code v} while obstructed). */
+  void toggleObstruction() {
+    send(OBSTRUCTION_KEY);
   }
 
   /** The number of {@code type}'s button at {@code floor}. */

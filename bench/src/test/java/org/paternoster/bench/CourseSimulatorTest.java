@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paternoster.elevator.fsm.FsmConfig;
 import org.paternoster.elevator.hardware.Button;
 import org.paternoster.elevator.node.NodeConfig;
 import org.paternoster.elevator.node.NodeVerticle;
@@ -37,6 +38,7 @@ import org.paternoster.view.ViewStore;
  */
 class CourseSimulatorTest {
   private static final int FLOORS = 4;
+  private static final Duration DOOR_TIME = Duration.ofMillis(FsmConfig.defaults(FLOORS).doorOpenMs()); // the course's 3 s
   private final Vertx vertx = Vertx.vertx();
   @TempDir Path logs;
   private Path binary;
@@ -78,6 +80,37 @@ class CourseSimulatorTest {
       assertThat(simulator.carFloor()).as("the car stands at the floor whose call it served").isEqualTo(floor);
     }
     assertThat(simulator.ranOffTheEnd()).as("the car never left the shaft").isFalse();
+    assertThat(simulator.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
+  }
+
+  /**
+   * The door stays open at a stop while the obstruction switch is on, however long, and the car
+   * does not leave for the call waiting elsewhere; released, the door closes and the car goes.
+   */
+  @Test
+  void anObstructedDoorStaysOpenAndTheCarStaysUntilTheSwitchIsReleased() throws Exception {
+    int simPort = FreePorts.pick();
+    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, simPort, FLOORS, 400, logs.resolve("course-simulator.log"));
+    simulators.add(simulator);
+    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
+        () -> "http://127.0.0.1:1", null))).await();
+    simulator.awaitConnected();
+    int first = awaitCabButtonAwayFromItsCar(simulator);
+    simulator.pressUntilLit(first);
+    simulator.awaitUnlit(first, 20);
+    int stop = first % FLOORS;
+    simulator.awaitDoor(true, 5);
+    simulator.toggleObstruction();
+    int waiting = simulator.button(Button.CAB, stop >= 2 ? 0 : FLOORS - 1);
+    simulator.pressUntilLit(waiting);
+
+    await("the door held open, the car at its stop, past the door time").during(DOOR_TIME.plusSeconds(2)).atMost(DOOR_TIME.plusSeconds(4))
+        .until(() -> simulator.doorOpen() && simulator.carFloor() == stop);
+    simulator.toggleObstruction();
+    simulator.awaitDoor(false, (int) DOOR_TIME.toSeconds() + 2);
+    simulator.awaitUnlit(waiting, 20);
+    assertThat(simulator.carFloor()).as("released, the car served the call that waited").isEqualTo(waiting % FLOORS);
+    assertThat(simulator.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
   }
 
   /**
@@ -117,7 +150,10 @@ class CourseSimulatorTest {
     assertThat(cars.car(0).lit(cab) || cars.car(1).lit(cab)).as("a cab lamp shows on its own car's panel only").isFalse();
     third.awaitUnlit(cab, 30);
     assertThat(third.carFloor()).as("the car whose cab call it was stands at its floor").isEqualTo(cab % FLOORS);
-    for (int car = 0; car < 3; car++) assertThat(cars.car(car).ranOffTheEnd()).as("car %d stayed in the shaft", car).isFalse();
+    for (int car = 0; car < 3; car++) {
+      assertThat(cars.car(car).ranOffTheEnd()).as("car %d stayed in the shaft", car).isFalse();
+      assertThat(cars.car(car).doorLitAwayFromAFloor()).as("car %d's door lamp never on between floors", car).isFalse();
+    }
   }
 
   /** A view service and replicas r1, r2 in this JVM over real HTTP; returns once the view naming both is acked. */
