@@ -114,6 +114,32 @@ class CourseSimulatorTest {
   }
 
   /**
+   * The simulator is restarted under a node with a call pending (as a student restarts it, or a
+   * lab machine's elevator server drops): the new one starts with every lamp off, and the node
+   * shows the pending call on it again and serves it.
+   */
+  @Test
+  void aRestartedSimulatorShowsThePendingCallAgainAndTheCarServesIt() throws Exception {
+    int simPort = FreePorts.pick();
+    CourseSimulatorPanel before = CourseSimulatorPanel.start(binary, simPort, FLOORS, 2_000, logs.resolve("course-simulator-1.log"));
+    simulators.add(before);
+    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
+        () -> "http://127.0.0.1:1", null))).await();
+    before.awaitConnected();
+    int cab = awaitCabButtonAwayFromItsCar(before);
+    before.pressUntilLit(cab); // two floors or more away: 4 s or more of travel at the course's speed
+    before.close();
+
+    CourseSimulatorPanel after = CourseSimulatorPanel.start(binary, simPort, FLOORS, 2_000, logs.resolve("course-simulator-2.log"));
+    simulators.add(after);
+    after.awaitConnected();
+    after.microsUntilLit(cab, System.nanoTime()); // within 5 s of the node reconnecting
+    after.awaitUnlit(cab, 30);
+    assertThat(after.carFloor()).as("the car stands at the floor of the call it served").isEqualTo(cab % FLOORS);
+    assertThat(after.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
+  }
+
+  /**
    * The lab's set-up: three cars, each a node on a simulator of its own, under a view service and
    * a primary/backup pair. A hall call pressed at one car's panel lights on all three panels
    * (hall lamps are the same everywhere) and some car serves it; a cab call lights on its own
