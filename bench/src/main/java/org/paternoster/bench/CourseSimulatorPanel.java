@@ -32,6 +32,7 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   /** The simulator's default keys, indexed by floor: hall up from floor 0, hall down from floor 1, cab from floor 0. */
   private static final String[] KEYS = {"qwertyui?", "?sdfghjkl", "zxcvbnm,."};
   private static final String OBSTRUCTION_KEY = "-";
+  private static final String MOTOR_STOP_KEY = "8"; // stops the motor as if commanded: the course's motor power loss
   private static final int FIRST_LAMP_COLUMN = 15; // column of floor 0's lamps; 4 columns per floor
   private static final long LIGHT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -252,6 +253,16 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   /** Waits (up to {@code seconds}) until the door-open lamp is {@code open}. */
   synchronized void awaitDoor(boolean open, int seconds) throws InterruptedException {
     awaitUntil(() -> doorLamp == open, TimeUnit.SECONDS.toNanos(seconds), "the door lamp never " + (open ? "came on" : "went off"));
+  }
+
+  /** Stops the motor under the controller (its key): the controller still believes it runs. */
+  void stopMotor() {
+    send(MOTOR_STOP_KEY);
+  }
+
+  /** Waits (up to {@code seconds}) until the car is between floors. */
+  synchronized void awaitBetweenFloors(int seconds) throws InterruptedException {
+    awaitUntil(() -> carFloor < 0, TimeUnit.SECONDS.toNanos(seconds), "the car never left its floor");
   }
 
   /** Flips the obstruction switch (its key; the simulator shows {@code v} while obstructed). */

@@ -114,6 +114,30 @@ class CourseSimulatorTest {
   }
 
   /**
+   * The course's test of motor power loss: the motor is stopped under a moving car, behind the
+   * controller's back. The node notices no floor change within its motor timeout, commands the
+   * motor again (its last command is unchanged, so a driver sending only changes would never
+   * resend it), and the car goes on to serve the call.
+   */
+  @Test
+  void aMotorStoppedUnderAMovingCarIsCommandedAgainAndTheCallIsServed() throws Exception {
+    int simPort = FreePorts.pick();
+    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, simPort, FLOORS, 1_000, logs.resolve("course-simulator.log"));
+    simulators.add(simulator);
+    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
+        () -> "http://127.0.0.1:1", null))).await();
+    simulator.awaitConnected();
+    int cab = awaitCabButtonAwayFromItsCar(simulator);
+    simulator.pressUntilLit(cab);
+    simulator.awaitBetweenFloors(5);
+    simulator.stopMotor();
+    long motorTimeoutS = FsmConfig.defaults(FLOORS).motorTimeoutMs() / 1_000;
+    simulator.awaitUnlit(cab, (int) motorTimeoutS + 15);
+    assertThat(simulator.carFloor()).as("the car stands at the floor of the call it served").isEqualTo(cab % FLOORS);
+    assertThat(simulator.ranOffTheEnd()).as("the car never left the shaft").isFalse();
+  }
+
+  /**
    * The simulator is restarted under a node with a call pending (as a student restarts it, or a
    * lab machine's elevator server drops): the new one starts with every lamp off, and the node
    * shows the pending call on it again and serves it.
