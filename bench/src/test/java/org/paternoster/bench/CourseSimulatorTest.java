@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import org.paternoster.elevator.fsm.FsmConfig;
 import org.paternoster.elevator.hardware.Button;
 import org.paternoster.elevator.node.NodeConfig;
 import org.paternoster.elevator.node.NodeVerticle;
+import org.paternoster.orders.CabCall;
+import org.paternoster.orders.CallJson;
 import org.paternoster.replica.http.ReplicaConfig;
 import org.paternoster.replica.http.ReplicaVerticle;
 import org.paternoster.testing.FreePorts;
@@ -171,28 +175,11 @@ class CourseSimulatorTest {
    */
   @Test
   void threeCarsShowAHallCallOnEveryPanelAndACabCallOnItsOwnAndServeBoth() throws Exception {
-    String viewService = startViewServiceAndPair();
-    List<Integer> ports = List.of(FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
-    CourseSimulatorGroup cars = CourseSimulatorGroup.start(binary, ports, FLOORS, 400, logs);
-    simulators.add(cars);
-    WebClient http = WebClient.create(vertx);
-    List<NodePanel> nodes = new ArrayList<>();
-    for (int car = 0; car < 3; car++) {
-      int port = FreePorts.pick();
-      vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e" + (car + 1), "127.0.0.1", port, FLOORS,
-          "127.0.0.1:" + ports.get(car), () -> viewService, null))).await();
-      nodes.add(new NodePanel(vertx, http, port, FLOORS));
-    }
-    for (NodePanel node : nodes) node.awaitOnline(); // linked to the primary
-    cars.awaitConnected();
-
+    CourseSimulatorGroup cars = startLab(400).cars();
     int hall = awaitHallButtonAwayFromEveryCar(cars);
-    int floor = hall % FLOORS;
     cars.pressUntilLit(cars.button(0, hall)); // pressed at the first car's panel
     assertThat(cars.lastOnEveryPanelMicros()).as("lit on every panel within 5 s").isPositive();
-    for (int car = 0; car < 3; car++) cars.car(car).awaitUnlit(hall, 30);
-    assertThat(List.of(cars.car(0).carFloor(), cars.car(1).carFloor(), cars.car(2).carFloor()))
-        .as("a car stands at the floor of the hall call it served").contains(floor);
+    awaitServedByACar(cars, hall);
 
     CourseSimulatorPanel third = cars.car(2);
     int cab = awaitCabButtonAwayFromItsCar(third);
@@ -200,27 +187,93 @@ class CourseSimulatorTest {
     assertThat(cars.car(0).lit(cab) || cars.car(1).lit(cab)).as("a cab lamp shows on its own car's panel only").isFalse();
     third.awaitUnlit(cab, 30);
     assertThat(third.carFloor()).as("the car whose cab call it was stands at its floor").isEqualTo(cab % FLOORS);
+    assertEveryCarStayedInTheShaftWithItsDoorShutBetweenFloors(cars);
+  }
+
+  /**
+   * The primary is lost while a hall call it acknowledged is lit on every panel and no car has
+   * reached it yet (the course's speed, a floor or more away): the backup takes over, the lamps
+   * stay lit, a press after the failover reaches the new primary's book, and the call is served.
+   */
+  @Test
+  void aHallCallLitOnEveryPanelOutlivesItsPrimaryAndIsServed() throws Exception {
+    Lab lab = startLab(2_000);
+    CourseSimulatorGroup cars = lab.cars();
+    int hall = awaitHallButtonAwayFromEveryCar(cars);
+    cars.pressUntilLit(cars.button(1, hall)); // at the second car's panel
+    assertThat(cars.lastOnEveryPanelMicros()).as("lit on every panel within 5 s").isPositive();
+    JsonObject before = lab.view();
+    vertx.undeploy(lab.replicas().get(before.getString("primaryAddress"))).await();
+
+    JsonObject after = await("the backup appointed primary").atMost(Duration.ofSeconds(30))
+        .until(lab::view, v -> v.getBoolean("acked") && before.getString("backupAddress").equals(v.getString("primaryAddress")));
+    for (int car = 0; car < 3; car++) {
+      assertThat(cars.car(car).lit(hall)).as("the hall lamp still lit at car %d's panel after the failover", car).isTrue();
+    }
+    CourseSimulatorPanel first = cars.car(0);
+    int cab = awaitCabButtonAwayFromItsCar(first);
+    first.pressUntilLit(cab);
+    CabCall pressed = new CabCall("e1", cab % FLOORS);
+    await("the press after the failover in the new primary's book").atMost(Duration.ofSeconds(10)).until(() -> {
+      JsonObject orders = WebClient.create(vertx).getAbs(after.getString("primaryAddress") + "/orders").send().await().bodyAsJsonObject();
+      return orders.getJsonArray("orders").stream().anyMatch(o -> CallJson.fromJson((JsonObject) o).equals(pressed));
+    });
+    awaitServedByACar(cars, hall);
+    first.awaitUnlit(cab, 30);
+    assertEveryCarStayedInTheShaftWithItsDoorShutBetweenFloors(cars);
+  }
+
+  /** The lab's set-up in this JVM: its view service, its replicas by address (to deployment), its cars. */
+  private record Lab(WebClient http, String viewService, Map<String, String> replicas, CourseSimulatorGroup cars) {
+    JsonObject view() {
+      return http.getAbs(viewService + "/view").send().await().bodyAsJsonObject();
+    }
+  }
+
+  /**
+   * A view service and replicas r1, r2 over real HTTP (once the view naming both is acked), and
+   * three nodes e1..e3, each on a course simulator of its own ({@code travelMs} between floors),
+   * every node linked to the primary.
+   */
+  private Lab startLab(int travelMs) throws Exception {
+    WebClient http = WebClient.create(vertx);
+    int vsPort = FreePorts.pick();
+    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, PingTiming.DEFAULT, ViewStore.inMemory(), new MonotonicClock())).await();
+    String viewService = "http://127.0.0.1:" + vsPort;
+    Map<String, String> replicas = new HashMap<>();
+    for (String id : List.of("r1", "r2")) {
+      ReplicaConfig config = ReplicaConfig.of(id, "127.0.0.1", FreePorts.pick(), FLOORS, () -> viewService, PingTiming.DEFAULT_INTERVAL_MS);
+      replicas.put(config.address(), vertx.deployVerticle(new ReplicaVerticle(config, new LeaseClock())).await());
+    }
+    Lab lab = new Lab(http, viewService, replicas, CourseSimulatorGroup.start(binary,
+        List.of(FreePorts.pick(), FreePorts.pick(), FreePorts.pick()), FLOORS, travelMs, logs));
+    simulators.add(lab.cars());
+    await("a view with a primary and a backup").atMost(Duration.ofSeconds(30))
+        .until(lab::view, v -> v.getBoolean("acked") && v.getString("backup") != null);
+    List<NodePanel> nodes = new ArrayList<>();
+    for (int car = 0; car < 3; car++) {
+      int port = FreePorts.pick();
+      vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e" + (car + 1), "127.0.0.1", port, FLOORS,
+          "127.0.0.1:" + lab.cars().port(car), () -> viewService, null))).await();
+      nodes.add(new NodePanel(vertx, http, port, FLOORS));
+    }
+    for (NodePanel node : nodes) node.awaitOnline(); // linked to the primary
+    lab.cars().awaitConnected();
+    return lab;
+  }
+
+  /** Waits until {@code hall}'s lamp is off on every panel, and checks a car stands at its floor. */
+  private static void awaitServedByACar(CourseSimulatorGroup cars, int hall) throws InterruptedException {
+    for (int car = 0; car < 3; car++) cars.car(car).awaitUnlit(hall, 30);
+    assertThat(List.of(cars.car(0).carFloor(), cars.car(1).carFloor(), cars.car(2).carFloor()))
+        .as("a car stands at the floor of the hall call it served").contains(hall % FLOORS);
+  }
+
+  private static void assertEveryCarStayedInTheShaftWithItsDoorShutBetweenFloors(CourseSimulatorGroup cars) {
     for (int car = 0; car < 3; car++) {
       assertThat(cars.car(car).ranOffTheEnd()).as("car %d stayed in the shaft", car).isFalse();
       assertThat(cars.car(car).doorLitAwayFromAFloor()).as("car %d's door lamp never on between floors", car).isFalse();
     }
-  }
-
-  /** A view service and replicas r1, r2 in this JVM over real HTTP; returns once the view naming both is acked. */
-  private String startViewServiceAndPair() {
-    int vsPort = FreePorts.pick();
-    vertx.deployVerticle(new ViewServiceVerticle("127.0.0.1", vsPort, PingTiming.DEFAULT, ViewStore.inMemory(), new MonotonicClock())).await();
-    String viewService = "http://127.0.0.1:" + vsPort;
-    for (String id : List.of("r1", "r2")) {
-      ReplicaConfig config = ReplicaConfig.of(id, "127.0.0.1", FreePorts.pick(), FLOORS, () -> viewService, PingTiming.DEFAULT_INTERVAL_MS);
-      vertx.deployVerticle(new ReplicaVerticle(config, new LeaseClock())).await();
-    }
-    WebClient http = WebClient.create(vertx);
-    await("a view with a primary and a backup").atMost(Duration.ofSeconds(30)).until(() -> {
-      JsonObject view = http.getAbs(viewService + "/view").send().await().bodyAsJsonObject();
-      return view.getBoolean("acked") && view.getString("backup") != null;
-    });
-    return viewService;
   }
 
   /** A mounted hall button, lamp off everywhere, at a floor where no car stands (so none serves it before its lamps show). */
