@@ -1,7 +1,6 @@
 package org.paternoster.http;
 
 import io.vertx.core.json.JsonObject;
-import java.util.regex.Pattern;
 
 /**
  * Strict readers for JSON request fields. Each throws {@link BadRequest} with a message naming
@@ -9,14 +8,30 @@ import java.util.regex.Pattern;
  * same way. Numbers must be JSON integers (1.0 and "1" are refused).
  */
 public final class Fields {
-  /** Identities of servers, elevators and requests: 1-64 of [A-Za-z0-9._-]. */
-  public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** The longest identity of a server, elevator or request. */
+  public static final int ID_MAX_LENGTH = 64;
+
+  /**
+   * Whether {@code value} is an identity of a server, elevator or request: 1-64 of
+   * [A-Za-z0-9._-]. A loop, not a regular expression: every order carries one, read once by the
+   * primary and once per forward by the backup, and a {@code Matcher} per read was 15 % of a
+   * loaded backup's allocations.
+   */
+  public static boolean isId(String value) {
+    if (value == null || value.isEmpty() || value.length() > ID_MAX_LENGTH) return false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      if (!ok) return false;
+    }
+    return true;
+  }
 
   private Fields() {}
 
   public static String id(JsonObject body, String field) {
     String value = string(body, field);
-    if (!ID.matcher(value).matches()) {
+    if (!isId(value)) {
       throw new BadRequest(field + " must be 1-64 characters of [A-Za-z0-9._-]");
     }
     return value;

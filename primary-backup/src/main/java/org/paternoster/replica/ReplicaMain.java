@@ -68,7 +68,7 @@ public final class ReplicaMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!org.paternoster.http.Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(new CommandLine(this), "--id must be 1-64 of [A-Za-z0-9._-]");
+    if (!org.paternoster.http.Fields.isId(id)) throw new CommandLine.ParameterException(new CommandLine(this), "--id must be 1-64 of [A-Za-z0-9._-]");
     if (floors < 2 || floors > org.paternoster.orders.Building.MAX_FLOORS) throw new CommandLine.ParameterException(new CommandLine(this), "--floors must be in 2.." + org.paternoster.orders.Building.MAX_FLOORS);
     if (pingIntervalMs < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--ping-interval-ms must be >= 1");
     if (maxWaitingOrders < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--max-waiting-orders must be >= 1");

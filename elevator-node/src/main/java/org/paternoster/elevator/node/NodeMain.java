@@ -49,7 +49,7 @@ public final class NodeMain implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cmd = new CommandLine(this);
-    if (!Fields.ID.matcher(id).matches()) throw new CommandLine.ParameterException(cmd, "--id must be 1-64 of [A-Za-z0-9._-]");
+    if (!Fields.isId(id)) throw new CommandLine.ParameterException(cmd, "--id must be 1-64 of [A-Za-z0-9._-]");
     if (floors < Building.MIN_FLOORS || floors > 9) throw new CommandLine.ParameterException(cmd, "--floors must be in 2..9");
     if (timeScale < 1 || timeScale > 20) throw new CommandLine.ParameterException(cmd, "--time-scale must be in 1..20");
     if (timeScale != 1 && car.hardware != null) throw new CommandLine.ParameterException(cmd, "--time-scale needs the simulator");

@@ -55,7 +55,7 @@ final class ControlRequests {
 
   /** An elevator id from the path. */
   static String elevatorId(String id) {
-    if (id == null || !Fields.ID.matcher(id).matches()) throw new BadRequest("elevator id must be 1-64 characters of [A-Za-z0-9._-]");
+    if (!Fields.isId(id)) throw new BadRequest("elevator id must be 1-64 characters of [A-Za-z0-9._-]");
     return id;
   }
 
