@@ -69,13 +69,7 @@ class CourseSimulatorTest {
    */
   @Test
   void aNodeOfflineServesEveryCabCallBetweenTheEndsOfTheShaftWithoutRunningOffThem() throws Exception {
-    int simPort = FreePorts.pick();
-    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, simPort, FLOORS, 200, logs.resolve("course-simulator.log"));
-    simulators.add(simulator);
-    NodeConfig node = NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
-        () -> "http://127.0.0.1:1", null); // no view service: the node serves its cab calls offline
-    vertx.deployVerticle(new NodeVerticle(node)).await();
-    simulator.awaitConnected();
+    CourseSimulatorPanel simulator = startOfflineCar(FreePorts.pick(), 200, "course-simulator.log");
     for (int trip = 0; trip < 6; trip++) {
       int floor = trip % 2 == 0 ? 3 : 0; // end to end, where running past the floor leaves the shaft
       int cab = simulator.button(Button.CAB, floor);
@@ -83,8 +77,7 @@ class CourseSimulatorTest {
       simulator.awaitUnlit(cab, 20);
       assertThat(simulator.carFloor()).as("the car stands at the floor whose call it served").isEqualTo(floor);
     }
-    assertThat(simulator.ranOffTheEnd()).as("the car never left the shaft").isFalse();
-    assertThat(simulator.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
+    assertStayedInTheShaftWithItsDoorShutBetweenFloors(simulator);
   }
 
   /**
@@ -93,12 +86,7 @@ class CourseSimulatorTest {
    */
   @Test
   void anObstructedDoorStaysOpenAndTheCarStaysUntilTheSwitchIsReleased() throws Exception {
-    int simPort = FreePorts.pick();
-    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, simPort, FLOORS, 400, logs.resolve("course-simulator.log"));
-    simulators.add(simulator);
-    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
-        () -> "http://127.0.0.1:1", null))).await();
-    simulator.awaitConnected();
+    CourseSimulatorPanel simulator = startOfflineCar(FreePorts.pick(), 400, "course-simulator.log");
     int first = awaitCabButtonAwayFromItsCar(simulator);
     simulator.pressUntilLit(first);
     simulator.awaitUnlit(first, 20);
@@ -114,7 +102,7 @@ class CourseSimulatorTest {
     simulator.awaitDoor(false, (int) DOOR_TIME.toSeconds() + 2);
     simulator.awaitUnlit(waiting, 20);
     assertThat(simulator.carFloor()).as("released, the car served the call that waited").isEqualTo(waiting % FLOORS);
-    assertThat(simulator.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
+    assertStayedInTheShaftWithItsDoorShutBetweenFloors(simulator);
   }
 
   /**
@@ -125,12 +113,7 @@ class CourseSimulatorTest {
    */
   @Test
   void aMotorStoppedUnderAMovingCarIsCommandedAgainAndTheCallIsServed() throws Exception {
-    int simPort = FreePorts.pick();
-    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, simPort, FLOORS, 1_000, logs.resolve("course-simulator.log"));
-    simulators.add(simulator);
-    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
-        () -> "http://127.0.0.1:1", null))).await();
-    simulator.awaitConnected();
+    CourseSimulatorPanel simulator = startOfflineCar(FreePorts.pick(), 1_000, "course-simulator.log");
     int cab = awaitCabButtonAwayFromItsCar(simulator);
     simulator.pressUntilLit(cab);
     simulator.awaitBetweenFloors(5);
@@ -138,7 +121,7 @@ class CourseSimulatorTest {
     long motorTimeoutS = FsmConfig.defaults(FLOORS).motorTimeoutMs() / 1_000;
     simulator.awaitUnlit(cab, (int) motorTimeoutS + 15);
     assertThat(simulator.carFloor()).as("the car stands at the floor of the call it served").isEqualTo(cab % FLOORS);
-    assertThat(simulator.ranOffTheEnd()).as("the car never left the shaft").isFalse();
+    assertStayedInTheShaftWithItsDoorShutBetweenFloors(simulator);
   }
 
   /**
@@ -149,22 +132,17 @@ class CourseSimulatorTest {
   @Test
   void aRestartedSimulatorShowsThePendingCallAgainAndTheCarServesIt() throws Exception {
     int simPort = FreePorts.pick();
-    CourseSimulatorPanel before = CourseSimulatorPanel.start(binary, simPort, FLOORS, 2_000, logs.resolve("course-simulator-1.log"));
-    simulators.add(before);
-    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + simPort,
-        () -> "http://127.0.0.1:1", null))).await();
-    before.awaitConnected();
+    CourseSimulatorPanel before = startOfflineCar(simPort, 2_000, "course-simulator-1.log");
     int cab = awaitCabButtonAwayFromItsCar(before);
     before.pressUntilLit(cab); // two floors or more away: 4 s or more of travel at the course's speed
     before.close();
 
-    CourseSimulatorPanel after = CourseSimulatorPanel.start(binary, simPort, FLOORS, 2_000, logs.resolve("course-simulator-2.log"));
-    simulators.add(after);
+    CourseSimulatorPanel after = startSimulator(simPort, 2_000, "course-simulator-2.log");
     after.awaitConnected();
     after.microsUntilLit(cab, System.nanoTime()); // within 5 s of the node reconnecting
     after.awaitUnlit(cab, 30);
     assertThat(after.carFloor()).as("the car stands at the floor of the call it served").isEqualTo(cab % FLOORS);
-    assertThat(after.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
+    assertStayedInTheShaftWithItsDoorShutBetweenFloors(after);
   }
 
   /**
@@ -223,6 +201,25 @@ class CourseSimulatorTest {
     assertEveryCarStayedInTheShaftWithItsDoorShutBetweenFloors(cars);
   }
 
+  /**
+   * One car: the course's simulator on {@code port} ({@code travelMs} between floors) and a node
+   * driving it with no view service, so it serves its cab calls offline; returns once connected.
+   */
+  private CourseSimulatorPanel startOfflineCar(int port, int travelMs, String log) throws Exception {
+    CourseSimulatorPanel simulator = startSimulator(port, travelMs, log);
+    vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e1", "127.0.0.1", FreePorts.pick(), FLOORS, "127.0.0.1:" + port,
+        () -> "http://127.0.0.1:1", null))).await();
+    simulator.awaitConnected();
+    return simulator;
+  }
+
+  /** The course's simulator on {@code port}, logging to {@code log} in this test's directory, stopped after the test. */
+  private CourseSimulatorPanel startSimulator(int port, int travelMs, String log) throws Exception {
+    CourseSimulatorPanel simulator = CourseSimulatorPanel.start(binary, port, FLOORS, travelMs, logs.resolve(log));
+    simulators.add(simulator);
+    return simulator;
+  }
+
   /** The lab's set-up in this JVM: its view service, its replicas by address (to deployment), its cars. */
   private record Lab(WebClient http, String viewService, Map<String, String> replicas, CourseSimulatorGroup cars) {
     JsonObject view() {
@@ -270,10 +267,13 @@ class CourseSimulatorTest {
   }
 
   private static void assertEveryCarStayedInTheShaftWithItsDoorShutBetweenFloors(CourseSimulatorGroup cars) {
-    for (int car = 0; car < 3; car++) {
-      assertThat(cars.car(car).ranOffTheEnd()).as("car %d stayed in the shaft", car).isFalse();
-      assertThat(cars.car(car).doorLitAwayFromAFloor()).as("car %d's door lamp never on between floors", car).isFalse();
-    }
+    for (int car = 0; car < 3; car++) assertStayedInTheShaftWithItsDoorShutBetweenFloors(cars.car(car));
+  }
+
+  /** The car never ran off either end of the shaft, and its door lamp was never on between floors. */
+  private static void assertStayedInTheShaftWithItsDoorShutBetweenFloors(CourseSimulatorPanel car) {
+    assertThat(car.ranOffTheEnd()).as("the car stayed in the shaft").isFalse();
+    assertThat(car.doorLitAwayFromAFloor()).as("the door lamp never on between floors").isFalse();
   }
 
   /** A mounted hall button, lamp off everywhere, at a floor where no car stands (so none serves it before its lamps show). */
