@@ -153,7 +153,7 @@ final class CourseSimulatorPanel implements Panel, AutoCloseable {
   }
 
   /** Whether {@code button} is mounted: no hall up at the top floor, no hall down at the bottom. */
-  boolean exists(int button) {
+  private boolean exists(int button) {
     return Button.fromCode(button / floors).existsAt(button % floors, floors);
   }
 

@@ -58,14 +58,14 @@ public final class LightLatencyBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path logs = Files.createTempDirectory("bench-light");
-    Vertx vertx = Vertx.vertx();
-    WebClient http = WebClient.create(vertx);
-    String node = "http://127.0.0.1:" + NODE_PORT; // e1's: its own lamp latency is reported
     if (cars < 1 || cars > 9 || (cars > 1 && courseSimulator == null)) {
       System.err.println("--cars takes 1..9, and more than 1 only with --course-simulator (bench-scale.sh drives many cars on the built-in simulator)");
       return 2;
     }
+    Path logs = Files.createTempDirectory("bench-light");
+    Vertx vertx = Vertx.vertx();
+    WebClient http = WebClient.create(vertx);
+    String node = "http://127.0.0.1:" + NODE_PORT; // e1's: its own lamp latency is reported
     CourseSimulatorGroup course = null;
     try (Cluster cluster = new Cluster(root, logs, 7980, Timing.defaults())) {
       cluster.startReplica(1, floors);
