@@ -22,15 +22,13 @@ import org.paternoster.elevator.hardware.Button;
  */
 final class CourseSimulatorGroup implements Panel, AutoCloseable {
   private final List<CourseSimulatorPanel> cars;
-  private final List<Integer> ports;
   private final int perCar;
   private final int floors;
   /** The last hall press's microseconds until lit on every panel; -1 after a cab press. */
   private long lastOnEveryPanelMicros = -1;
 
-  private CourseSimulatorGroup(List<CourseSimulatorPanel> cars, List<Integer> ports, int floors) {
+  private CourseSimulatorGroup(List<CourseSimulatorPanel> cars, int floors) {
     this.cars = cars;
-    this.ports = ports;
     this.floors = floors;
     this.perCar = 3 * floors;
   }
@@ -49,7 +47,7 @@ final class CourseSimulatorGroup implements Panel, AutoCloseable {
       cars.forEach(CourseSimulatorPanel::close);
       throw e;
     }
-    return new CourseSimulatorGroup(List.copyOf(cars), List.copyOf(ports), floors);
+    return new CourseSimulatorGroup(List.copyOf(cars), floors);
   }
 
   /** The number of car {@code car}'s button {@code own} (a button number of its {@link CourseSimulatorPanel}). */
@@ -64,11 +62,6 @@ final class CourseSimulatorGroup implements Panel, AutoCloseable {
 
   CourseSimulatorPanel car(int car) {
     return cars.get(car);
-  }
-
-  /** The port car {@code car}'s simulator listens on. */
-  int port(int car) {
-    return ports.get(car);
   }
 
   @Override

@@ -70,15 +70,15 @@ public final class LightLatencyBench implements Callable<Integer> {
     try (Cluster cluster = new Cluster(root, logs, 7980, Timing.defaults())) {
       cluster.startReplica(1, floors);
       cluster.startReplica(2, floors);
-      course = courseSimulator == null ? null : CourseSimulatorGroup.start(courseSimulator,
-          IntStream.range(0, cars).mapToObj(car -> COURSE_SIMULATOR_PORT + 2 * car).toList(), floors, travelMs, logs);
+      List<Integer> simulatorPorts = IntStream.range(0, cars).mapToObj(car -> COURSE_SIMULATOR_PORT + 2 * car).toList();
+      course = courseSimulator == null ? null : CourseSimulatorGroup.start(courseSimulator, simulatorPorts, floors, travelMs, logs);
       List<NodePanel> nodes = new ArrayList<>();
       for (int car = 0; car < cars; car++) {
         int nodePort = NODE_PORT + 2 * car;
         List<String> args = new ArrayList<>(List.of("--id", "e" + (car + 1), "--port", "" + nodePort, "--floors", "" + floors,
             "--view-service", cluster.viewService, "--discovery", "none"));
         args.addAll(course == null ? List.of("--simulate", "--time-scale", "20")
-            : List.of("--hardware", "127.0.0.1:" + (COURSE_SIMULATOR_PORT + 2 * car)));
+            : List.of("--hardware", "127.0.0.1:" + simulatorPorts.get(car)));
         if (pollMs != null) args.addAll(List.of("--poll-ms", "" + pollMs));
         cluster.startScript("e" + (car + 1), "elevator.sh", args.toArray(String[]::new));
         nodes.add(new NodePanel(vertx, http, nodePort, floors));

@@ -197,7 +197,7 @@ class CourseSimulatorTest {
     first.pressUntilLit(cab);
     CabCall pressed = new CabCall("e1", cab % FLOORS);
     await("the press after the failover in the new primary's book").atMost(Duration.ofSeconds(10)).until(() -> {
-      JsonObject orders = WebClient.create(vertx).getAbs(after.getString("primaryAddress") + "/orders").send().await().bodyAsJsonObject();
+      JsonObject orders = lab.http().getAbs(after.getString("primaryAddress") + "/orders").send().await().bodyAsJsonObject();
       return orders.getJsonArray("orders").stream().anyMatch(o -> CallJson.fromJson((JsonObject) o).equals(pressed));
     });
     awaitServedByACar(cars, hall);
@@ -246,8 +246,8 @@ class CourseSimulatorTest {
       ReplicaConfig config = ReplicaConfig.of(id, "127.0.0.1", FreePorts.pick(), FLOORS, () -> viewService, PingTiming.DEFAULT_INTERVAL_MS);
       replicas.put(config.address(), vertx.deployVerticle(new ReplicaVerticle(config, new LeaseClock())).await());
     }
-    Lab lab = new Lab(http, viewService, replicas, CourseSimulatorGroup.start(binary,
-        List.of(FreePorts.pick(), FreePorts.pick(), FreePorts.pick()), FLOORS, travelMs, logs));
+    List<Integer> simulatorPorts = List.of(FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+    Lab lab = new Lab(http, viewService, replicas, CourseSimulatorGroup.start(binary, simulatorPorts, FLOORS, travelMs, logs));
     simulators.add(lab.cars());
     await("a view with a primary and a backup").atMost(Duration.ofSeconds(30))
         .until(lab::view, v -> v.getBoolean("acked") && v.getString("backup") != null);
@@ -255,7 +255,7 @@ class CourseSimulatorTest {
     for (int car = 0; car < 3; car++) {
       int port = FreePorts.pick();
       vertx.deployVerticle(new NodeVerticle(NodeConfig.onHardware("e" + (car + 1), "127.0.0.1", port, FLOORS,
-          "127.0.0.1:" + lab.cars().port(car), () -> viewService, null))).await();
+          "127.0.0.1:" + simulatorPorts.get(car), () -> viewService, null))).await();
       nodes.add(new NodePanel(vertx, http, port, FLOORS));
     }
     for (NodePanel node : nodes) node.awaitOnline(); // linked to the primary

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Fields {
   /** The longest identity of a server, elevator or request. */
-  public static final int ID_MAX_LENGTH = 64;
+  private static final int ID_MAX_LENGTH = 64;
 
   /**
    * Whether {@code value} is an identity of a server, elevator or request: 1-64 of
